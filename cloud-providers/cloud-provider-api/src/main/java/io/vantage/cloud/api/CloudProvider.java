@@ -1,0 +1,34 @@
+package io.vantage.cloud.api;
+
+/**
+ * One configured cloud (an OpenStack project, a Kubernetes namespace, the local machine), reached by name.
+ * Capabilities are small interfaces so a provider implements what its cloud has; the portal talks only to these.
+ */
+public interface CloudProvider extends AutoCloseable {
+
+    /** The name the portal knows this provider by (unique across configuration and database). */
+    String name();
+
+    /** The provider type, e.g. {@code openstack}, {@code kubernetes}, {@code local}. */
+    String type();
+
+    Compute compute();
+
+    Catalogue catalogue();
+
+    Limits limits();
+
+    /** Security groups, or {@link SecurityGroups#NONE} where the cloud has no such concept. */
+    default SecurityGroups securityGroups() {
+        return SecurityGroups.NONE;
+    }
+
+    Network network();
+
+    /** A cheap call that proves the provider answers; never throws. */
+    ProviderHealth checkHealth();
+
+    @Override
+    default void close() {
+    }
+}

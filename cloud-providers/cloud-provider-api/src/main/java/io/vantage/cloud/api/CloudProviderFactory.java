@@ -1,0 +1,22 @@
+package io.vantage.cloud.api;
+
+/**
+ * Creates providers of one type from typed settings. Implementations are found with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.vantage.cloud.api.CloudProviderFactory}), so the portal needs no code per provider.
+ *
+ * @param <S> the provider's settings record; the portal binds configuration or database JSON onto it
+ */
+public interface CloudProviderFactory<S> {
+
+    /** The type name used in configuration, e.g. {@code openstack}. */
+    String type();
+
+    Class<S> settingsType();
+
+    /**
+     * Builds a provider. Must not call the cloud: a cloud that is down at startup must not stop the portal.
+     *
+     * @throws CloudPermanentException when the settings are invalid, naming the setting
+     */
+    CloudProvider create(String name, S settings, ProviderContext context);
+}

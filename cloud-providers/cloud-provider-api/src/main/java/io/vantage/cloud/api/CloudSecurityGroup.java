@@ -1,0 +1,4 @@
+package io.vantage.cloud.api;
+
+public record CloudSecurityGroup(String id, String name, String description) {
+}

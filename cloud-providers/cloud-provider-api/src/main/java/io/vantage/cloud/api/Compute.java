@@ -1,0 +1,33 @@
+package io.vantage.cloud.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Machine lifecycle. Every call either succeeds, or throws {@link CloudTransientException} (try again later) or
+ * {@link CloudPermanentException} (a person has to act). Calls on a machine that is already gone are no-ops for
+ * delete and {@link Optional#empty()} for get.
+ */
+public interface Compute {
+
+    /** Starts creating a machine and returns at once with its compute id; the machine is usually still BUILDING. */
+    CloudInstance create(CreateInstanceRequest request);
+
+    Optional<CloudInstance> get(String computeId);
+
+    /** The machines of this deployment only (by tag), never another deployment's machines in the same project. */
+    List<CloudInstance> list();
+
+    void start(String computeId);
+
+    void stop(String computeId);
+
+    void reboot(String computeId);
+
+    void delete(String computeId);
+
+    /** Whether a running machine must be stopped before it can be deleted on this cloud. */
+    default boolean requiresStopBeforeDelete() {
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+package io.vantage.cloud.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a provider needs to create one machine.
+ *
+ * @param userData the image's boot script or cloud-init document, passed as is; may be null
+ */
+public record CreateInstanceRequest(String name, String imageId, String flavourId, List<String> networks,
+                                    List<String> securityGroups, InstanceMetadata metadata, String userData) {
+
+    public CreateInstanceRequest {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(imageId, "imageId");
+        Objects.requireNonNull(flavourId, "flavourId");
+        Objects.requireNonNull(metadata, "metadata");
+        networks = networks == null ? List.of() : List.copyOf(networks);
+        securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
+    }
+}

@@ -1,0 +1,52 @@
+package io.vantage.cloud.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the portal tells a machine about itself. The secret is for the machine only (VNC password, Jupyter token):
+ * {@link #toString()} never shows it, so logging a request cannot leak it.
+ */
+public record InstanceMetadata(String deploymentId, String instanceUid, String owner, List<String> experiments,
+                               int screenWidth, int screenHeight, String keyboardLayout, String secret) {
+
+    public InstanceMetadata {
+        Objects.requireNonNull(deploymentId, "deploymentId");
+        Objects.requireNonNull(instanceUid, "instanceUid");
+        experiments = experiments == null ? List.of() : List.copyOf(experiments);
+    }
+
+    /** Tags that identify the machine as ours; providers set them on every machine they create. */
+    public Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(Tags.DEPLOYMENT, deploymentId);
+        tags.put(Tags.INSTANCE, instanceUid);
+        if (owner != null) {
+            tags.put(Tags.OWNER, owner);
+        }
+        return tags;
+    }
+
+    /** Metadata for the machine itself (cloud-init reads it), the secret included. */
+    public Map<String, String> machineMetadata() {
+        Map<String, String> values = new LinkedHashMap<>(tags());
+        values.put("vantage-experiments", String.join(",", experiments));
+        values.put("vantage-screen", screenWidth + "x" + screenHeight);
+        if (keyboardLayout != null) {
+            values.put("vantage-keyboard", keyboardLayout);
+        }
+        if (secret != null) {
+            values.put("vantage-secret", secret);
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return "InstanceMetadata[deploymentId=" + deploymentId + ", instanceUid=" + instanceUid + ", owner=" + owner
+                + ", experiments=" + experiments + ", screen=" + screenWidth + "x" + screenHeight
+                + ", keyboardLayout=" + keyboardLayout + ", secret=****]";
+    }
+}

@@ -1,0 +1,7 @@
+package io.vantage.domain.audit;
+
+public enum AuditOutcome {
+    SUCCESS,
+    FAILURE,
+    DENIED
+}

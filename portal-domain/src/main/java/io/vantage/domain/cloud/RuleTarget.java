@@ -1,0 +1,7 @@
+package io.vantage.domain.cloud;
+
+public enum RuleTarget {
+    ROLE,
+    INSTRUMENT,
+    FLAVOUR
+}

@@ -1,0 +1,11 @@
+package io.vantage.domain.etl;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Runs are written by the ETL module with plain SQL; the portal only reads them. */
+public interface EtlRunRepository extends JpaRepository<EtlRun, Long> {
+
+    Page<EtlRun> findAllByOrderByStartedAtDesc(Pageable pageable);
+}

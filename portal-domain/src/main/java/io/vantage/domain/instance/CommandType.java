@@ -1,0 +1,10 @@
+package io.vantage.domain.instance;
+
+public enum CommandType {
+    CREATE,
+    START,
+    STOP,
+    REBOOT,
+    DELETE,
+    SYNC
+}

@@ -1,0 +1,378 @@
+package io.vantage.domain.instance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+import io.vantage.domain.catalogue.Plan;
+import io.vantage.domain.cloud.CloudProviderRecord;
+import io.vantage.domain.proposal.Experiment;
+import io.vantage.domain.user.User;
+
+/**
+ * An analysis machine and who may use it. All state changes go through the guarded methods here; each real change
+ * registers an {@link InstanceStateChanged} event that is published when the instance is saved.
+ */
+@Entity
+@Table(name = "instances")
+public class Instance extends AbstractAggregateRoot<Instance> {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String uid;
+    private String name;
+    private String comments;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "plan_id")
+    private Plan plan;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "provider_id")
+    private CloudProviderRecord provider;
+
+    private String computeId;
+    private String ipAddress;
+    @Enumerated(EnumType.STRING)
+    private InstanceState state;
+    private String stateReason;
+    private int screenWidth;
+    private int screenHeight;
+    private String keyboardLayout;
+    private String accessSecret;
+    private Instant createdAt;
+    private Instant activatedAt;
+    private Instant lastSeenAt;
+    private Instant lastInteractionAt;
+    private Instant terminationDate;
+    private boolean deleteRequested;
+    private Instant deletedAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "instance", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    private List<InstanceMember> members = new ArrayList<>();
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "instance_experiments", joinColumns = @JoinColumn(name = "instance_id"),
+            inverseJoinColumns = @JoinColumn(name = "experiment_id"))
+    private Set<Experiment> experiments = new HashSet<>();
+
+    protected Instance() {
+    }
+
+    /** A new instance in BUILDING, owned by {@code owner}; nothing exists in the cloud yet. */
+    public static Instance launch(String uid, String name, User owner, Plan plan, Collection<Experiment> experiments,
+                                  Screen screen, String keyboardLayout, String accessSecret, Instant terminationDate,
+                                  Instant now) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(plan, "plan");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An instance needs a name");
+        }
+        if (terminationDate != null && !terminationDate.isAfter(now)) {
+            throw new IllegalArgumentException("The termination date must be in the future");
+        }
+        Instance instance = new Instance();
+        instance.uid = uid;
+        instance.name = name.strip();
+        instance.plan = plan;
+        instance.provider = plan.getImage().getProvider();
+        instance.experiments = new HashSet<>(experiments);
+        instance.screenWidth = screen.width();
+        instance.screenHeight = screen.height();
+        instance.keyboardLayout = keyboardLayout;
+        instance.accessSecret = accessSecret;
+        instance.createdAt = now;
+        instance.lastInteractionAt = now;
+        instance.terminationDate = terminationDate;
+        instance.state = InstanceState.BUILDING;
+        instance.members.add(new InstanceMember(instance, owner, MemberRole.OWNER, now));
+        instance.registerEvent(new InstanceStateChanged(null, uid, null, InstanceState.BUILDING, "Launched", now));
+        return instance;
+    }
+
+    // --- actions people ask for -------------------------------------------------------------------------------
+
+    public void requestStart(Instant now) {
+        require(state == InstanceState.STOPPED, "start", "it is not stopped");
+        transitionTo(InstanceState.STARTING, "Start requested", now);
+    }
+
+    public void requestStop(Instant now) {
+        require(state.isRunning() || state == InstanceState.STARTING || state == InstanceState.ERROR
+                || state == InstanceState.UNKNOWN, "stop", "it is not running");
+        transitionTo(InstanceState.STOPPING, "Stop requested", now);
+    }
+
+    public void requestReboot(Instant now) {
+        require(state.isRunning() || state == InstanceState.STARTING || state == InstanceState.ERROR
+                || state == InstanceState.UNKNOWN, "reboot", "it is not running");
+        transitionTo(InstanceState.REBOOTING, "Reboot requested", now);
+    }
+
+    public void requestDelete(String reason, Instant now) {
+        require(state != InstanceState.DELETED && state != InstanceState.DELETING, "delete", "it is already being deleted");
+        deleteRequested = true;
+        transitionTo(InstanceState.DELETING, reason == null ? "Delete requested" : reason, now);
+    }
+
+    // --- what the cloud reports ---------------------------------------------------------------------------------
+
+    public void markCreated(String newComputeId) {
+        require(state == InstanceState.BUILDING || state == InstanceState.ERROR, "record the machine of",
+                "it is not being built");
+        this.computeId = Objects.requireNonNull(newComputeId, "computeId");
+    }
+
+    public void markStarting(String reason, Instant now) {
+        transitionTo(InstanceState.STARTING, reason, now);
+    }
+
+    public void markActive(String ip, Instant now) {
+        this.ipAddress = ip;
+        if (activatedAt == null) {
+            activatedAt = now;
+        }
+        transitionTo(InstanceState.ACTIVE, null, now);
+    }
+
+    public void markPartiallyActive(String ip, String reason, Instant now) {
+        this.ipAddress = ip;
+        transitionTo(InstanceState.PARTIALLY_ACTIVE, reason, now);
+    }
+
+    public void markStopped(Instant now) {
+        transitionTo(InstanceState.STOPPED, null, now);
+    }
+
+    public void markError(String reason, Instant now) {
+        transitionTo(InstanceState.ERROR, Objects.requireNonNullElse(reason, "The cloud reported an error"), now);
+    }
+
+    public void markUnknown(String reason, Instant now) {
+        transitionTo(InstanceState.UNKNOWN, reason, now);
+    }
+
+    public void markDeleted(Instant now) {
+        transitionTo(InstanceState.DELETED, stateReason, now);
+        deletedAt = now;
+    }
+
+    /** Keeps the state but records why (e.g. the cloud is unreachable), so people see the truth. */
+    public void explain(String reason) {
+        this.stateReason = reason;
+    }
+
+    private void transitionTo(InstanceState next, String reason, Instant now) {
+        if (state == next) {
+            stateReason = reason;
+            return;
+        }
+        if (!state.canBecome(next)) {
+            throw new IllegalInstanceStateException(
+                    "Instance " + uid + " cannot go from " + state + " to " + next, state);
+        }
+        InstanceState previous = state;
+        state = next;
+        stateReason = reason;
+        registerEvent(new InstanceStateChanged(id, uid, previous, next, reason, now));
+    }
+
+    private void require(boolean condition, String action, String why) {
+        if (!condition) {
+            throw new IllegalInstanceStateException(
+                    "Cannot " + action + " instance '" + name + "': " + why + " (state " + state + ")", state);
+        }
+    }
+
+    // --- activity and lifetime ----------------------------------------------------------------------------------
+
+    public void recordInteraction(Instant at) {
+        if (lastInteractionAt == null || at.isAfter(lastInteractionAt)) {
+            lastInteractionAt = at;
+        }
+        recordSeen(at);
+    }
+
+    public void recordSeen(Instant at) {
+        if (lastSeenAt == null || at.isAfter(lastSeenAt)) {
+            lastSeenAt = at;
+        }
+    }
+
+    public void extendUntil(Instant newTerminationDate, Instant now) {
+        if (!newTerminationDate.isAfter(now)) {
+            throw new IllegalArgumentException("The new termination date must be in the future");
+        }
+        require(state != InstanceState.DELETED && state != InstanceState.DELETING, "extend", "it is being deleted");
+        this.terminationDate = newTerminationDate;
+    }
+
+    // --- members ------------------------------------------------------------------------------------------------
+
+    public Optional<MemberRole> roleOf(String userId) {
+        return members.stream().filter(m -> m.getUserId().equals(userId)).map(InstanceMember::getRole).findFirst();
+    }
+
+    public User owner() {
+        return members.stream().filter(m -> m.getRole() == MemberRole.OWNER).map(InstanceMember::getUser)
+                .findFirst().orElseThrow(() -> new IllegalStateException("Instance " + uid + " has no owner"));
+    }
+
+    /** Adds a member, or changes the role of one already there. The owner cannot be changed this way. */
+    public InstanceMember share(User user, MemberRole role, Instant now) {
+        if (role == MemberRole.OWNER) {
+            throw new IllegalArgumentException("An instance has exactly one owner; share with USER, GUEST or SUPPORT");
+        }
+        Optional<InstanceMember> existing = members.stream().filter(m -> m.getUserId().equals(user.getId())).findFirst();
+        if (existing.isPresent()) {
+            if (existing.get().getRole() == MemberRole.OWNER) {
+                throw new IllegalArgumentException(user.getFullName() + " owns this instance already");
+            }
+            existing.get().changeRole(role);
+            return existing.get();
+        }
+        InstanceMember member = new InstanceMember(this, user, role, now);
+        members.add(member);
+        return member;
+    }
+
+    public void unshare(String userId) {
+        InstanceMember member = members.stream().filter(m -> m.getUserId().equals(userId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("User " + userId + " is not a member of this instance"));
+        if (member.getRole() == MemberRole.OWNER) {
+            throw new IllegalArgumentException("The owner cannot be removed from an instance");
+        }
+        members.remove(member);
+    }
+
+    // --- getters ------------------------------------------------------------------------------------------------
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUid() {
+        return uid;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void rename(String newName, String newComments) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("An instance needs a name");
+        }
+        this.name = newName.strip();
+        this.comments = newComments;
+    }
+
+    public String getComments() {
+        return comments;
+    }
+
+    public Plan getPlan() {
+        return plan;
+    }
+
+    public CloudProviderRecord getProvider() {
+        return provider;
+    }
+
+    public String getComputeId() {
+        return computeId;
+    }
+
+    public String getIpAddress() {
+        return ipAddress;
+    }
+
+    public InstanceState getState() {
+        return state;
+    }
+
+    public String getStateReason() {
+        return stateReason;
+    }
+
+    public Screen getScreen() {
+        return new Screen(screenWidth, screenHeight);
+    }
+
+    public String getKeyboardLayout() {
+        return keyboardLayout;
+    }
+
+    public void changeKeyboardLayout(String layout) {
+        this.keyboardLayout = layout;
+    }
+
+    public String getAccessSecret() {
+        return accessSecret;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getActivatedAt() {
+        return activatedAt;
+    }
+
+    public Instant getLastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public Instant getLastInteractionAt() {
+        return lastInteractionAt;
+    }
+
+    public Instant getTerminationDate() {
+        return terminationDate;
+    }
+
+    public boolean isDeleteRequested() {
+        return deleteRequested;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public List<InstanceMember> getMembers() {
+        return List.copyOf(members);
+    }
+
+    public Set<Experiment> getExperiments() {
+        return Set.copyOf(experiments);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

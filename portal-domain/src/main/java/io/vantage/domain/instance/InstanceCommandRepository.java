@@ -1,0 +1,12 @@
+package io.vantage.domain.instance;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface InstanceCommandRepository extends JpaRepository<InstanceCommand, Long> {
+
+    List<InstanceCommand> findByInstanceIdOrderByCreatedAtDescIdDesc(Long instanceId);
+
+    boolean existsByInstanceIdAndStateIn(Long instanceId, java.util.Collection<CommandState> states);
+}

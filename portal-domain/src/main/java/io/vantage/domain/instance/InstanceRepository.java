@@ -1,0 +1,58 @@
+package io.vantage.domain.instance;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface InstanceRepository extends JpaRepository<Instance, Long> {
+
+    Optional<Instance> findByUid(String uid);
+
+    /** Instances a user owns or was given access to, not deleted, newest first. */
+    @Query("""
+            select i from Instance i
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED
+              and exists (select 1 from InstanceMember m where m.instance = i and m.user.id = :userId)
+            order by i.createdAt desc
+            """)
+    List<Instance> findVisibleTo(@Param("userId") String userId);
+
+    /** Instances a user owns, not deleted. */
+    @Query("""
+            select i from Instance i
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED
+              and exists (select 1 from InstanceMember m
+                          where m.instance = i and m.user.id = :userId
+                            and m.role = io.vantage.domain.instance.MemberRole.OWNER)
+            order by i.createdAt desc
+            """)
+    List<Instance> findOwnedBy(@Param("userId") String userId);
+
+    List<Instance> findByStateIn(Collection<InstanceState> states);
+
+    @Query("select i from Instance i where i.state <> io.vantage.domain.instance.InstanceState.DELETED")
+    List<Instance> findAllAlive();
+
+    @Query("""
+            select i from Instance i
+            where (:state is null or i.state = :state)
+              and (:providerId is null or i.provider.id = :providerId)
+              and (:term is null or lower(i.name) like lower(concat('%', cast(:term as string), '%'))
+                   or i.uid = :term
+                   or exists (select 1 from InstanceMember m where m.instance = i
+                              and m.role = io.vantage.domain.instance.MemberRole.OWNER
+                              and (lower(m.user.lastName) like lower(concat(cast(:term as string), '%'))
+                                   or m.user.id = :term)))
+            order by i.createdAt desc
+            """)
+    Page<Instance> search(@Param("state") InstanceState state, @Param("providerId") Long providerId,
+                          @Param("term") String term, Pageable pageable);
+
+    boolean existsByUid(String uid);
+}

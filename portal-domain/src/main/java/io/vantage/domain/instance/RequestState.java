@@ -1,0 +1,7 @@
+package io.vantage.domain.instance;
+
+public enum RequestState {
+    PENDING,
+    ACCEPTED,
+    REFUSED
+}

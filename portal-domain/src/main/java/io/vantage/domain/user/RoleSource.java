@@ -1,0 +1,8 @@
+package io.vantage.domain.user;
+
+public enum RoleSource {
+    /** Granted by an admin in the portal; the ETL never touches these. */
+    PORTAL,
+    /** Imported from the user office by the ETL. */
+    USER_OFFICE
+}

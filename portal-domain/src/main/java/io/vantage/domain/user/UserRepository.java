@@ -1,0 +1,32 @@
+package io.vantage.domain.user;
+
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface UserRepository extends JpaRepository<User, String> {
+
+    @EntityGraph(attributePaths = {"roles", "roles.role"})
+    @Query("select u from User u where u.id = :id")
+    Optional<User> findWithRoles(@Param("id") String id);
+
+    @Query("select u from User u where lower(u.email) = lower(:email)")
+    Optional<User> findByEmailIgnoreCase(@Param("email") String email);
+
+    /** Search by name, id or e-mail for sharing and admin pages. */
+    @Query("""
+            select u from User u
+            where lower(u.lastName) like lower(concat(:term, '%'))
+               or lower(u.firstName) like lower(concat(:term, '%'))
+               or lower(concat(coalesce(u.firstName, ''), ' ', u.lastName)) like lower(concat(:term, '%'))
+               or lower(u.email) like lower(concat(:term, '%'))
+               or u.id = :term
+            order by u.lastName, u.firstName
+            """)
+    Page<User> search(@Param("term") String term, Pageable pageable);
+}

@@ -1,0 +1,47 @@
+package io.vantage.web.demo;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.stereotype.Component;
+
+import io.vantage.domain.database.EmbeddedDatabaseAutoConfiguration.EmbeddedDataSource;
+
+/**
+ * Fills an empty embedded database with a small facility so a newcomer sees something. Never runs against a
+ * facility's own database: only the embedded pool qualifies, and only when it has no users yet.
+ */
+@Component
+@Order(0)
+@ConditionalOnProperty(name = "vantage.demo.seed", havingValue = "true", matchIfMissing = true)
+class DemoDataSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final DataSource dataSource;
+
+    DemoDataSeeder(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!(dataSource instanceof EmbeddedDataSource)) {
+            return;
+        }
+        Integer users = new JdbcTemplate(dataSource).queryForObject("select count(*) from users", Integer.class);
+        if (users != null && users > 0) {
+            return;
+        }
+        new ResourceDatabasePopulator(new ClassPathResource("demo/seed.sql")).execute(dataSource);
+        log.info("Seeded the embedded database with the demo facility (users, instruments, proposals, images)");
+    }
+}

@@ -1,0 +1,67 @@
+package io.vantage;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inward: web → api → domain; providers implement the SPI and know nothing of the domain. */
+class ArchitectureTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.vantage");
+    }
+
+    @Test
+    void domainDependsOnNothingOutward() {
+        noClasses().that().resideInAPackage("io.vantage.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vantage.api..", "io.vantage.web..",
+                        "io.vantage.cloud..", "io.vantage.etl..")
+                .check(classes);
+    }
+
+    @Test
+    void providersKnowNothingOfThePortal() {
+        noClasses().that().resideInAPackage("io.vantage.cloud..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vantage.domain..", "io.vantage.api..",
+                        "io.vantage.web..", "io.vantage.etl..")
+                .check(classes);
+    }
+
+    @Test
+    void apiDoesNotDependOnTheWebLayer() {
+        noClasses().that().resideInAPackage("io.vantage.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vantage.web..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void etlOnlyUsesTheDomain() {
+        noClasses().that().resideInAPackage("io.vantage.etl..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vantage.api..", "io.vantage.web..",
+                        "io.vantage.cloud..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void providerImplementationsDoNotDependOnEachOther() {
+        for (String provider : new String[] {"local", "openstack", "kubernetes"}) {
+            noClasses().that().resideInAPackage("io.vantage.cloud." + provider + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(
+                            java.util.Arrays.stream(new String[] {"local", "openstack", "kubernetes"})
+                                    .filter(other -> !other.equals(provider))
+                                    .map(other -> "io.vantage.cloud." + other + "..").toArray(String[]::new))
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+}
