@@ -4,5 +4,7 @@ public enum RoleSource {
     /** Granted by an admin in the portal; the ETL never touches these. */
     PORTAL,
     /** Imported from the user office by the ETL. */
-    USER_OFFICE
+    USER_OFFICE,
+    /** Carried by the login token; replaced at every login. */
+    IDENTITY_PROVIDER
 }

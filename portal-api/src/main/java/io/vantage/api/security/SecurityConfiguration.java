@@ -1,0 +1,92 @@
+package io.vantage.api.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two doors: {@code /api/**} for scripts and the UI's own calls (bearer token or session, 401/403 as problem+json),
+ * and the browser UI (OIDC login with PKCE, CSRF on forms, strict headers). Websocket tunnels authenticate with
+ * single-use tickets instead, so their HTTP upgrade is open here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/css/**", "/js/**", "/img/**", "/webjars/**", "/vendor/**", "/favicon.ico", "/error", "/login-error",
+            "/signed-out", "/tunnels/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    private static final RequestMatcher BEARER = request -> {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    };
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, PortalJwtConverter jwtConverter) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ProviderOutageFilter(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
+                            PortalOidcUserService userService, OidcConfiguration.IssuerLocation issuer) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        LoginFailureHandler failures = new LoginFailureHandler();
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .loginPage("/oauth2/authorization/" + LazyClientRegistrationRepository.REGISTRATION_ID)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
+                                new FailSafeAuthorizationRequestResolver(resolver)))
+                        .userInfoEndpoint(info -> info.oidcUserService(userService))
+                        .failureHandler(failures)
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                            @Override
+                            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failures);
+                                return filter;
+                            }
+                        }))
+                .logout(l -> l.logoutSuccessHandler(logout))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                SecurityHeaders.contentSecurityPolicy(issuer.uri())))
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}
