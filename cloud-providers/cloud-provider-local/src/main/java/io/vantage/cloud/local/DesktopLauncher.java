@@ -1,5 +1,6 @@
 package io.vantage.cloud.local;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,7 +52,7 @@ final class DesktopLauncher implements Launcher {
                         "-screen", "0", record.screenWidth() + "x" + record.screenHeight() + "x24",
                         "-auth", launch.paths().xauthority().toAbsolutePath().toString(),
                         "-nolisten", "tcp", "-noreset", "-dpi", "96"), Map.of());
-                if (launch.awaitReady(xvfb, () -> Files.exists(DisplayAllocator.socket(display)))) {
+                if (launch.awaitReady(xvfb, () -> ownsDisplay(xvfb, display))) {
                     launch.display(display);
                     return display;
                 }
@@ -91,6 +92,19 @@ final class DesktopLauncher implements Launcher {
             launch.discard(x11vnc);
         }
         throw new LaunchException(failure);
+    }
+
+    /**
+     * The lock file names our Xvfb and its socket exists. The socket alone could belong to another X server that
+     * won the race for the same number, while ours is about to exit.
+     */
+    private static boolean ownsDisplay(ProcessRecord xvfb, int display) {
+        try {
+            return Long.toString(xvfb.pid()).equals(Files.readString(DisplayAllocator.lockFile(display)).trim())
+                    && Files.exists(DisplayAllocator.socket(display));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String desktopName(InstanceRecord record) {

@@ -1,6 +1,7 @@
 package io.vantage.cloud.local;
 
 import io.vantage.cloud.api.CloudState;
+import io.vantage.cloud.api.CloudTransientException;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,9 @@ final class OperationQueue implements AutoCloseable {
      */
     synchronized CompletableFuture<Void> submit(String computeId, CloudState showing,
                                                 Consumer<BooleanSupplier> task) {
+        if (pool.isShutdown()) {
+            throw new CloudTransientException("The local provider is closed");
+        }
         Pending mine = new Pending(showing, sequence.incrementAndGet());
         pending.put(computeId, mine);
         BooleanSupplier superseded = () -> pending.get(computeId) != mine;

@@ -6,10 +6,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,7 +33,7 @@ final class ProcessTree {
 
     /** The live process the record describes, never a later process that happens to have the same pid. */
     static Optional<ProcessHandle> find(ProcessRecord record) {
-        return ProcessHandle.of(record.pid()).filter(ProcessHandle::isAlive)
+        return ProcessHandle.of(record.pid()).filter(ProcessTree::isRunning)
                 .filter(handle -> startedAt(handle)
                         .map(start -> Math.abs(start - record.startedAtMillis()) <= START_TOLERANCE_MILLIS)
                         .orElse(false));
@@ -39,6 +41,25 @@ final class ProcessTree {
 
     static boolean isAlive(ProcessRecord record) {
         return find(record).isPresent();
+    }
+
+    /**
+     * Alive and not a zombie. Java counts a zombie as alive, but it has exited and released everything; its parent
+     * (often the init process, for children of a previous portal) just has not collected it yet.
+     */
+    static boolean isRunning(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return handle.isAlive();
+        }
     }
 
     static Optional<Long> startedAt(ProcessHandle handle) {
@@ -52,36 +73,38 @@ final class ProcessTree {
             return;
         }
         targets.forEach(ProcessHandle::destroy);
-        if (Waits.untilQuietly(() -> targets.stream().noneMatch(ProcessHandle::isAlive), grace)) {
+        if (Waits.untilQuietly(() -> targets.stream().noneMatch(ProcessTree::isRunning), grace)) {
             return;
         }
         Set<ProcessHandle> remaining = family(records);
-        targets.stream().filter(ProcessHandle::isAlive).forEach(remaining::add);
+        targets.stream().filter(ProcessTree::isRunning).forEach(remaining::add);
         log.info("Killing {} that ignored SIGTERM for {}", describe(remaining), grace);
         remaining.forEach(ProcessHandle::destroyForcibly);
-        if (!Waits.untilQuietly(() -> remaining.stream().noneMatch(ProcessHandle::isAlive), KILL_WAIT)) {
-            log.warn("Processes {} survived SIGKILL", remaining.stream().map(ProcessHandle::pid).toList());
+        if (!Waits.untilQuietly(() -> remaining.stream().noneMatch(ProcessTree::isRunning), KILL_WAIT)) {
+            log.warn("Processes {} survived SIGKILL", describe(remaining));
         }
     }
 
-    private static java.util.List<String> describe(Set<ProcessHandle> handles) {
-        return handles.stream().filter(ProcessHandle::isAlive)
+    private static List<String> describe(Set<ProcessHandle> handles) {
+        return handles.stream().filter(ProcessTree::isRunning)
                 .map(handle -> handle.pid() + " " + handle.info().command().orElse("?")).toList();
     }
 
     static Set<ProcessHandle> family(Collection<ProcessRecord> records) {
         Set<ProcessHandle> members = new LinkedHashSet<>();
         for (ProcessRecord record : records) {
-            Optional<ProcessHandle> leader = find(record);
-            boolean pidReused = leader.isEmpty() && ProcessHandle.of(record.pid()).isPresent();
+            boolean pidReused = ProcessHandle.of(record.pid()).flatMap(ProcessTree::startedAt)
+                    .map(start -> Math.abs(start - record.startedAtMillis()) > START_TOLERANCE_MILLIS)
+                    .orElse(false);
             if (pidReused) {
                 // the kernel never reuses a pid while it names a live session, so that session is not ours
                 continue;
             }
-            leader.ifPresent(members::add);
+            find(record).ifPresent(members::add);
             members.addAll(sessionMembers(record));
         }
         Set<ProcessHandle> descendants = members.stream().flatMap(ProcessHandle::descendants)
+                .filter(ProcessTree::isRunning)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         members.addAll(descendants);
         members.removeIf(handle -> handle.pid() == ProcessHandle.current().pid());
@@ -94,6 +117,7 @@ final class ProcessTree {
             for (Path entry : entries) {
                 if (sessionOf(entry) == record.pid()) {
                     ProcessHandle.of(Long.parseLong(entry.getFileName().toString()))
+                            .filter(ProcessTree::isRunning)
                             .filter(handle -> startedAt(handle)
                                     .map(start -> start >= record.startedAtMillis() - START_TOLERANCE_MILLIS)
                                     .orElse(false))

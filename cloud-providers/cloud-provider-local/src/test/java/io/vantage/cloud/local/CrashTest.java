@@ -6,6 +6,7 @@ import io.vantage.cloud.api.CloudState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CrashTest extends LocalProviderTestSupport {
 
@@ -32,6 +33,6 @@ class CrashTest extends LocalProviderTestSupport {
         ProcessHandle handle = processes(computeId).stream().filter(process -> process.role().equals(role))
                 .findFirst().flatMap(ProcessTree::find).orElseThrow();
         handle.destroyForcibly();
-        org.awaitility.Awaitility.await().until(() -> !handle.isAlive());
+        await().until(() -> !ProcessTree.isRunning(handle));
     }
 }

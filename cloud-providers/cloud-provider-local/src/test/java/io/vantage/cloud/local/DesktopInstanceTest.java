@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class DesktopInstanceTest extends LocalProviderTestSupport {
 
@@ -35,6 +37,10 @@ class DesktopInstanceTest extends LocalProviderTestSupport {
 
         VncClient.Result bad = VncClient.authenticate(vnc, "wrong-password");
         assertThat(bad.authenticated()).isFalse();
+
+        // the coloured xterm maps a moment after x11vnc serves: then the screen is more than one colour
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> VncClient.screen(vnc, secret).colours(), colours -> colours > 1);
 
         assertThat(provider.network().endpoint(running, 8888)).isEmpty();
         assertThat(provider.network().endpoint(running, 22)).isEmpty();

@@ -25,7 +25,7 @@ class LifecycleTest extends LocalProviderTestSupport {
 
         provider.compute().stop(computeId);
 
-        assertThat(before).noneMatch(ProcessHandle::isAlive);
+        assertThat(before).noneMatch(ProcessTree::isRunning);
         CloudInstance stopped = provider.compute().get(computeId).orElseThrow();
         assertThat(stopped.state()).isEqualTo(CloudState.STOPPED);
         assertThat(provider.network().endpoint(stopped, 5901)).isEmpty();
@@ -69,7 +69,7 @@ class LifecycleTest extends LocalProviderTestSupport {
 
         provider.compute().delete(computeId);
 
-        assertThat(family).noneMatch(ProcessHandle::isAlive);
+        assertThat(family).noneMatch(ProcessTree::isRunning);
         assertThat(folder).doesNotExist();
         assertThat(provider.compute().get(computeId)).isEmpty();
         assertThat(provider.compute().list()).isEmpty();

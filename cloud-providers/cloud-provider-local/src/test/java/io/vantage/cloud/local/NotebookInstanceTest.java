@@ -13,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class NotebookInstanceTest extends LocalProviderTestSupport {
 
@@ -44,9 +47,36 @@ class NotebookInstanceTest extends LocalProviderTestSupport {
         assertThat(wrongToken.statusCode()).isIn(401, 403);
 
         assertThat(provider.network().endpoint(running, 5901)).isEmpty();
-        Path notebooks = new InstanceStore(workDir).paths(created.computeId()).notebooks();
+        assertNotebookDirAndNoSecretOnTheCommandLine(created.computeId(), secret);
+    }
+
+    @Test
+    void deleteEndsTheKernelsTooThoughTheyRunInTheirOwnSession() throws Exception {
+        CloudProvider provider = provider();
+        String secret = newSecret();
+        CloudInstance running = awaitState(provider,
+                provider.compute().create(request("notebook", "uid-kernel", secret)).computeId(), CloudState.RUNNING);
+        Endpoint jupyter = provider.network().endpoint(running, 8888).orElseThrow();
+        HttpResponse<String> kernel = http.send(HttpRequest.newBuilder(
+                        URI.create("http://" + jupyter + "/instances/uid-kernel/jupyter/api/kernels"))
+                .header("Authorization", "token " + secret)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"python3\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(kernel.statusCode()).as(kernel.body()).isEqualTo(201);
+        ProcessHandle server = ProcessTree.find(processes(running.computeId()).get(0)).orElseThrow();
+        Set<ProcessHandle> family = await().until(() -> server.descendants().collect(Collectors.toSet()),
+                descendants -> !descendants.isEmpty());
+
+        provider.compute().delete(running.computeId());
+
+        assertThat(family).noneMatch(ProcessTree::isRunning);
+        assertThat(ProcessTree.isRunning(server)).isFalse();
+    }
+
+    private void assertNotebookDirAndNoSecretOnTheCommandLine(String computeId, String secret) throws Exception {
+        Path notebooks = new InstanceStore(workDir).paths(computeId).notebooks();
         assertThat(notebooks).isDirectory();
-        assertThat(Files.readString(Path.of("/proc", Long.toString(processes(created.computeId()).get(0).pid()),
+        assertThat(Files.readString(Path.of("/proc", Long.toString(processes(computeId).get(0).pid()),
                 "cmdline"))).contains("--notebook-dir=" + notebooks.toAbsolutePath()).doesNotContain(secret);
     }
 }

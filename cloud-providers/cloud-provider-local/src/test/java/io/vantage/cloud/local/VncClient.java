@@ -11,20 +11,35 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
 
 /** Just enough of an RFB 3.8 client to check a server's banner, its VNC authentication and its screen size. */
 final class VncClient {
 
     static final int VNC_AUTHENTICATION = 2;
 
-    /** What the server said; width and height are 0 unless authentication succeeded. */
-    record Result(String banner, boolean authenticated, String reason, int width, int height) {
+    /**
+     * What the server said; width and height are 0 unless authentication succeeded, and {@code colours} (distinct
+     * pixel values of one full screen update) is 0 unless a screen was asked for.
+     */
+    record Result(String banner, boolean authenticated, String reason, int width, int height, int colours) {
     }
 
     private VncClient() {
     }
 
     static Result authenticate(Endpoint endpoint, String password) throws Exception {
+        return connect(endpoint, password, false);
+    }
+
+    /** Authenticates and reads the whole screen once in raw encoding. */
+    static Result screen(Endpoint endpoint, String password) throws Exception {
+        return connect(endpoint, password, true);
+    }
+
+    private static Result connect(Endpoint endpoint, String password, boolean readScreen) throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 5000);
             socket.setSoTimeout(10_000);
@@ -35,25 +50,62 @@ final class VncClient {
             out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
             int typeCount = in.readUnsignedByte();
             if (typeCount == 0) {
-                return new Result(ascii(banner), false, readReason(in), 0, 0);
+                return new Result(ascii(banner), false, readReason(in), 0, 0, 0);
             }
             byte[] types = new byte[typeCount];
             in.readFully(types);
             if (!contains(types, VNC_AUTHENTICATION)) {
-                return new Result(ascii(banner), false, "no VNC authentication offered", 0, 0);
+                return new Result(ascii(banner), false, "no VNC authentication offered", 0, 0, 0);
             }
             out.writeByte(VNC_AUTHENTICATION);
             byte[] challenge = new byte[16];
             in.readFully(challenge);
             out.write(response(challenge, password));
             if (in.readInt() != 0) {
-                return new Result(ascii(banner), false, readReason(in), 0, 0);
+                return new Result(ascii(banner), false, readReason(in), 0, 0, 0);
             }
             out.writeByte(1); // ClientInit: shared
             int width = in.readUnsignedShort();
             int height = in.readUnsignedShort();
-            return new Result(ascii(banner), true, null, width, height);
+            byte[] pixelFormat = new byte[16];
+            in.readFully(pixelFormat);
+            in.readFully(new byte[in.readInt()]); // desktop name
+            int colours = readScreen ? distinctColours(in, out, width, height, pixelFormat[0] / 8) : 0;
+            return new Result(ascii(banner), true, null, width, height, colours);
         }
+    }
+
+    private static int distinctColours(DataInputStream in, DataOutputStream out, int width, int height,
+                                       int bytesPerPixel) throws IOException {
+        out.write(new byte[] {2, 0, 0, 1, 0, 0, 0, 0}); // SetEncodings: raw only
+        out.write(new byte[] {3, 0, 0, 0, 0, 0}); // FramebufferUpdateRequest, not incremental, from 0,0
+        out.writeShort(width);
+        out.writeShort(height);
+        Set<String> colours = new HashSet<>();
+        int remaining = width * height;
+        while (remaining > 0) {
+            int type = in.readUnsignedByte();
+            if (type != 0) {
+                throw new IOException("unexpected server message " + type);
+            }
+            in.readUnsignedByte();
+            int rectangles = in.readUnsignedShort();
+            for (int i = 0; i < rectangles; i++) {
+                in.readInt(); // x, y
+                int w = in.readUnsignedShort();
+                int h = in.readUnsignedShort();
+                if (in.readInt() != 0) {
+                    throw new IOException("server sent a non-raw rectangle");
+                }
+                byte[] pixels = new byte[w * h * bytesPerPixel];
+                in.readFully(pixels);
+                for (int p = 0; p < pixels.length && colours.size() < 16; p += bytesPerPixel) {
+                    colours.add(HexFormat.of().formatHex(pixels, p, p + bytesPerPixel));
+                }
+                remaining -= w * h;
+            }
+        }
+        return colours.size();
     }
 
     /** VNC's DES: the password (8 bytes, zero padded) is the key, each byte's bits reversed. */
