@@ -6,6 +6,7 @@ import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.CreateInstanceRequest;
 import io.vantage.cloud.api.InstanceMetadata;
 import io.vantage.cloud.api.ProviderContext;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,9 +65,17 @@ abstract class LocalProviderTestSupport {
         return new CreateInstanceRequest("test " + imageId, imageId, "small", null, null, metadata, null);
     }
 
+    /** Waits for the state; while waiting for anything but ERROR, an ERROR ends the wait with its fault. */
     static CloudInstance awaitState(CloudProvider provider, String computeId, CloudState state) {
-        return await().atMost(LAUNCH)
-                .until(() -> provider.compute().get(computeId).orElseThrow(), instance -> instance.state() == state);
+        ConditionFactory waiting = await().atMost(LAUNCH);
+        if (state != CloudState.ERROR) {
+            waiting = waiting.failFast("instance went to ERROR", () -> {
+                CloudInstance instance = provider.compute().get(computeId).orElseThrow();
+                assertThat(instance.state()).as(instance.fault()).isNotEqualTo(CloudState.ERROR);
+            });
+        }
+        return waiting.until(() -> provider.compute().get(computeId).orElseThrow(),
+                instance -> instance.state() == state);
     }
 
     static boolean accepts(String host, int port) {
