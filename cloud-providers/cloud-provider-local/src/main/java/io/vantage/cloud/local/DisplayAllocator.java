@@ -1,0 +1,43 @@
+package io.vantage.cloud.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Free X display numbers. A display is taken when its socket ({@code /tmp/.X11-unix/XN}) or lock file
+ * ({@code /tmp/.XN-lock}) exists, or when a launch in this JVM holds it until its Xvfb has made those files.
+ * An X server elsewhere (another network namespace) can still hold a number: the desktop launcher then retries.
+ */
+final class DisplayAllocator {
+
+    private static final int RANGE = 1000;
+    private static final Set<Integer> RESERVED = new HashSet<>();
+
+    private DisplayAllocator() {
+    }
+
+    static synchronized int reserve(int first, Set<Integer> exclude) {
+        for (int display = first; display < first + RANGE; display++) {
+            if (!exclude.contains(display) && !RESERVED.contains(display) && !Files.exists(socket(display))
+                    && !Files.exists(lockFile(display))) {
+                RESERVED.add(display);
+                return display;
+            }
+        }
+        throw new IllegalStateException("no free X display between :" + first + " and :" + (first + RANGE - 1));
+    }
+
+    static synchronized void release(int display) {
+        RESERVED.remove(display);
+    }
+
+    static Path socket(int display) {
+        return Path.of("/tmp/.X11-unix", "X" + display);
+    }
+
+    static Path lockFile(int display) {
+        return Path.of("/tmp", ".X" + display + "-lock");
+    }
+}

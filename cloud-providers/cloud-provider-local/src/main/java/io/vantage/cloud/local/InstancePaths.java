@@ -1,0 +1,67 @@
+package io.vantage.cloud.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where one instance keeps its files; the whole folder is {@code rwx------} and goes away on delete. */
+record InstancePaths(Path root) {
+
+    Path recordFile() {
+        return root.resolve("instance.properties");
+    }
+
+    Path secrets() {
+        return root.resolve("secrets");
+    }
+
+    Path vncPassword() {
+        return secrets().resolve("vnc-passwd");
+    }
+
+    Path xauthority() {
+        return secrets().resolve("Xauthority");
+    }
+
+    Path jupyterToken() {
+        return secrets().resolve("jupyter-token");
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+
+    Path log(String role) {
+        return logs().resolve(role + ".log");
+    }
+
+    /** HOME of the processes, so nothing they write lands in the portal user's own home. */
+    Path home() {
+        return root.resolve("home");
+    }
+
+    Path notebooks() {
+        return root.resolve("notebooks");
+    }
+
+    Path jupyter() {
+        return root.resolve("jupyter");
+    }
+
+    /** The last meaningful line a process wrote: usually why it stopped. */
+    String logTail(String role) {
+        try {
+            List<String> lines = readLog(role).lines().filter(line -> !line.isBlank()).toList();
+            return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1).strip();
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** Decoded leniently: a process may write bytes that are not UTF-8. */
+    String readLog(String role) throws IOException {
+        return new String(Files.readAllBytes(log(role)), StandardCharsets.UTF_8);
+    }
+}

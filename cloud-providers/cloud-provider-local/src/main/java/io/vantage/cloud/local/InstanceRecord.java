@@ -1,0 +1,73 @@
+package io.vantage.cloud.local;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the provider remembers about an instance, persisted so a restarted portal finds it again. Holds no secret:
+ * those live only in the files the processes read.
+ *
+ * @param desired   what was last asked for; the processes' liveness decides the rest of the state
+ * @param display   the X display number of a desktop while it runs, 0 otherwise
+ * @param ports     well-known port (5901, 8888) → the loopback port the process really listens on
+ * @param fault     why the last launch failed, null when it did not
+ */
+record InstanceRecord(String computeId, String name, String imageId, String flavourId, Instant createdAt,
+                      Map<String, String> tags, int screenWidth, int screenHeight, Desired desired, int display,
+                      Map<Integer, Integer> ports, List<ProcessRecord> processes, String fault) {
+
+    enum Desired { RUNNING, STOPPED }
+
+    InstanceRecord {
+        Objects.requireNonNull(computeId, "computeId");
+        Objects.requireNonNull(imageId, "imageId");
+        Objects.requireNonNull(desired, "desired");
+        tags = Map.copyOf(tags);
+        ports = Map.copyOf(ports);
+        processes = List.copyOf(processes);
+    }
+
+    InstanceRecord withDesired(Desired newDesired) {
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
+                newDesired, display, ports, processes, fault);
+    }
+
+    InstanceRecord withProcess(ProcessRecord process) {
+        List<ProcessRecord> all = new ArrayList<>(processes);
+        all.add(process);
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
+                desired, display, ports, all, fault);
+    }
+
+    InstanceRecord withoutProcess(long pid) {
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
+                desired, display, ports, processes.stream().filter(process -> process.pid() != pid).toList(), fault);
+    }
+
+    InstanceRecord withDisplay(int newDisplay) {
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
+                desired, newDisplay, ports, processes, fault);
+    }
+
+    InstanceRecord withPort(int wellKnown, int actual) {
+        Map<Integer, Integer> all = new HashMap<>(ports);
+        all.put(wellKnown, actual);
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
+                desired, display, all, processes, fault);
+    }
+
+    InstanceRecord withFault(String newFault) {
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
+                desired, display, ports, processes, newFault);
+    }
+
+    /** Nothing runs: no processes, display or ports, and no fault from an earlier launch. */
+    InstanceRecord cleared() {
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
+                desired, 0, Map.of(), List.of(), null);
+    }
+}

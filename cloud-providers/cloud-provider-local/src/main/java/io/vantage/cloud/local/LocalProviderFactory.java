@@ -1,0 +1,82 @@
+package io.vantage.cloud.local;
+
+import io.vantage.cloud.api.CloudPermanentException;
+import io.vantage.cloud.api.CloudProvider;
+import io.vantage.cloud.api.CloudProviderFactory;
+import io.vantage.cloud.api.ProviderContext;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Type {@code local}: desktops and notebooks as processes on the portal's own machine (demo, tests). */
+public final class LocalProviderFactory implements CloudProviderFactory<LocalSettings> {
+
+    public static final String TYPE = "local";
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<LocalSettings> settingsType() {
+        return LocalSettings.class;
+    }
+
+    /** Checks the settings only: folders are made and programs looked up when first needed. */
+    @Override
+    public CloudProvider create(String name, LocalSettings settings, ProviderContext context) {
+        LocalSettings checked = validate(name, settings == null ? LocalSettings.defaults() : settings);
+        return new LocalCloudProvider(name, checked, context, LocalPackages.of(checked));
+    }
+
+    static LocalSettings validate(String name, LocalSettings settings) {
+        try {
+            Path.of(settings.workDir());
+        } catch (InvalidPathException e) {
+            throw invalid(name, "workDir", "is not a valid path", settings.workDir());
+        }
+        if (!IPV4.matcher(settings.bindAddress()).matches()) {
+            // x11vnc is told -noipv6, and the portal reaches instances on this address
+            throw invalid(name, "bindAddress", "must be an IPv4 address", settings.bindAddress());
+        }
+        checkPort(name, "vncPort", settings.vncPort());
+        checkPort(name, "jupyterPort", settings.jupyterPort());
+        if (settings.vncPort().equals(settings.jupyterPort())) {
+            throw invalid(name, "jupyterPort", "must differ from vncPort", settings.jupyterPort());
+        }
+        if (!settings.jupyterBaseUrl().startsWith("/")) {
+            throw invalid(name, "jupyterBaseUrl", "must start with /", settings.jupyterBaseUrl());
+        }
+        if (settings.firstDisplay() < 1 || settings.firstDisplay() > 30000) {
+            throw invalid(name, "firstDisplay", "must be between 1 and 30000", settings.firstDisplay());
+        }
+        checkPositive(name, "startTimeout", settings.startTimeout());
+        checkPositive(name, "stopGrace", settings.stopGrace());
+        if (settings.maxInstances() != null && settings.maxInstances() < 0) {
+            throw invalid(name, "maxInstances", "must not be negative", settings.maxInstances());
+        }
+        return settings;
+    }
+
+    private static void checkPort(String name, String setting, int port) {
+        if (port < 1 || port > 65535) {
+            throw invalid(name, setting, "must be between 1 and 65535", port);
+        }
+    }
+
+    private static void checkPositive(String name, String setting, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid(name, setting, "must be positive", duration);
+        }
+    }
+
+    private static CloudPermanentException invalid(String name, String setting, String rule, Object value) {
+        return new CloudPermanentException("Local provider '" + name + "': setting " + setting + " " + rule
+                + ", was '" + value + "'");
+    }
+}

@@ -1,0 +1,72 @@
+package io.vantage.cloud.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts one instance process: as leader of a new session (so it survives the portal and can be ended with all its
+ * children), with input from /dev/null, output appended to its log, and a small fresh environment. The portal's own
+ * environment may hold database and OIDC secrets, and a desktop user can read any variable from a shell.
+ */
+final class ProcessStarter {
+
+    private final Executables executables;
+
+    ProcessStarter(Executables executables) {
+        this.executables = executables;
+    }
+
+    Executables executables() {
+        return executables;
+    }
+
+    ProcessRecord start(String role, boolean essential, List<String> command, Map<String, String> extraEnvironment,
+                        InstancePaths paths) throws IOException {
+        List<String> full = new ArrayList<>();
+        full.add(executables.require("setsid"));
+        full.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(full)
+                .directory(paths.home().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log(role).toFile()))
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment(paths));
+        builder.environment().putAll(extraEnvironment);
+        rotate(paths.log(role));
+        Process process = builder.start();
+        long started = ProcessTree.startedAt(process.toHandle()).orElse(0L);
+        return new ProcessRecord(role, process.pid(), started, essential);
+    }
+
+    /** Keeps the previous run's log for diagnosis, and lets readiness checks see only this run's output. */
+    private static void rotate(Path log) throws IOException {
+        if (Files.exists(log)) {
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private Map<String, String> environment(InstancePaths paths) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", executables.searchPath());
+        environment.put("HOME", paths.home().toAbsolutePath().toString());
+        String user = System.getProperty("user.name", "vantage");
+        environment.put("USER", user);
+        environment.put("LOGNAME", user);
+        environment.put("SHELL", Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash" : "/bin/sh");
+        String lang = System.getenv("LANG");
+        environment.put("LANG", lang == null || lang.isBlank() ? "C.UTF-8" : lang);
+        String timeZone = System.getenv("TZ");
+        if (timeZone != null) {
+            environment.put("TZ", timeZone);
+        }
+        return environment;
+    }
+}
