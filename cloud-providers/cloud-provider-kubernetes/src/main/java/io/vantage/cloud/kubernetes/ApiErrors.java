@@ -37,7 +37,8 @@ final class ApiErrors {
         int code = e.getCode();
         String detail = detail(e);
         String where = action + " in namespace '" + namespace + "'";
-        if (code == 0) {
+        // no HTTP answer at all (refused, reset, timed out): fabric8 8 reports -1, older versions 0
+        if (code <= 0) {
             if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
