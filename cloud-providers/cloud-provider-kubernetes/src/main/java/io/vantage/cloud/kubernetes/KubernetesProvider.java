@@ -80,10 +80,6 @@ final class KubernetesProvider implements CloudProvider {
             errors.call("list pods", () -> client.pods().inNamespace(settings.namespace())
                     .withLabel(Tags.DEPLOYMENT, Names.labelValue(context.deploymentId()))
                     .list(new ListOptionsBuilder().withLimit(1L).build()));
-            if (settings.workload() == KubernetesSettings.Workload.VIRTUAL_MACHINES && !KubeVirt.isInstalled(client)) {
-                return ProviderHealth.down("KubeVirt is not installed on " + client.getMasterUrl()
-                        + ": the VirtualMachine resource of kubevirt.io/v1 is missing");
-            }
             return ProviderHealth.up(Duration.ofNanos(System.nanoTime() - started));
         } catch (CloudProviderException e) {
             return ProviderHealth.down(e.getMessage());

@@ -45,9 +45,6 @@ public final class KubernetesProviderFactory implements CloudProviderFactory<Kub
                 || !settings.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
             problems.add("namespace must be a DNS label, was '" + settings.namespace() + "'");
         }
-        if (settings.workload() == KubernetesSettings.Workload.VIRTUAL_MACHINES) {
-            problems.add("workload VIRTUAL_MACHINES (KubeVirt) is detected but cannot launch machines yet; use PODS");
-        }
         if (settings.images().isEmpty()) {
             problems.add("images must offer at least one image");
         }

@@ -24,13 +24,12 @@ import java.util.Map;
  * @param requestTimeout default: the portal's call timeout
  * @param faultGrace     how long a pull, crash-loop or scheduling failure must last before it counts as ERROR
  *                       (default 1 minute): the kubelet retries, and a blip should not fail a launch
- * @param workload       PODS (default) or VIRTUAL_MACHINES (KubeVirt; see {@link KubeVirt})
  */
 public record KubernetesSettings(String apiServerUrl, String token, String kubeconfigPath, String caCertPath,
                                  boolean trustCerts, String namespace, Map<String, Image> images,
                                  Map<String, Flavour> flavours, String imagePullSecret, Storage storage,
                                  Double requestRatio, String gpuResource, Duration connectTimeout,
-                                 Duration requestTimeout, Duration faultGrace, Workload workload) {
+                                 Duration requestTimeout, Duration faultGrace) {
 
     public KubernetesSettings {
         images = images == null ? Map.of() : Map.copyOf(images);
@@ -38,10 +37,7 @@ public record KubernetesSettings(String apiServerUrl, String token, String kubec
         requestRatio = requestRatio == null ? 1.0 : requestRatio;
         gpuResource = blank(gpuResource) ? "nvidia.com/gpu" : gpuResource;
         faultGrace = faultGrace == null ? Duration.ofMinutes(1) : faultGrace;
-        workload = workload == null ? Workload.PODS : workload;
     }
-
-    public enum Workload { PODS, VIRTUAL_MACHINES }
 
     /**
      * A container image offered as a portal image.
@@ -92,6 +88,6 @@ public record KubernetesSettings(String apiServerUrl, String token, String kubec
                 + ", namespace=" + namespace + ", images=" + images.keySet() + ", flavours=" + flavours.keySet()
                 + ", imagePullSecret=" + imagePullSecret + ", storage=" + storage + ", requestRatio=" + requestRatio
                 + ", gpuResource=" + gpuResource + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", faultGrace=" + faultGrace + ", workload=" + workload + "]";
+                + ", requestTimeout=" + requestTimeout + ", faultGrace=" + faultGrace + "]";
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,18 +61,19 @@ final class PodCompute implements Compute {
         ObjectMeta meta = Manifests.metadata(name, request, clock.instant());
         Pod template = templates.template(meta, request, image, flavour);
         String templateJson = client.getKubernetesSerialization().asJson(template);
+        List<HasMetadata> created = new ArrayList<>();
         try {
-            createIfMissing("create secret " + name, Manifests.secret(meta, request));
+            createIfMissing("create secret " + name, Manifests.secret(meta, request), created);
             if (Manifests.wantsHome(settings)) {
-                createIfMissing("create volume claim " + name, Manifests.home(meta, settings.storage()));
+                createIfMissing("create volume claim " + name, Manifests.home(meta, settings.storage()), created);
             }
-            createIfMissing("create service " + name, Manifests.service(meta, image, templateJson));
+            createIfMissing("create service " + name, Manifests.service(meta, image, templateJson), created);
             if (InstanceReader.newestLive(reader.pods(name)).isEmpty()) {
                 createPod(name, template);
             }
         } catch (CloudPermanentException e) {
-            // nothing would ever start from what was made so far
-            removeQuietly(name);
+            // nothing would ever start from what this call made; what an earlier call made is not ours to remove
+            removeQuietly(created);
             throw e;
         }
         log.info("Created Kubernetes instance {} in namespace {} from {}", name, settings.namespace(), image.image());
@@ -150,9 +152,9 @@ final class PodCompute implements Compute {
                 .withName(pod.getMetadata().getName()).delete());
     }
 
-    private void createIfMissing(String action, HasMetadata object) {
+    private void createIfMissing(String action, HasMetadata object, List<HasMetadata> created) {
         try {
-            client.resource(object).inNamespace(settings.namespace()).create();
+            created.add(client.resource(object).inNamespace(settings.namespace()).create());
         } catch (KubernetesClientException e) {
             if (!ApiErrors.isConflict(e)) {
                 throw errors.translate(action, e);
@@ -160,11 +162,14 @@ final class PodCompute implements Compute {
         }
     }
 
-    private void removeQuietly(String name) {
-        try {
-            delete(name);
-        } catch (RuntimeException e) {
-            log.warn("Could not clean up the partly created instance {}: {}", name, e.getMessage());
+    private void removeQuietly(List<HasMetadata> created) {
+        for (HasMetadata object : created) {
+            try {
+                client.resource(object).inNamespace(settings.namespace()).delete();
+            } catch (RuntimeException e) {
+                log.warn("Could not remove {} {} after a failed create: {}", object.getKind(),
+                        object.getMetadata().getName(), e.getMessage());
+            }
         }
     }
 }

@@ -43,6 +43,24 @@ class FailureMappingTest {
     }
 
     @Test
+    void aFailedRetryOfCreateKeepsWhatAnEarlierCallMade() {
+        try (CloudProvider provider = Fixtures.provider(Fixtures.settings(server.url("/"),
+                new KubernetesSettings.Storage("10Gi", null, null)))) {
+            String id = provider.compute().create(Fixtures.request("uid-r", "desktop", "small")).computeId();
+            provider.compute().stop(id);
+            server.expect().post().withPath(PODS).andReturn(403, status(403, "Forbidden",
+                    "exceeded quota: compute")).once();
+
+            assertThatThrownBy(() -> provider.compute().create(Fixtures.request("uid-r", "desktop", "small")))
+                    .isInstanceOf(CloudPermanentException.class);
+
+            // the home volume may hold the user's files: only objects made by the failing call are removed
+            assertThat(client.persistentVolumeClaims().inNamespace(Fixtures.NAMESPACE).withName(id).get()).isNotNull();
+            assertThat(client.services().inNamespace(Fixtures.NAMESPACE).withName(id).get()).isNotNull();
+        }
+    }
+
+    @Test
     void forbiddenWithoutQuotaIsPermanentAndPointsAtRbac() {
         server.expect().get().withPath(PODS + "?labelSelector=vantage-deployment%3Dportal-a").andReturn(403,
                 status(403, "Forbidden", "pods is forbidden: User \"system:serviceaccount:x:y\" cannot list")).once();
@@ -76,12 +94,12 @@ class FailureMappingTest {
 
     @Test
     void aSlowAnswerIsTransient() {
-        server.expect().get().delay(3_000).withPath("/api/v1/namespaces/" + Fixtures.NAMESPACE + "/resourcequotas")
+        server.expect().get().delay(1_500).withPath("/api/v1/namespaces/" + Fixtures.NAMESPACE + "/resourcequotas")
                 .andReturn(200, "{}").once();
         KubernetesSettings base = Fixtures.settings(server.url("/"));
         KubernetesSettings impatient = new KubernetesSettings(base.apiServerUrl(), base.token(), null, null, false,
                 base.namespace(), base.images(), base.flavours(), null, null, null, null, Duration.ofSeconds(1),
-                Duration.ofMillis(300), null, null);
+                Duration.ofMillis(300), null);
         try (CloudProvider provider = Fixtures.provider(impatient)) {
             assertThatThrownBy(() -> provider.limits().limits()).isInstanceOf(CloudTransientException.class)
                     .hasMessageContaining("did not answer");

@@ -36,7 +36,7 @@ final class Fixtures {
                 "gpu", new KubernetesSettings.Flavour("GPU", 8, 32768, 1));
         return new KubernetesSettings(url, "token-that-must-not-leak", null, null, false, NAMESPACE, images, flavours,
                 "registry-pull", storage, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofMinutes(1), null);
+                Duration.ofMinutes(1));
     }
 
     static CloudProvider provider(KubernetesSettings settings) {
