@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -144,7 +145,7 @@ final class InstanceReader {
         return labels == null ? null : labels.get(key);
     }
 
-    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    private static List<String> union(Set<String> a, Set<String> b) {
         List<String> all = new ArrayList<>(a);
         b.stream().filter(name -> !a.contains(name)).forEach(all::add);
         return all;

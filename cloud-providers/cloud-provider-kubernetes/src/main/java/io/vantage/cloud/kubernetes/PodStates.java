@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** What a pod's phase, conditions and container states mean for the portal. */
 final class PodStates {
@@ -87,7 +88,7 @@ final class PodStates {
     }
 
     private static List<ContainerStatus> all(PodStatus status) {
-        return java.util.stream.Stream.concat(status.getInitContainerStatuses().stream(),
+        return Stream.concat(status.getInitContainerStatuses().stream(),
                 status.getContainerStatuses().stream()).toList();
     }
 

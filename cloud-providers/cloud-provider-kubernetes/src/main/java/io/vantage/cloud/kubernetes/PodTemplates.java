@@ -2,6 +2,7 @@ package io.vantage.cloud.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -58,7 +59,7 @@ final class PodTemplates {
         }
         Container container = new ContainerBuilder().withName(CONTAINER).withImage(image.image())
                 .withImagePullPolicy("IfNotPresent").withCommand(image.command()).withArgs(image.args())
-                .withPorts(image.ports().stream().map(port -> new io.fabric8.kubernetes.api.model.ContainerPortBuilder()
+                .withPorts(image.ports().stream().map(port -> new ContainerPortBuilder()
                         .withName("p-" + port).withContainerPort(port).withProtocol("TCP").build()).toList())
                 .withEnv(env(name, request, image)).withResources(resources(flavour).build())
                 .withVolumeMounts(mounts).build();

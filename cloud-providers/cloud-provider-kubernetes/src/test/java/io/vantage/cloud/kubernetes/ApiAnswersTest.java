@@ -1,5 +1,6 @@
 package io.vantage.cloud.kubernetes;
 
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -55,7 +56,7 @@ class ApiAnswersTest {
         }
     }
 
-    private static io.fabric8.kubernetes.api.model.Status status(int code, String reason, String message) {
+    private static Status status(int code, String reason, String message) {
         return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message)
                 .build();
     }

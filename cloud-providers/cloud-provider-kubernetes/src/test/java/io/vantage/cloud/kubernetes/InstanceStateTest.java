@@ -3,6 +3,7 @@ package io.vantage.cloud.kubernetes;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -144,7 +145,7 @@ class InstanceStateTest {
     @Test
     void faultGraceIsMeasuredFromTheLastConditionChange() {
         PodStates states = new PodStates(Duration.ofMinutes(1));
-        Pod pod = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
+        Pod pod = new PodBuilder().withNewMetadata()
                 .withCreationTimestamp("2026-01-01T10:00:00Z").endMetadata()
                 .withStatus(status("Pending", false, "ImagePullBackOff", false, Instant.parse("2026-01-01T10:00:00Z")))
                 .build();

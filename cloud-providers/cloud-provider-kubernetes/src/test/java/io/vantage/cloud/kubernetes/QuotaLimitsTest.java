@@ -3,6 +3,7 @@ package io.vantage.cloud.kubernetes;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
+import io.fabric8.kubernetes.api.model.ResourceQuotaStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -11,6 +12,7 @@ import io.vantage.cloud.api.CloudProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,13 +62,13 @@ class QuotaLimitsTest {
         ResourceQuota quota = new ResourceQuotaBuilder().withNewMetadata().withName(name).endMetadata()
                 .withNewSpec().withHard(quantities(hard)).endSpec().build();
         ResourceQuota created = client.resourceQuotas().inNamespace(Fixtures.NAMESPACE).resource(quota).create();
-        created.setStatus(new io.fabric8.kubernetes.api.model.ResourceQuotaStatusBuilder().withHard(quantities(hard))
+        created.setStatus(new ResourceQuotaStatusBuilder().withHard(quantities(hard))
                 .withUsed(quantities(used)).build());
         client.resourceQuotas().inNamespace(Fixtures.NAMESPACE).resource(created).updateStatus();
     }
 
     private static Map<String, Quantity> quantities(Map<String, String> values) {
-        return values.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+        return values.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 entry -> new Quantity(entry.getValue())));
     }
 }
