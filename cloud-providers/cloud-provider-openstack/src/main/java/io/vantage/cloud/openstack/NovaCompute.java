@@ -38,12 +38,16 @@ final class NovaCompute implements Compute {
     private final List<String> defaultNetworks;
     private final String deploymentId;
     private final Clock clock;
+    private final FloatingIps floatingIps;
 
-    NovaCompute(OpenStackSession session, List<String> defaultNetworks, String deploymentId, Clock clock) {
+    /** {@code floatingIps} is null when no floating IP pool is configured. */
+    NovaCompute(OpenStackSession session, List<String> defaultNetworks, String deploymentId, Clock clock,
+                FloatingIps floatingIps) {
         this.session = session;
         this.defaultNetworks = defaultNetworks;
         this.deploymentId = deploymentId;
         this.clock = clock;
+        this.floatingIps = floatingIps;
     }
 
     @Override
@@ -96,7 +100,7 @@ final class NovaCompute implements Compute {
     @Override
     public Optional<CloudInstance> get(String computeId) {
         Server server = session.call("read server " + computeId, os -> os.compute().servers().get(computeId));
-        return Optional.ofNullable(server).map(NovaServers::toInstance);
+        return Optional.ofNullable(server).map(this::toInstance);
     }
 
     @Override
@@ -113,12 +117,17 @@ final class NovaCompute implements Compute {
             page = session.call("list servers", os -> os.compute().servers().list(query));
             for (Server server : page) {
                 if (server.getMetadata() != null && deploymentId.equals(server.getMetadata().get(Tags.DEPLOYMENT))) {
-                    ours.add(NovaServers.toInstance(server));
+                    ours.add(toInstance(server));
                 }
             }
             marker = page.isEmpty() ? null : page.get(page.size() - 1).getId();
         } while (page.size() >= PAGE_SIZE);
         return ours;
+    }
+
+    private CloudInstance toInstance(Server server) {
+        CloudInstance instance = NovaServers.toInstance(server);
+        return floatingIps == null ? instance : floatingIps.ensure(server, instance);
     }
 
     @Override
@@ -141,6 +150,9 @@ final class NovaCompute implements Compute {
 
     @Override
     public void delete(String computeId) {
+        if (floatingIps != null) {
+            floatingIps.release(computeId);
+        }
         session.call("delete server " + computeId, os -> {
             ActionResponse response = os.compute().servers().delete(computeId);
             return response.getCode() == 404 ? response : OpenStackSession.check(response);

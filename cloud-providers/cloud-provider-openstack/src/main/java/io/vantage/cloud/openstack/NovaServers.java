@@ -61,6 +61,19 @@ final class NovaServers {
         return status.name();
     }
 
+    static List<String> floatingAddresses(Server server) {
+        List<String> all = addresses(server);
+        return all.subList(fixedCount(server), all.size());
+    }
+
+    private static int fixedCount(Server server) {
+        if (server.getAddresses() == null || server.getAddresses().getAddresses() == null) {
+            return 0;
+        }
+        return (int) server.getAddresses().getAddresses().values().stream().flatMap(List::stream)
+                .filter(address -> !"floating".equalsIgnoreCase(address.getType())).count();
+    }
+
     /** Fixed addresses first, then floating ones, each in Nova's network order. */
     static List<String> addresses(Server server) {
         List<String> fixed = new ArrayList<>();

@@ -1,14 +1,10 @@
 package io.vantage.cloud.openstack;
 
-import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderFactory;
-import io.vantage.cloud.api.Endpoint;
 import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.openstack4j.core.transport.Config;
 
 /** Creates OpenStack providers ({@code type: openstack}); found by the portal through {@link java.util.ServiceLoader}. */
@@ -40,22 +36,14 @@ public final class OpenStackProviderFactory implements CloudProviderFactory<Open
         Keystone keystone = new Keystone(settings, connect, read);
         OpenStackSession session = new OpenStackSession(keystone, config,
                 OpenStackSettings.blankToNull(settings.region()), context.clock());
-        NovaCompute compute = new NovaCompute(session, settings.networkIds(), context.deploymentId(), context.clock());
+        String pool = OpenStackSettings.blankToNull(settings.floatingIpPool());
+        FloatingIps floatingIps = pool == null ? null : new FloatingIps(session, pool);
+        NovaCompute compute = new NovaCompute(session, settings.networkIds(), context.deploymentId(), context.clock(),
+                floatingIps);
         OpenStackCatalogue catalogue = new OpenStackCatalogue(session, settings.catalogueTtl(), context.clock());
-        return new OpenStackProvider(name, session, compute, catalogue, network(settings));
-    }
-
-    // With a floating IP pool the portal sits outside the project's networks: only floating addresses reach it.
-    private static Network network(OpenStackSettings settings) {
-        if (OpenStackSettings.blankToNull(settings.floatingIpPool()) == null) {
-            return Network.ADDRESS_AND_PORT;
-        }
-        return (CloudInstance instance, int port) -> {
-            List<String> addresses = instance.addresses();
-            Optional<String> last = addresses.isEmpty() ? Optional.empty()
-                    : Optional.of(addresses.get(addresses.size() - 1));
-            return last.map(address -> new Endpoint(address, port));
-        };
+        // With a floating IP pool the portal sits outside the project's networks: only floating addresses reach it.
+        Network network = floatingIps == null ? Network.ADDRESS_AND_PORT : floatingIps;
+        return new OpenStackProvider(name, session, compute, catalogue, network);
     }
 
     private static Duration min(Duration a, Duration b) {

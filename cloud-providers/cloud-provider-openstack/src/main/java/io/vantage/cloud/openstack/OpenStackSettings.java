@@ -16,7 +16,8 @@ import java.util.List;
  * @param userDomain      domain name of the user; {@code Default} when null
  * @param projectDomain   domain name of {@code projectName}; {@code Default} when null
  * @param networkIds      networks new servers are attached to when the request names none
- * @param floatingIpPool  external network name or id; when set, the portal reaches machines by their floating address
+ * @param floatingIpPool  external network name or id; when set, running servers get a floating IP from it and the
+ *                        portal reaches them by that address only
  * @param connectTimeout  TCP connect timeout of every call; 10 s when null
  * @param readTimeout     longest wait for a response; 30 s when null (capped by the portal's call timeout)
  * @param catalogueTtl    how long images and flavours are cached; 60 s when null

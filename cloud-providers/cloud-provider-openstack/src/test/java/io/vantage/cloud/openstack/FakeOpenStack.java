@@ -72,6 +72,14 @@ final class FakeOpenStack {
 
     /** A server as GET /servers/{id} shows it; {@code fault} is only set by Nova in ERROR. */
     static String server(String id, String status, String vmState, String deployment, String fault) {
+        return server(id, status, vmState, deployment, fault, true);
+    }
+
+    static String server(String id, String status, String vmState, String deployment, String fault,
+                         boolean withFloatingIp) {
+        String floating = withFloatingIp ? """
+                   ,{"OS-EXT-IPS-MAC:mac_addr": "fa:16:3e:4c:2c:30", "version": 4, "addr": "172.24.4.20",
+                    "OS-EXT-IPS:type": "floating"}""" : "";
         return """
                 {"id": "%s", "name": "vantage-%s", "status": "%s", "tenant_id": "%s",
                  "user_id": "fake-user", "hostId": "e2e4fd6b0f4a", "created": "2025-01-10T10:00:00Z",
@@ -81,9 +89,7 @@ final class FakeOpenStack {
                  "metadata": {"vantage-deployment": "%s", "vantage-instance": "uid-%s", "vantage-secret": "s3cret"},
                  "addresses": {"private": [
                    {"OS-EXT-IPS-MAC:mac_addr": "fa:16:3e:4c:2c:30", "version": 4, "addr": "10.0.0.12",
-                    "OS-EXT-IPS:type": "fixed"},
-                   {"OS-EXT-IPS-MAC:mac_addr": "fa:16:3e:4c:2c:30", "version": 4, "addr": "172.24.4.20",
-                    "OS-EXT-IPS:type": "floating"}],
+                    "OS-EXT-IPS:type": "fixed"}%s],
                    "data": [{"OS-EXT-IPS-MAC:mac_addr": "fa:16:3e:11:11:11", "version": 4, "addr": "192.168.7.3",
                     "OS-EXT-IPS:type": "fixed"}]},
                  "links": [], "key_name": null, "config_drive": "", "OS-DCF:diskConfig": "MANUAL",
@@ -91,7 +97,7 @@ final class FakeOpenStack {
                  "OS-EXT-STS:task_state": null, "OS-EXT-STS:vm_state": "%s",
                  "OS-SRV-USG:launched_at": "2025-01-10T10:00:30.000000", "OS-SRV-USG:terminated_at": null,
                  "os-extended-volumes:volumes_attached": [], "security_groups": [{"name": "default"}]%s}
-                """.formatted(id, id, status, PROJECT_ID, deployment, id, vmState,
+                """.formatted(id, id, status, PROJECT_ID, deployment, id, floating, vmState,
                 fault == null ? "" : ", \"fault\": {\"code\": 500, \"created\": \"2025-01-10T10:00:40Z\", "
                         + "\"message\": \"" + fault + "\", \"details\": \"Traceback (most recent call last): ...\"}");
     }
