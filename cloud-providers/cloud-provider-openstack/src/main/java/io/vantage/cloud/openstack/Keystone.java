@@ -1,5 +1,6 @@
 package io.vantage.cloud.openstack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vantage.cloud.api.CloudPermanentException;
@@ -62,6 +63,9 @@ final class Keystone {
                         + ": the token has no service catalogue; check the project settings and the user's role.");
             }
             return token;
+        } catch (JsonProcessingException e) {
+            throw new CloudPermanentException("Could not authenticate with Keystone at " + authUrl
+                    + ": its answer is not a Keystone v3 token (" + e.getOriginalMessage() + ").", e);
         } catch (IOException e) {
             throw OpenStackErrors.unreachable("authenticate with Keystone at " + authUrl, e);
         }

@@ -17,11 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.CloudProvider;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -96,6 +105,35 @@ class TokenRenewalTest {
         wm.verify(2, postRequestedFor(urlEqualTo(TOKENS)));
         wm.verify(1, getRequestedFor(urlEqualTo(NOVA + "/servers/s-1")).withHeader("X-Auth-Token", equalTo("token-1")));
         wm.verify(2, getRequestedFor(urlEqualTo(NOVA + "/servers/s-1")).withHeader("X-Auth-Token", equalTo("token-2")));
+    }
+
+    @Test
+    void threadsThatAllHitAnExpiredTokenRenewItOnce() throws Exception {
+        keystoneIssuesToken1ThenToken2();
+        wm.stubFor(get(urlEqualTo(NOVA + "/servers/s-1")).withHeader("X-Auth-Token", equalTo("token-1"))
+                .willReturn(json(401, UNAUTHORIZED)));
+        wm.stubFor(get(urlEqualTo(NOVA + "/servers/s-1")).withHeader("X-Auth-Token", equalTo("token-2"))
+                .willReturn(json(200, "{\"server\": " + server("s-1", "ACTIVE", "active", "deploy-a", null) + "}")));
+        CloudProvider provider = cloud.provider();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<CloudInstance>>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return provider.compute().get("s-1");
+                }));
+            }
+            start.countDown();
+            for (Future<Optional<CloudInstance>> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).isPresent();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        wm.verify(2, postRequestedFor(urlEqualTo(TOKENS)));
     }
 
     @Test
