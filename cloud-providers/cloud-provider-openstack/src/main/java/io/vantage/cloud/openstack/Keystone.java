@@ -71,6 +71,11 @@ final class Keystone {
         }
     }
 
+    void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
     private RuntimeException rejected(int status, String message) {
         if (status == 401) {
             String who = settings.usesApplicationCredential()

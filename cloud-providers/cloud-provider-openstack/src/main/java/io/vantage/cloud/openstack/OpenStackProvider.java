@@ -86,6 +86,11 @@ final class OpenStackProvider implements CloudProvider {
     }
 
     @Override
+    public void close() {
+        session.close();
+    }
+
+    @Override
     public String toString() {
         return "OpenStackProvider[" + name + "]";
     }

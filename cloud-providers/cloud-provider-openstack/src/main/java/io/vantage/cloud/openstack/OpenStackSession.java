@@ -72,6 +72,10 @@ final class OpenStackSession {
         return current.getProject() == null ? null : current.getProject().getId();
     }
 
+    void close() {
+        keystone.close();
+    }
+
     /** ActionResponse-returning openstack4j calls do not throw: make their failures throw like the others. */
     static ActionResponse check(ActionResponse response) {
         if (response != null && !response.isSuccess()) {

@@ -137,6 +137,17 @@ class CatalogueTest {
                         "VNC and Jupyter from the portal"));
     }
 
+    @Test
+    void securityGroupsComeFromNovaWhenTheCatalogueHasNoNeutron() {
+        cloud.keystoneIssuesWithoutNeutron("token-1");
+        wm.stubFor(get(urlEqualTo(NOVA + "/os-security-groups")).willReturn(json(200, """
+                {"security_groups": [{"description": "default", "id": "1", "name": "default", "rules": [],
+                  "tenant_id": "%s"}]}""".formatted(FakeOpenStack.PROJECT_ID))));
+
+        assertThat(cloud.provider().securityGroups().list())
+                .containsExactly(new CloudSecurityGroup("1", "default", "default"));
+    }
+
     private static void extraSpecs(String flavourId, String specs) {
         wm.stubFor(get(urlEqualTo(NOVA + "/flavors/" + flavourId + "/os-extra_specs"))
                 .willReturn(json(200, "{\"extra_specs\": " + specs + "}")));

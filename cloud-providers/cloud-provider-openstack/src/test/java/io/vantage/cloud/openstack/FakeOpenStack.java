@@ -57,6 +57,14 @@ final class FakeOpenStack {
                 .withHeader("X-Subject-Token", tokenId).withBody(tokenBody(expiresAt));
     }
 
+    /** A cloud whose catalogue has no Neutron (nova-network era, or a restricted catalogue). */
+    void keystoneIssuesWithoutNeutron(String tokenId) {
+        String body = tokenBody("2099-01-01T00:00:00.000000Z")
+                .replace(service("network", "neutron", baseUrl() + "/network") + ",", "");
+        wm.stubFor(post(urlEqualTo(TOKENS)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withHeader("X-Subject-Token", tokenId).withBody(body)));
+    }
+
     void novaGetServer(String id, String serverJson) {
         wm.stubFor(get(urlEqualTo(NOVA + "/servers/" + id)).willReturn(json(200, "{\"server\": " + serverJson + "}")));
     }
