@@ -1,6 +1,7 @@
 package io.vantage.cloud.openstack;
 
 import io.vantage.cloud.api.CloudLimits;
+import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.Limits;
 import org.openstack4j.model.compute.AbsoluteLimit;
 
@@ -18,11 +19,13 @@ final class NovaLimits implements Limits {
 
     @Override
     public CloudLimits limits() {
-        AbsoluteLimit absolute = session.call("read the project limits",
-                os -> os.compute().quotaSets().limits().getAbsolute());
-        if (absolute == null) {
-            return CloudLimits.UNLIMITED;
+        org.openstack4j.model.compute.Limits novaLimits = session.call("read the project limits", os -> os.compute().quotaSets().limits());
+        // openstack4j reads a 404 as "no object"; every Nova has limits, so the compute endpoint must be wrong.
+        if (novaLimits == null || novaLimits.getAbsolute() == null) {
+            throw new CloudPermanentException("Could not read the project limits: the compute endpoint of the"
+                    + " catalogue does not answer like Nova (HTTP 404); check the region setting.");
         }
+        AbsoluteLimit absolute = novaLimits.getAbsolute();
         return new CloudLimits(max(absolute.getMaxTotalInstances()), max(absolute.getMaxTotalCores()),
                 max(absolute.getMaxTotalRAMSize()), null,
                 used(absolute.getTotalInstancesUsed()), used(absolute.getTotalCoresUsed()),

@@ -70,12 +70,12 @@ final class OpenStackProvider implements CloudProvider {
         return network;
     }
 
-    /** Keystone (when no valid token is held) and one small Nova call; any failure is reported, never thrown. */
+    /** Keystone (when no valid token is held) and Nova's limits, a small call; failures are reported, never thrown. */
     @Override
     public ProviderHealth checkHealth() {
         long started = System.nanoTime();
         try {
-            session.call("check the project limits", os -> os.compute().quotaSets().limits());
+            limits.limits();
             return ProviderHealth.up(Duration.ofNanos(System.nanoTime() - started));
         } catch (CloudProviderException e) {
             return ProviderHealth.down(e.getMessage());

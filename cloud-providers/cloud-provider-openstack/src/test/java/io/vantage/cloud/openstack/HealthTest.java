@@ -44,6 +44,17 @@ class HealthTest {
     }
 
     @Test
+    void downWhenTheComputeEndpointIsNotNova() {
+        cloud.keystoneIssues("token-1");
+        wm.stubFor(get(urlEqualTo(NOVA + "/limits")).willReturn(json(404, "{}")));
+
+        ProviderHealth health = cloud.provider().checkHealth();
+
+        assertThat(health.up()).isFalse();
+        assertThat(health.message()).contains("does not answer like Nova");
+    }
+
+    @Test
     void downWhenTheRegionHasNoComputeEndpoint() {
         cloud.keystoneIssues("token-1");
 

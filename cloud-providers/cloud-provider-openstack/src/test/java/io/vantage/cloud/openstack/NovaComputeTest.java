@@ -1,6 +1,7 @@
 package io.vantage.cloud.openstack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -9,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.vantage.cloud.openstack.FakeOpenStack.NOVA;
 import static io.vantage.cloud.openstack.FakeOpenStack.json;
@@ -27,6 +29,7 @@ import io.vantage.cloud.api.InstanceMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,6 +121,24 @@ class NovaComputeTest {
         assertThat(compute.list()).extracting(CloudInstance::computeId).containsExactly("mine-1", "mine-2");
         assertThat(compute.list()).extracting(CloudInstance::state)
                 .containsExactly(CloudState.RUNNING, CloudState.STOPPED);
+    }
+
+    @Test
+    void listFollowsNovasPagesWithTheMarker() {
+        String[] fullPage = IntStream.range(0, 200)
+                .mapToObj(i -> server("s-" + i, "ACTIVE", "active", i % 2 == 0 ? "deploy-a" : "deploy-b", null))
+                .toArray(String[]::new);
+        wm.stubFor(get(urlPathEqualTo(NOVA + "/servers/detail")).withQueryParam("limit", equalTo("200"))
+                .withQueryParam("marker", absent())
+                .willReturn(json(200, "{\"servers\": [" + String.join(",", fullPage) + "]}")));
+        wm.stubFor(get(urlPathEqualTo(NOVA + "/servers/detail")).withQueryParam("limit", equalTo("200"))
+                .withQueryParam("marker", equalTo("s-199")).willReturn(json(200,
+                "{\"servers\": [" + server("s-200", "ACTIVE", "active", "deploy-a", null) + "]}")));
+
+        List<CloudInstance> ours = compute.list();
+
+        assertThat(ours).hasSize(101).extracting(CloudInstance::computeId).contains("s-0", "s-198", "s-200")
+                .doesNotContain("s-1");
     }
 
     @Test
