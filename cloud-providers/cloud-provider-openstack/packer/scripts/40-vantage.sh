@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# First-boot configuration from the portal's metadata, and the services that use it.
+set -euo pipefail
+
+install -m 755 /tmp/vantage/vantage-configure /usr/local/sbin/vantage-configure
+install -d -m 755 /usr/local/lib/vantage
+install -m 755 /tmp/vantage/xstartup /usr/local/lib/vantage/xstartup
+install -m 644 /tmp/vantage/vantage-configure.service /tmp/vantage/vantage-vnc.service \
+  /tmp/vantage/vantage-jupyter.service /etc/systemd/system/
+install -m 644 /tmp/vantage/99-vantage.cfg /etc/cloud/cloud.cfg.d/99-vantage.cfg
+install -d -m 700 /etc/vantage
+
+systemctl daemon-reload
+systemctl enable vantage-configure.service vantage-vnc.service vantage-jupyter.service

@@ -1,0 +1,101 @@
+package io.vantage.cloud.openstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vantage.cloud.api.CloudPermanentException;
+import io.vantage.cloud.api.CloudProviderFactory;
+import io.vantage.cloud.api.ProviderContext;
+import io.vantage.cloud.api.ProviderHealth;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class OpenStackProviderFactoryTest {
+
+    private static final ProviderContext CONTEXT = new ProviderContext("deploy-a", Clock.systemUTC(),
+            Duration.ofSeconds(5));
+
+    @Test
+    void isFoundByTheServiceLoaderAsTypeOpenstack() {
+        assertThat(ServiceLoader.load(CloudProviderFactory.class).stream().map(ServiceLoader.Provider::get))
+                .anySatisfy(factory -> {
+                    assertThat(factory.type()).isEqualTo("openstack");
+                    assertThat(factory.settingsType()).isEqualTo(OpenStackSettings.class);
+                });
+    }
+
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.authUrl(null), "setting authUrl is missing"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.authUrl("keystone:5000"), "setting authUrl"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.password("vantage", null),
+                        "setting password is missing"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.password(null, null),
+                        "username/password or applicationCredentialId/applicationCredentialSecret are missing"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.project(null, " "),
+                        "setting projectId or projectName is missing"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.applicationCredential("id", "secret"),
+                        "username/password must be left empty"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.password(null, null)
+                        .applicationCredential("id", null), "setting applicationCredentialSecret is missing"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.readTimeout(Duration.ZERO),
+                        "setting readTimeout must be positive"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSettings")
+    void invalidSettingsAreAPermanentErrorNamingTheSetting(UnaryOperator<TestSettings> change, String message) {
+        TestSettings settings = change.apply(new TestSettings().authUrl("https://keystone.example.org:5000/v3"));
+
+        assertThatThrownBy(() -> new OpenStackProviderFactory().create("cloud-1", settings.build(), CONTEXT))
+                .isInstanceOf(CloudPermanentException.class)
+                .hasMessageStartingWith("OpenStack provider 'cloud-1': ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void missingSettingsAreRejected() {
+        assertThatThrownBy(() -> new OpenStackProviderFactory().create("cloud-1", null, CONTEXT))
+                .isInstanceOf(CloudPermanentException.class).hasMessageContaining("settings are missing");
+    }
+
+    @Test
+    void toStringNeverShowsSecrets() {
+        OpenStackSettings password = new TestSettings().password("vantage", "swordfish").build();
+        OpenStackSettings credential = new TestSettings().password(null, null)
+                .applicationCredential("cred-id", "cred-secret").build();
+
+        assertThat(password.toString()).contains("username=vantage").doesNotContain("swordfish");
+        assertThat(credential.toString()).contains("cred-id").doesNotContain("cred-secret");
+    }
+
+    @Test
+    void healthIsDownWithAReasonWhenKeystoneIsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        OpenStackSettings settings = new TestSettings().authUrl("http://127.0.0.1:" + closedPort + "/v3").build();
+
+        ProviderHealth health = new OpenStackProviderFactory().create("cloud-1", settings, CONTEXT).checkHealth();
+
+        assertThat(health.up()).isFalse();
+        assertThat(health.message()).contains("authenticate with Keystone at http://127.0.0.1:" + closedPort)
+                .contains("cannot reach OpenStack");
+    }
+
+    @Test
+    void authUrlGetsV3Once() {
+        assertThat(Keystone.v3Url("https://k.example.org:5000")).isEqualTo("https://k.example.org:5000/v3");
+        assertThat(Keystone.v3Url("https://k.example.org/identity/v3/")).isEqualTo("https://k.example.org/identity/v3");
+    }
+}
