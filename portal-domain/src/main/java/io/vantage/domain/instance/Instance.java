@@ -165,6 +165,10 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         transitionTo(InstanceState.PARTIALLY_ACTIVE, reason, now);
     }
 
+    public void markRebooting(Instant now) {
+        transitionTo(InstanceState.REBOOTING, "The machine is rebooting", now);
+    }
+
     public void markStopped(Instant now) {
         transitionTo(InstanceState.STOPPED, null, now);
     }

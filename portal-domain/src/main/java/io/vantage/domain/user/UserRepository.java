@@ -11,6 +11,11 @@ import org.springframework.data.repository.query.Param;
 
 public interface UserRepository extends JpaRepository<User, String> {
 
+    /** Takes a row lock on the user for the rest of the transaction (serialises quota checks). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from User u where u.id = :id")
+    Optional<User> lockById(@Param("id") String id);
+
     @EntityGraph(attributePaths = {"roles", "roles.role"})
     @Query("select u from User u where u.id = :id")
     Optional<User> findWithRoles(@Param("id") String id);

@@ -1,0 +1,143 @@
+package io.vantage.api.command;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.vantage.api.cloud.ProviderRegistry;
+import io.vantage.api.cloud.ProviderUnavailableException;
+import io.vantage.cloud.api.CloudInstance;
+import io.vantage.cloud.api.CloudPermanentException;
+import io.vantage.cloud.api.CloudProvider;
+import io.vantage.cloud.api.CloudState;
+import io.vantage.cloud.api.CloudTransientException;
+import io.vantage.cloud.api.Compute;
+import io.vantage.cloud.api.CreateInstanceRequest;
+
+/**
+ * Carries out one claimed command against the cloud. Every command is safe to run again after a crash: create
+ * adopts a machine already tagged with the instance, and start/stop/delete first look at what the machine is doing.
+ */
+@Component
+class CommandExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
+    private final CommandContexts contexts;
+    private final CommandOutcomes outcomes;
+    private final ProviderRegistry providers;
+    private final CommandProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, ProviderRegistry providers,
+                    CommandProperties properties, MeterRegistry meters, Clock clock) {
+        this.contexts = contexts;
+        this.outcomes = outcomes;
+        this.providers = providers;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    void execute(Long commandId) {
+        Optional<CommandContext> loaded = contexts.load(commandId);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        CommandContext command = loaded.get();
+        String what = command.type().name().toLowerCase();
+        try {
+            CloudProvider provider = providers.require(command.providerId());
+            run(command, provider.compute());
+            meters.counter("vantage.commands", "type", command.type().name(), "outcome", "success").increment();
+        } catch (CloudTransientException e) {
+            if (command.attempts() < properties.maxAttempts()) {
+                log.info("Command {} {} of {} will be retried: {}", command.commandId(), what, command.uid(), e.getMessage());
+                outcomes.retryLater(commandId, command.instanceId(),
+                        clock.instant().plus(properties.backoffAfter(command.attempts())),
+                        "The cloud did not answer (" + e.getMessage() + "); trying again.");
+            } else {
+                fail(command, "Could not " + what + " the instance: the cloud did not answer after "
+                        + command.attempts() + " attempts (" + e.getMessage() + ")");
+            }
+        } catch (CloudPermanentException | ProviderUnavailableException e) {
+            fail(command, "Could not " + what + " the instance: " + e.getMessage());
+        }
+    }
+
+    private void fail(CommandContext command, String reason) {
+        log.warn("Command {} failed for instance {}: {}", command.commandId(), command.uid(), reason);
+        meters.counter("vantage.commands", "type", command.type().name(), "outcome", "failure").increment();
+        outcomes.failed(command.commandId(), command.instanceId(), reason);
+    }
+
+    private void run(CommandContext command, Compute compute) {
+        switch (command.type()) {
+            case CREATE -> create(command, compute);
+            case START -> {
+                if (current(command, compute).filter(m -> m.state() == CloudState.RUNNING).isEmpty()) {
+                    compute.start(requireMachine(command));
+                }
+                outcomes.succeeded(command.commandId(), "Started");
+            }
+            case STOP -> {
+                if (current(command, compute).filter(m -> m.state() == CloudState.STOPPED).isEmpty()) {
+                    compute.stop(requireMachine(command));
+                }
+                outcomes.succeeded(command.commandId(), "Stopped");
+            }
+            case REBOOT -> {
+                compute.reboot(requireMachine(command));
+                outcomes.succeeded(command.commandId(), "Rebooted");
+            }
+            case DELETE -> delete(command, compute);
+            case SYNC -> outcomes.succeeded(command.commandId(), "Synchronised");
+        }
+    }
+
+    private void create(CommandContext command, Compute compute) {
+        if (command.deleteRequested()) {
+            outcomes.cancelled(command.commandId(), "Not created: the instance was deleted first");
+            return;
+        }
+        if (command.computeId() != null) {
+            outcomes.succeeded(command.commandId(), "Already created as " + command.computeId());
+            return;
+        }
+        // A retry or a take-over may find the machine an earlier attempt created before it could record it.
+        Optional<CloudInstance> existing = command.attempts() > 1 ? compute.list().stream()
+                .filter(m -> m.instanceUid().filter(command.uid()::equals).isPresent()).findFirst() : Optional.empty();
+        CloudInstance machine = existing.orElseGet(() -> compute.create(new CreateInstanceRequest(command.name(),
+                command.imageId(), command.flavourId(), java.util.List.of(), command.securityGroups(),
+                command.metadata(), command.userData())));
+        outcomes.created(command.commandId(), command.instanceId(), machine.computeId(),
+                (existing.isPresent() ? "Adopted machine " : "Created machine ") + machine.computeId());
+    }
+
+    private void delete(CommandContext command, Compute compute) {
+        Optional<CloudInstance> machine = current(command, compute);
+        if (machine.isPresent()) {
+            if (compute.requiresStopBeforeDelete() && machine.get().state() == CloudState.RUNNING) {
+                compute.stop(machine.get().computeId());
+            }
+            compute.delete(machine.get().computeId());
+        }
+        outcomes.deleted(command.commandId(), command.instanceId(), machine.isPresent() ? "Deleted" : "Nothing to delete");
+    }
+
+    private Optional<CloudInstance> current(CommandContext command, Compute compute) {
+        return command.computeId() == null ? Optional.empty() : compute.get(command.computeId());
+    }
+
+    private static String requireMachine(CommandContext command) {
+        if (command.computeId() == null) {
+            throw new CloudPermanentException("the instance has no machine in the cloud yet");
+        }
+        return command.computeId();
+    }
+}

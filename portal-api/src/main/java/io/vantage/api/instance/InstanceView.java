@@ -1,0 +1,30 @@
+package io.vantage.api.instance;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An instance as its members (and admins) see it. Never carries secrets. */
+public record InstanceView(String uid, String name, String comments, String state, String stateReason,
+                           Person owner, String myRole, Environment environment, Size size,
+                           List<String> experiments, String screen, String keyboardLayout, Instant createdAt,
+                           Instant activatedAt, Instant lastInteractionAt, Instant terminationDate, Expiry expiry,
+                           Actions actions) {
+
+    public record Person(String id, String name) {
+    }
+
+    public record Environment(Long imageId, String name, String version, String icon, List<String> protocols,
+                              String defaultProtocol) {
+    }
+
+    public record Size(Long flavourId, String name, int cpu, int memoryMib, int gpu) {
+    }
+
+    /** The next planned deletion: when and why. */
+    public record Expiry(String reason, Instant at) {
+    }
+
+    /** What the viewer may do, so clients show only the buttons that work. */
+    public record Actions(boolean connect, boolean control, boolean delete, boolean share) {
+    }
+}

@@ -1,0 +1,47 @@
+package io.vantage.api.instance;
+
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.vantage.api.security.AccessPolicy;
+import io.vantage.api.security.CurrentUser;
+import io.vantage.domain.catalogue.Flavour;
+import io.vantage.domain.catalogue.Image;
+import io.vantage.domain.catalogue.Protocol;
+import io.vantage.domain.instance.Instance;
+import io.vantage.domain.instance.InstanceExpiration;
+import io.vantage.domain.proposal.Experiment;
+import io.vantage.domain.user.User;
+
+/** Builds views of instances for one viewer. Call inside a transaction (experiments load lazily). */
+@Component
+public class InstanceViews {
+
+    private final AccessPolicy access;
+
+    InstanceViews(AccessPolicy access) {
+        this.access = access;
+    }
+
+    public InstanceView of(Instance instance, CurrentUser viewer, Optional<InstanceExpiration> expiration) {
+        Image image = instance.getPlan().getImage();
+        Flavour flavour = instance.getPlan().getFlavour();
+        User owner = instance.owner();
+        return new InstanceView(instance.getUid(), instance.getName(), instance.getComments(), instance.getState().name(),
+                instance.getStateReason(), new InstanceView.Person(owner.getId(), owner.getFullName()),
+                instance.roleOf(viewer.id()).map(Enum::name).orElse(null),
+                new InstanceView.Environment(image.getId(), image.getName(), image.getVersion(), image.getIcon(),
+                        image.getProtocols().stream().map(Protocol::getName).sorted().toList(),
+                        image.primaryProtocol().map(Protocol::getName).orElse(null)),
+                new InstanceView.Size(flavour.getId(), flavour.getName(), flavour.getCpu(), flavour.getMemoryMib(),
+                        flavour.getGpu()),
+                instance.getExperiments().stream().map(Experiment::getId).sorted(Comparator.naturalOrder()).toList(),
+                instance.getScreen().toString(), instance.getKeyboardLayout(), instance.getCreatedAt(),
+                instance.getActivatedAt(), instance.getLastInteractionAt(), instance.getTerminationDate(),
+                expiration.map(e -> new InstanceView.Expiry(e.getReason().name(), e.getExpiresAt())).orElse(null),
+                new InstanceView.Actions(access.canConnect(viewer, instance), access.canControl(viewer, instance),
+                        access.canDelete(viewer, instance), access.canManageMembers(viewer, instance)));
+    }
+}

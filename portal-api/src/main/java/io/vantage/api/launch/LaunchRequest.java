@@ -1,0 +1,32 @@
+package io.vantage.api.launch;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a person asks for at launch.
+ *
+ * @param lifetimeHours optional: a shorter life than the default for the person's roles
+ */
+public record LaunchRequest(
+        @NotNull(message = "choose an environment and size") Long planId,
+        @Size(max = 20, message = "at most 20 experiments") List<@NotBlank String> experimentIds,
+        @NotBlank(message = "give the instance a name") @Size(max = 100, message = "at most 100 characters")
+        @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "must not contain < > or control characters") String name,
+        @Min(value = 640, message = "at least 640 pixels") @Max(value = 7680, message = "at most 7680 pixels")
+        Integer screenWidth,
+        @Min(value = 480, message = "at least 480 pixels") @Max(value = 4320, message = "at most 4320 pixels")
+        Integer screenHeight,
+        String keyboardLayout,
+        @Min(value = 1, message = "at least 1 hour") Integer lifetimeHours) {
+
+    public List<String> experiments() {
+        return experimentIds == null ? List.of() : experimentIds.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,25 @@
+package io.vantage.api.reconcile;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the portal keeps instance states true to the clouds.
+ *
+ * @param fastInterval   how often instances that are changing (building, starting, stopping...) are checked
+ * @param slowInterval   how often all other instances are checked
+ * @param probeTimeout   how long to wait for a protocol port (VNC, Jupyter) to accept a connection
+ * @param settleTime     how long after a stop/reboot the cloud may still report the old state before the portal
+ *                       believes it
+ * @param orphanCleanup  cron for deleting this deployment's machines that no instance refers to any more
+ */
+@ConfigurationProperties("vantage.reconcile")
+public record ReconcileProperties(@DefaultValue("2s") Duration fastInterval,
+                                  @DefaultValue("30s") Duration slowInterval,
+                                  @DefaultValue("1s") Duration probeTimeout,
+                                  @DefaultValue("2m") Duration settleTime,
+                                  @DefaultValue("0 15 3 * * *") String orphanCleanup,
+                                  @DefaultValue("true") boolean enabled) {
+}

@@ -1,0 +1,106 @@
+package io.vantage.api.security;
+
+import java.util.Collection;
+import java.util.Optional;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import io.vantage.api.error.NotFoundException;
+import io.vantage.domain.instance.Instance;
+import io.vantage.domain.instance.MemberRole;
+import io.vantage.domain.proposal.Experiment;
+import io.vantage.domain.user.SystemRole;
+
+/**
+ * Who may see and do what, in one place. Instances a person may not even see answer 404, so their existence does
+ * not leak; instances they may see but not act on answer 403.
+ *
+ * <ul>
+ *   <li>see: admins, members, IT support, instrument scientists of the instruments of its experiments</li>
+ *   <li>connect (desktop, notebook): admins and members (GUEST members watch only)</li>
+ *   <li>control (start, stop, reboot, extend): admins, the owner, USER and SUPPORT members</li>
+ *   <li>delete and share: admins and the owner</li>
+ * </ul>
+ */
+@Component
+public class AccessPolicy {
+
+    public boolean canView(CurrentUser user, Instance instance) {
+        return user.isAdmin() || instance.roleOf(user.id()).isPresent() || isSupportFor(user, instance);
+    }
+
+    public boolean canConnect(CurrentUser user, Instance instance) {
+        return user.isAdmin() || instance.roleOf(user.id()).isPresent();
+    }
+
+    public boolean canControl(CurrentUser user, Instance instance) {
+        return user.isAdmin() || instance.roleOf(user.id()).map(MemberRole::mayControl).orElse(false);
+    }
+
+    public boolean canDelete(CurrentUser user, Instance instance) {
+        return user.isAdmin() || instance.roleOf(user.id()).filter(role -> role == MemberRole.OWNER).isPresent();
+    }
+
+    public boolean canManageMembers(CurrentUser user, Instance instance) {
+        return canDelete(user, instance);
+    }
+
+    /** The role a person connects with: their member role; admins who are not members connect as SUPPORT. */
+    public Optional<MemberRole> connectionRole(CurrentUser user, Instance instance) {
+        Optional<MemberRole> role = instance.roleOf(user.id());
+        return role.isPresent() || !user.isAdmin() ? role : Optional.of(MemberRole.SUPPORT);
+    }
+
+    /** Support staff who may ask the owner for access: IT support, or a scientist of one of its instruments. */
+    public boolean isSupportFor(CurrentUser user, Instance instance) {
+        if (user.has(SystemRole.IT_SUPPORT)) {
+            return true;
+        }
+        return user.has(SystemRole.INSTRUMENT_SCIENTIST) && instance.getExperiments().stream()
+                .map(Experiment::getInstrument).anyMatch(instrument -> instrument.hasScientist(user.id()));
+    }
+
+    /** Whether a person may launch for these experiments: on all of them, or staff/admin; none needs a staff-like role. */
+    public boolean mayLaunchFor(CurrentUser user, Collection<String> requested, Collection<String> memberOf) {
+        if (requested.isEmpty()) {
+            return user.roles().stream().anyMatch(role -> SystemRole.isSystemRole(role)
+                    && SystemRole.MAY_LAUNCH_WITHOUT_EXPERIMENT.contains(SystemRole.valueOf(role)));
+        }
+        return user.isStaff() || memberOf.containsAll(requested);
+    }
+
+    public void requireView(CurrentUser user, Instance instance) {
+        if (!canView(user, instance)) {
+            throw new NotFoundException("instance", instance.getUid());
+        }
+    }
+
+    public void requireConnect(CurrentUser user, Instance instance) {
+        requireView(user, instance);
+        if (!canConnect(user, instance)) {
+            throw new AccessDeniedException("Only members can open this instance; ask its owner for access.");
+        }
+    }
+
+    public void requireControl(CurrentUser user, Instance instance) {
+        requireView(user, instance);
+        if (!canControl(user, instance)) {
+            throw new AccessDeniedException("You may watch this instance but not control it.");
+        }
+    }
+
+    public void requireDelete(CurrentUser user, Instance instance) {
+        requireView(user, instance);
+        if (!canDelete(user, instance)) {
+            throw new AccessDeniedException("Only the owner can delete this instance.");
+        }
+    }
+
+    public void requireManageMembers(CurrentUser user, Instance instance) {
+        requireView(user, instance);
+        if (!canManageMembers(user, instance)) {
+            throw new AccessDeniedException("Only the owner can change who has access to this instance.");
+        }
+    }
+}
