@@ -34,8 +34,28 @@ public class EmbeddedOidcServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded OIDC server: " + e.getMessage(), e);
         }
+        warmUp();
         log.warn("DEMO LOGIN: no OIDC provider configured (vantage.auth.oidc.issuer-uri); "
                 + "the embedded OIDC server at {} lets anyone sign in as any listed user", issuerUri());
+    }
+
+    /** Its first request takes seconds (class loading); pay that now rather than in someone's login. */
+    private void warmUp() {
+        Thread thread = new Thread(() -> {
+            for (String path : new String[] {"/.well-known/openid-configuration", "/jwks"}) {
+                try {
+                    var connection = (java.net.HttpURLConnection) java.net.URI.create(issuerUri() + path).toURL()
+                            .openConnection();
+                    connection.setReadTimeout(30_000);
+                    connection.getInputStream().readAllBytes();
+                    connection.disconnect();
+                } catch (IOException e) {
+                    log.debug("Embedded OIDC warm-up: {}", e.getMessage());
+                }
+            }
+        }, "embedded-oidc-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public String issuerUri() {

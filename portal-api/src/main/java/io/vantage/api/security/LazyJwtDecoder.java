@@ -12,6 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  */
 class LazyJwtDecoder implements JwtDecoder {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LazyJwtDecoder.class);
+
     private final Supplier<JwtDecoder> factory;
     private volatile JwtDecoder delegate;
 
@@ -32,6 +34,7 @@ class LazyJwtDecoder implements JwtDecoder {
                     try {
                         delegate = factory.get();
                     } catch (RuntimeException e) {
+                        log.warn("Could not load the identity provider's configuration: {}", causes(e));
                         throw new JwtException("The identity provider could not be reached to check the token", e);
                     }
                 }
@@ -39,5 +42,14 @@ class LazyJwtDecoder implements JwtDecoder {
             }
         }
         return current;
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            out.append(out.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
+                    .append(t.getMessage());
+        }
+        return out.toString();
     }
 }

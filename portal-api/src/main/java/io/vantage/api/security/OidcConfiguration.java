@@ -48,7 +48,12 @@ class OidcConfiguration {
     JwtDecoder jwtDecoder(AuthProperties properties, IssuerLocation issuer) {
         String audience = properties.oidc().requiredAudience();
         return new LazyJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer.uri()).build();
+            org.springframework.http.client.SimpleClientHttpRequestFactory requests =
+                    new org.springframework.http.client.SimpleClientHttpRequestFactory();
+            requests.setConnectTimeout(properties.oidc().timeout());
+            requests.setReadTimeout(properties.oidc().timeout());
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer.uri())
+                    .restOperations(new org.springframework.web.client.RestTemplate(requests)).build();
             OAuth2TokenValidator<Jwt> audienceValidator = new JwtClaimValidator<List<String>>("aud",
                     aud -> aud != null && aud.contains(audience));
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

@@ -1,0 +1,36 @@
+package io.vantage.api.events;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes live events through PostgreSQL NOTIFY, so a browser connected to any replica hears about changes made
+ * on any other, with no broker besides the database. Inside a transaction the notification is only delivered if the
+ * transaction commits.
+ */
+@Component
+public class EventBus {
+
+    static final String CHANNEL = "vantage_events";
+    private static final int MAX_PAYLOAD = 7900;
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    EventBus(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void publish(LiveEvent event) {
+        String payload = json.writeValueAsString(event);
+        if (payload.length() > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("Live event too large for NOTIFY: " + payload.length() + " bytes");
+        }
+        jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, payload);
+    }
+
+    LiveEvent parse(String payload) {
+        return json.readValue(payload, LiveEvent.class);
+    }
+}

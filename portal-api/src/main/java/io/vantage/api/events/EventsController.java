@@ -1,0 +1,24 @@
+package io.vantage.api.events;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.vantage.api.security.CurrentUser;
+
+/** Server-Sent Events: state changes and warnings about the instances the person may see. */
+@RestController
+class EventsController {
+
+    private final LiveEvents live;
+
+    EventsController(LiveEvents live) {
+        this.live = live;
+    }
+
+    @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(CurrentUser user) {
+        return live.subscribe(user);
+    }
+}
