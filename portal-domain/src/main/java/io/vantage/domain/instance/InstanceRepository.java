@@ -55,4 +55,12 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
                           @Param("term") String term, Pageable pageable);
 
     boolean existsByUid(String uid);
+
+    /** Whether the user holds the ADMIN role now (tickets re-check it at redemption time). */
+    @Query(value = """
+            select exists (select 1 from user_roles ur join roles r on r.id = ur.role_id
+                           where ur.user_id = :userId and r.name = 'ADMIN'
+                             and (ur.expires_at is null or ur.expires_at > now()))
+            """, nativeQuery = true)
+    boolean isAdmin(@Param("userId") String userId);
 }
