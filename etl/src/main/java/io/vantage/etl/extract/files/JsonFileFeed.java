@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,9 @@ import io.vantage.etl.model.Schema;
 /** An entity as a JSON array of flat objects keyed by field name; streamed one object at a time. */
 final class JsonFileFeed implements Feed {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    // records are read one by one from a stream that goes on after each: trailing tokens are expected
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final EntityType entity;
     private final Path path;
