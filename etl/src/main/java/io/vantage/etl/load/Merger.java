@@ -46,6 +46,7 @@ public final class Merger {
     private EntityCounts merge(EntityType entity) throws SQLException {
         String stage = Staging.table(entity);
         long received = count("select count(*) from " + stage);
+        // arguments run left to right: rows are ended before the upsert; the two never touch the same row
         return switch (entity) {
             case EMPLOYERS -> upserted(received, upsert("employers", stage, List.of("id"), List.of(
                     col("name"), col("town"), col("country_code")), true), 0);

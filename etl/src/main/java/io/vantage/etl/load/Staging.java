@@ -103,5 +103,4 @@ public final class Staging {
             printer.close();
         }
     }
-
 }

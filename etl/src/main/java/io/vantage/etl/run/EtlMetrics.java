@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.vantage.domain.etl.EtlRun.Mode;
+import io.vantage.domain.etl.EtlRun.Outcome;
 import io.vantage.etl.load.EntityCounts;
 
 /** {@code vantage.etl.rows} (entity, outcome) and {@code vantage.etl.duration} (mode, outcome), when there's a registry. */
@@ -22,8 +24,7 @@ final class EtlMetrics {
         registry.timer("vantage.etl.duration", "mode", result.mode().name(), "outcome", result.outcome().name())
                 .record(result.duration().toNanos(), TimeUnit.NANOSECONDS);
         // a dry run or a rolled-back run changed no rows, so only committed runs count rows
-        if (result.mode() == io.vantage.domain.etl.EtlRun.Mode.RUN
-                && result.outcome() == io.vantage.domain.etl.EtlRun.Outcome.SUCCEEDED) {
+        if (result.mode() == Mode.RUN && result.outcome() == Outcome.SUCCEEDED) {
             result.counts().forEach((entity, counts) -> rows(entity, counts));
         }
     }
