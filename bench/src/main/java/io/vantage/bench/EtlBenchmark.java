@@ -1,0 +1,129 @@
+package io.vantage.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.vantage.domain.etl.EtlRun.Outcome;
+import io.vantage.etl.run.ImportService;
+import io.vantage.etl.run.RunRequest;
+import io.vantage.etl.run.RunResult;
+
+/**
+ * Full import of a large synthetic user office, a rerun without changes, and the same small subset imported both by
+ * the ETL and by a naive JPA loop, all in one JVM on one fresh embedded PostgreSQL. Prints the figures.
+ */
+public final class EtlBenchmark {
+
+    private EtlBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args.length > 0 ? args[0] : "target/bench-data");
+        int subset = Integer.getInteger("bench.subset", 50);
+        long t = System.nanoTime();
+        Path full = DataGenerator.write(data.resolve("full"), 1, true);
+        Path small = DataGenerator.write(data.resolve("subset"), subset, false);
+        System.out.printf("Generated the data sets in %.1f s%n", seconds(t));
+
+        SpringApplication application = new SpringApplication(BenchApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("vantage.database.embedded.ephemeral", "true",
+                "spring.jpa.open-in-view", "false", "vantage.etl.max-stored-errors", "20"));
+        try (ConfigurableApplicationContext context = application.run()) {
+            ImportService etl = context.getBean(ImportService.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            NaiveJpaImport naive = new NaiveJpaImport(context.getBean(EntityManager.class),
+                    new TransactionTemplate(context.getBean(PlatformTransactionManager.class)));
+            resetPeakHeap();
+
+            // warm-up, not measured: the first import in a JVM mostly measures class loading and the JIT
+            timed(etl, small);
+            empty(jdbc);
+            RunResult bulkSubset = timed(etl, small);
+            double bulkSubsetSeconds = bulkSubset.duration().toNanos() / 1e9;
+            long subsetRows = bulkSubset.counts().values().stream().mapToLong(c -> c.inserted()).sum();
+            empty(jdbc);
+            t = System.nanoTime();
+            long naiveRows = naive.run(small);
+            double naiveSeconds = seconds(t);
+            empty(jdbc);
+
+            RunResult first = timed(etl, full);
+            RunResult rerun = timed(etl, full);
+            long heap = peakHeap();
+
+            System.out.println();
+            System.out.println("| measurement | rows | time | rows/s |");
+            System.out.println("|---|---:|---:|---:|");
+            row("full import (ETL, empty database)", first);
+            row("rerun, no change (ETL)", rerun);
+            System.out.printf("| subset 1/%d: ETL | %,d | %.2f s | %,.0f |%n", subset, subsetRows, bulkSubsetSeconds,
+                    subsetRows / bulkSubsetSeconds);
+            System.out.printf("| subset 1/%d: naive JPA loop (save per row) | %,d | %.2f s | %,.0f |%n", subset,
+                    naiveRows, naiveSeconds, naiveRows / naiveSeconds);
+            System.out.println();
+            System.out.printf("ETL vs naive JPA on the same subset: %.1fx faster%n", naiveSeconds / bulkSubsetSeconds);
+            System.out.printf("Peak heap (sum of heap pools' peaks) over the whole run: %,d MiB (max heap %,d MiB)%n",
+                    heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("Rerun: %s%n", rerun.message());
+            System.out.printf("Targets: full <= 60 s: %s, rerun <= 20 s: %s, >= 10x naive: %s, heap < 1 GiB: %s%n",
+                    ok(first.duration().toSeconds() <= 60), ok(rerun.duration().toSeconds() <= 20),
+                    ok(naiveSeconds / bulkSubsetSeconds >= 10), ok(heap < (1L << 30)));
+        }
+    }
+
+    private static RunResult timed(ImportService etl, Path dir) {
+        RunResult result = etl.run(new RunRequest(null, dir, 0, false, "bench"));
+        if (result.outcome() != Outcome.SUCCEEDED) {
+            throw new IllegalStateException("Import of " + dir + " did not succeed: " + result.message() + " "
+                    + result.problems());
+        }
+        return result;
+    }
+
+    private static void row(String name, RunResult result) {
+        long rows = result.counts().values().stream().mapToLong(c -> c.received()).sum();
+        double seconds = result.duration().toNanos() / 1e9;
+        System.out.printf("| %s | %,d | %.2f s | %,.0f |%n", name, rows, seconds, rows / seconds);
+    }
+
+    private static void empty(JdbcTemplate jdbc) {
+        jdbc.execute("truncate employers, users, user_roles, instruments, instrument_scientists, proposals,"
+                + " experiments, experiment_users, etl_runs cascade");
+        jdbc.update("delete from roles where kind = 'GROUP'");
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String ok(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+}
