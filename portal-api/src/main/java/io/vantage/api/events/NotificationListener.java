@@ -22,13 +22,15 @@ class NotificationListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final EventBus bus;
     private final LiveEvents live;
+    private final java.util.List<LocalEventHandler> handlers;
     private volatile boolean running;
     private Thread thread;
 
-    NotificationListener(DataSource dataSource, EventBus bus, LiveEvents live) {
+    NotificationListener(DataSource dataSource, EventBus bus, LiveEvents live, java.util.List<LocalEventHandler> handlers) {
         this.dataSource = dataSource;
         this.bus = bus;
         this.live = live;
+        this.handlers = java.util.List.copyOf(handlers);
     }
 
     @Override
@@ -65,7 +67,11 @@ class NotificationListener implements SmartLifecycle {
 
     private void dispatch(String payload) {
         try {
-            live.deliver(bus.parse(payload));
+            LiveEvent event = bus.parse(payload);
+            live.deliver(event);
+            for (LocalEventHandler handler : handlers) {
+                handler.handle(event);
+            }
         } catch (RuntimeException e) {
             log.warn("Ignoring a malformed live event: {}", e.getMessage());
         }

@@ -37,6 +37,7 @@ import io.vantage.domain.user.User;
  */
 @Entity
 @Table(name = "instances")
+@org.hibernate.annotations.DynamicUpdate // activity is written in batches with plain SQL; never overwrite it
 public class Instance extends AbstractAggregateRoot<Instance> {
 
     @Id

@@ -1,0 +1,63 @@
+package io.vantage.api.tunnel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers real user input (keys, mouse, notebook activity) in memory and writes it in batches, so a moving mouse
+ * costs no database write; the latest time per instance and per session member wins.
+ */
+@Component
+public class ActivityRecorder {
+
+    private final Map<Long, Instant> instances = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> members = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ActivityRecorder(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void interaction(Long instanceId, Long sessionMemberId) {
+        Instant now = clock.instant();
+        instances.put(instanceId, now);
+        if (sessionMemberId != null) {
+            members.put(sessionMemberId, now);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${vantage.tunnel.activity-flush:30s}")
+    public void flush() {
+        drain(instances).forEach((id, at) -> jdbc.update("""
+                update instances set last_interaction_at = greatest(coalesce(last_interaction_at, ?), ?),
+                                     last_seen_at = greatest(coalesce(last_seen_at, ?), ?)
+                where id = ?""", ts(at), ts(at), ts(at), ts(at), id));
+        drain(members).forEach((id, at) -> jdbc.update("""
+                update instance_session_members
+                set last_interaction_at = greatest(coalesce(last_interaction_at, ?), ?) where id = ?""",
+                ts(at), ts(at), id));
+    }
+
+    private static Map<Long, Instant> drain(Map<Long, Instant> source) {
+        Map<Long, Instant> batch = new java.util.HashMap<>();
+        for (Long key : source.keySet()) {
+            Instant value = source.remove(key);
+            if (value != null) {
+                batch.put(key, value);
+            }
+        }
+        return batch;
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+}
