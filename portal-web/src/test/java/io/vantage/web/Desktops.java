@@ -1,0 +1,48 @@
+package io.vantage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Launches instances on the local provider through the API and waits for them, for tests. */
+public final class Desktops {
+
+    private Desktops() {
+    }
+
+    public static long plan(JdbcTemplate jdbc, String image, String flavour) {
+        return jdbc.queryForObject("""
+                select p.id from plans p join images i on i.id = p.image_id join flavours f on f.id = p.flavour_id
+                where i.provider_image_id = ? and f.provider_flavour_id = ? and not p.deleted""", Long.class, image, flavour);
+    }
+
+    /** Launches and waits until ACTIVE; returns the uid. */
+    public static String launchActive(ApiClient owner, JdbcTemplate jdbc, String image, List<String> experiments)
+            throws Exception {
+        ApiClient.Response launched = owner.post("/api/instances", Map.of("planId", plan(jdbc, image, "small"),
+                "experimentIds", experiments, "name", "Test " + image, "screenWidth", 1024, "screenHeight", 768));
+        assertThat(launched.status()).as(launched.raw()).isEqualTo(202);
+        String uid = launched.get("uid").asText();
+        awaitState(owner, uid, "ACTIVE");
+        return uid;
+    }
+
+    public static void awaitState(ApiClient client, String uid, String state) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            ApiClient.Response instance = client.get("/api/instances/" + uid);
+            assertThat(instance.get("state").asText()).as("state of %s (%s)", uid, instance.get("stateReason"))
+                    .isEqualTo(state);
+        });
+    }
+
+    public static String ticket(ApiClient client, String uid, String protocol) throws Exception {
+        ApiClient.Response response = client.post("/api/instances/" + uid + "/tickets", Map.of("protocol", protocol));
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.get("ticket").asText();
+    }
+}
