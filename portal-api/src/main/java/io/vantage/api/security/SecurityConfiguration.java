@@ -15,6 +15,9 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -64,6 +67,9 @@ class SecurityConfiguration {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
 
+        // Notebooks carry Jupyter's own XSRF protection and must run its inline scripts: the portal's CSRF check
+        // and Content-Security-Policy stay off the proxied paths.
+        RequestMatcher notebooks = request -> request.getRequestURI().matches("^/instances/[^/]+/jupyter(/.*)?$");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
@@ -82,9 +88,11 @@ class SecurityConfiguration {
                             }
                         }))
                 .logout(l -> l.logoutSuccessHandler(logout))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(notebooks))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                SecurityHeaders.contentSecurityPolicy(issuer.uri())))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(notebooks),
+                                new StaticHeadersWriter("Content-Security-Policy",
+                                        SecurityHeaders.contentSecurityPolicy(issuer.uri()))))
                         .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
