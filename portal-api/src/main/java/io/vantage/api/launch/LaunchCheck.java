@@ -35,11 +35,11 @@ class LaunchCheck {
     private final RoleRepository roles;
     private final UserRepository users;
     private final UserPolicies policies;
-    private final UsageRepository usage;
+    private final UsageService usage;
     private final AccessPolicy access;
 
     LaunchCheck(PlanRepository plans, ExperimentRepository experiments, RoleRepository roles, UserRepository users,
-                UserPolicies policies, UsageRepository usage, AccessPolicy access) {
+                UserPolicies policies, UsageService usage, AccessPolicy access) {
         this.plans = plans;
         this.experiments = experiments;
         this.roles = roles;

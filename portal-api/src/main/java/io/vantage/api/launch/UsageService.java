@@ -3,16 +3,18 @@ package io.vantage.api.launch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+/** What a person's instances use, counted in the database. */
+
 @Repository
-class UsageRepository {
+public class UsageService {
 
     private final JdbcTemplate jdbc;
 
-    UsageRepository(JdbcTemplate jdbc) {
+    UsageService(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Usage ofOwner(String userId) {
+    public Usage ofOwner(String userId) {
         return jdbc.queryForObject("""
                 select count(*), coalesce(sum(f.cpu), 0), coalesce(sum(f.memory_mib), 0), coalesce(sum(f.gpu), 0)
                 from instances i
