@@ -61,8 +61,4 @@ class OidcConfiguration {
             return decoder;
         });
     }
-
-    /** Where the provider is, and whether it is the embedded demo one (the UI shows a banner then). */
-    public record IssuerLocation(String uri, boolean embedded) {
-    }
 }

@@ -59,7 +59,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
-                            PortalOidcUserService userService, OidcConfiguration.IssuerLocation issuer) throws Exception {
+                            PortalOidcUserService userService, IssuerLocation issuer) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());

@@ -66,7 +66,7 @@ class OidcLoginTest {
         assertThat(HttpSession.location(landed)).isEqualTo("http://localhost:" + port + "/?continue");
         HttpResponse<String> page = browser.get(HttpSession.location(landed));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<span id=\"user-id\">1001</span>");
+        assertThat(page.body()).contains("data-user=\"1001\"");
 
         HttpResponse<String> me = browser.get("/api/me");
         assertThat(me.statusCode()).isEqualTo(200);

@@ -1,0 +1,101 @@
+package io.vantage.web.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.vantage.api.launch.KeyboardLayouts;
+import io.vantage.api.launch.LaunchRequest;
+
+/** The wizard's choices, carried from step to step as request parameters. */
+public class LaunchForm {
+
+    private List<String> experiment = new ArrayList<>();
+    private Long image;
+    private Long plan;
+    private String name;
+    private Integer screenWidth = 1920;
+    private Integer screenHeight = 1080;
+    private String keyboardLayout = KeyboardLayouts.DEFAULT;
+    private Integer lifetimeHours;
+    private String q;
+
+    LaunchRequest toRequest() {
+        return new LaunchRequest(plan, experiments(), name, screenWidth, screenHeight, keyboardLayout, lifetimeHours);
+    }
+
+    public List<String> experiments() {
+        return experiment == null ? List.of() : experiment.stream().filter(e -> e != null && !e.isBlank()).distinct().toList();
+    }
+
+    public List<String> getExperiment() {
+        return experiment;
+    }
+
+    public void setExperiment(List<String> experiment) {
+        this.experiment = experiment;
+    }
+
+    public Long getImage() {
+        return image;
+    }
+
+    public void setImage(Long image) {
+        this.image = image;
+    }
+
+    public Long getPlan() {
+        return plan;
+    }
+
+    public void setPlan(Long plan) {
+        this.plan = plan;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getScreenWidth() {
+        return screenWidth;
+    }
+
+    public void setScreenWidth(Integer screenWidth) {
+        this.screenWidth = screenWidth;
+    }
+
+    public Integer getScreenHeight() {
+        return screenHeight;
+    }
+
+    public void setScreenHeight(Integer screenHeight) {
+        this.screenHeight = screenHeight;
+    }
+
+    public String getKeyboardLayout() {
+        return keyboardLayout;
+    }
+
+    public void setKeyboardLayout(String keyboardLayout) {
+        this.keyboardLayout = keyboardLayout;
+    }
+
+    public Integer getLifetimeHours() {
+        return lifetimeHours;
+    }
+
+    public void setLifetimeHours(Integer lifetimeHours) {
+        this.lifetimeHours = lifetimeHours;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+}

@@ -1,0 +1,53 @@
+package io.vantage.web.support;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.vantage.api.error.ConflictException;
+import io.vantage.api.error.FieldException;
+import io.vantage.api.error.NotFoundException;
+import io.vantage.domain.instance.IllegalInstanceStateException;
+
+/**
+ * Errors in page actions: htmx requests get problem+json (shown as a toast with its sentence); full pages get the
+ * error page with the right status.
+ */
+@ControllerAdvice(basePackages = "io.vantage.web")
+class WebErrors {
+
+    @ExceptionHandler({IllegalInstanceStateException.class, ConflictException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e, HttpServletRequest request) {
+        HttpStatus status = e instanceof ConflictException c ? c.status() : HttpStatus.CONFLICT;
+        return respond(request, status, e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler({FieldException.class, IllegalArgumentException.class})
+    ResponseEntity<ProblemDetail> badRequest(RuntimeException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpStatus status, String detail) {
+        if (request.getHeader("HX-Request") == null) {
+            throw new ResponseStatusException(status, detail);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

@@ -1,0 +1,27 @@
+// The direct VNC path: noVNC in the page, through the portal's relay, with a single-use ticket.
+import novnc from '/vendor/novnc/novnc-rfb.js';
+import { postJson } from './app.js';
+
+const RFB = novnc.default || novnc;
+
+/**
+ * Connects the viewer element to the instance's desktop. Returns the RFB object; `onState` receives
+ * 'connected' | 'disconnected' with a reason, `onClipboard` the desktop's clipboard text.
+ */
+export async function connectVnc(container, uid, { readOnly, onState, onClipboard }) {
+  const ticket = await postJson(`/api/instances/${encodeURIComponent(uid)}/tickets`, { protocol: 'VNC' });
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const url = `${scheme}://${location.host}${ticket.websocketPath}?ticket=${encodeURIComponent(ticket.ticket)}`
+    + `&instance=${encodeURIComponent(uid)}`;
+  const rfb = new RFB(container, url, { shared: true });
+  rfb.scaleViewport = true;
+  rfb.resizeSession = false;
+  rfb.viewOnly = !!readOnly;
+  rfb.focusOnClick = true;
+  rfb.background = '#1d2430';
+  rfb.addEventListener('connect', () => onState?.('connected'));
+  rfb.addEventListener('disconnect', (event) => onState?.('disconnected',
+    event.detail.clean ? 'The desktop connection was closed.' : 'The desktop connection was lost.'));
+  rfb.addEventListener('clipboard', (event) => onClipboard?.(event.detail.text));
+  return rfb;
+}
