@@ -34,11 +34,16 @@ public final class Browser implements AutoCloseable {
                         "--disable-dev-shm-usage")));
     }
 
-    /** A new browser profile signed in as {@code userId} through the embedded OIDC login page. */
-    public Page signedIn(String userId) {
+    /** A page in a new browser profile (its own cookies). */
+    public Page newPage() {
         BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(1400, 900));
         context.setDefaultTimeout(30_000);
-        Page page = context.newPage();
+        return context.newPage();
+    }
+
+    /** A new browser profile signed in as {@code userId} through the embedded OIDC login page. */
+    public Page signedIn(String userId) {
+        Page page = newPage();
         page.navigate(base + "/");
         page.locator("button[data-user='" + userId + "']").click();
         page.waitForURL(url -> url.startsWith(base));
