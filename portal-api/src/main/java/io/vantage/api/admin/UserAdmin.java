@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -62,10 +61,9 @@ class UserAdmin {
 
     @Transactional(readOnly = true)
     PageView<UserViews.Summary> search(String query, int page, int size) {
-        Pageable pageable = Paging.of(page, size);
         Page<User> found = query == null || query.isBlank()
                 ? users.findAll(Paging.of(page, size, Sort.by("lastName", "firstName", "id")))
-                : users.search(query.strip(), pageable);
+                : users.search(query.strip(), Paging.of(page, size));
         Instant now = clock.instant();
         return PageView.of(found, user -> UserViews.summary(user, now));
     }
