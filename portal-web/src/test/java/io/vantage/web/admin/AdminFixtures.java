@@ -16,7 +16,10 @@ final class AdminFixtures {
         this.jdbc = jdbc;
     }
 
-    /** A provider, image, flavour and plan on a disabled cloud. */
+    /**
+     * A provider, image, flavour and plan on a disabled cloud. The cloud ids are the fixture's own, so queries for
+     * the demo's desktop or small flavour elsewhere still find only the demo's.
+     */
     record Catalogue(long providerId, String providerName, long imageId, String imageName, long flavourId,
                      long planId) {
     }
@@ -29,13 +32,13 @@ final class AdminFixtures {
         String imageName = "Fixture image " + suffix;
         long imageId = id("""
                 insert into images (name, version, provider_id, provider_image_id, default_protocol_id)
-                select ?, '1', ?, 'desktop', id from protocols where name = 'VNC' returning id""", imageName,
+                select ?, '1', ?, 'fixture-image', id from protocols where name = 'VNC' returning id""", imageName,
                 providerId);
         jdbc.update("insert into image_protocols (image_id, protocol_id) select ?, id from protocols where name = 'VNC'",
                 imageId);
         long flavourId = id("""
                 insert into flavours (name, cpu, memory_mib, gpu, provider_id, provider_flavour_id)
-                values (?, 1, 1024, 0, ?, 'small') returning id""", "Fixture flavour " + suffix, providerId);
+                values (?, 1, 1024, 0, ?, 'fixture-flavour') returning id""", "Fixture flavour " + suffix, providerId);
         long planId = id("insert into plans (image_id, flavour_id) values (?, ?) returning id", imageId, flavourId);
         return new Catalogue(providerId, provider, imageId, imageName, flavourId, planId);
     }
