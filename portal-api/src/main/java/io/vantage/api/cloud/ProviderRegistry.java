@@ -79,6 +79,35 @@ public class ProviderRegistry {
         return properties.providers().containsKey(name);
     }
 
+    public boolean hasPlugin(ProviderType type) {
+        return factories.forType(type.pluginType()).isPresent();
+    }
+
+    /**
+     * Builds a provider of this type from settings JSON and closes it again, proving the settings are valid without
+     * calling the cloud (factories must not). Returns the reason they are not, naming the setting, if any.
+     */
+    public Optional<String> check(ProviderType type, String name, String settingsJson) {
+        Optional<CloudProviderFactory<?>> factory = factories.forType(type.pluginType());
+        if (factory.isEmpty()) {
+            return Optional.of("No plugin for provider type '" + type.pluginType() + "' is installed");
+        }
+        try {
+            closeQuietly(createFromJson(factory.get(), name, settingsJson));
+            return Optional.empty();
+        } catch (CloudPermanentException | IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Closes and drops the provider built for a row that no longer exists. */
+    public void forget(Long providerId) {
+        Loaded previous = loaded.remove(providerId);
+        if (previous != null && previous.provider() != null) {
+            closeQuietly(previous.provider());
+        }
+    }
+
     private Loaded load(Long providerId) {
         CloudProviderRecord record = records.findById(providerId).orElse(null);
         if (record == null) {
@@ -122,6 +151,10 @@ public class ProviderRegistry {
                         factory.settingsType()).orElseGet(() -> SettingsBinder.fromJson("{}", factory.settingsType()))
                 : SettingsBinder.fromJson(record.getSettings(), factory.settingsType());
         return factory.create(record.getName(), settings, context);
+    }
+
+    private <S> CloudProvider createFromJson(CloudProviderFactory<S> factory, String name, String settingsJson) {
+        return factory.create(name, SettingsBinder.fromJson(settingsJson, factory.settingsType()), context);
     }
 
     /** Configured providers get a row (by name) so images and instances can refer to them; settings stay in config. */

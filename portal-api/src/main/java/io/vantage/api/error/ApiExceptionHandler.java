@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -66,6 +67,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(e.status(), e.title(), e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** Someone (often the portal's own worker or reconciler) changed the same thing meanwhile; retrying is safe. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+        log.debug("Concurrent change: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Changed meanwhile",
+                "This was changed at the same time by someone else or by the portal itself; reload and try again.");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -67,15 +67,30 @@ public class Flavour {
     }
 
     public FlavourLimit limitToRole(Long roleId) {
+        if (isLimitedToRole(roleId)) {
+            throw new IllegalArgumentException("Flavour '" + name + "' is already limited to role " + roleId);
+        }
         FlavourLimit limit = FlavourLimit.forRole(this, roleId);
         limits.add(limit);
         return limit;
     }
 
     public FlavourLimit limitToInstrument(String instrumentId) {
+        if (isLimitedToInstrument(instrumentId)) {
+            throw new IllegalArgumentException("Flavour '" + name + "' is already limited to instrument " + instrumentId);
+        }
         FlavourLimit limit = FlavourLimit.forInstrument(this, instrumentId);
         limits.add(limit);
         return limit;
+    }
+
+    public boolean isLimitedToRole(Long roleId) {
+        return limits.stream().anyMatch(l -> l.getTarget() == FlavourLimit.Target.ROLE && roleId.equals(l.getRoleId()));
+    }
+
+    public boolean isLimitedToInstrument(String instrumentId) {
+        return limits.stream().anyMatch(l -> l.getTarget() == FlavourLimit.Target.INSTRUMENT
+                && instrumentId.equals(l.getInstrumentId()));
     }
 
     public boolean removeLimit(Long limitId) {

@@ -9,4 +9,9 @@ public interface ImageRepository extends JpaRepository<Image, Long> {
 
     @Query("select i from Image i where i.deleted = false order by i.name, i.version")
     List<Image> findAllActive();
+
+    /** Every image, hidden and deleted ones too, for admins. */
+    List<Image> findAllByOrderByNameAscVersionAscIdAsc();
+
+    List<Image> findByProviderIdAndDeletedFalse(Long providerId);
 }

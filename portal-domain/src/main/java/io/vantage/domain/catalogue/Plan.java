@@ -50,6 +50,14 @@ public class Plan {
         this.deleted = true;
     }
 
+    /** Presets are offered first at launch; a withdrawn plan is offered nowhere, so it cannot be one. */
+    public void markPreset(boolean newPreset) {
+        if (newPreset && deleted) {
+            throw new IllegalArgumentException("A deleted plan cannot be a preset");
+        }
+        this.preset = newPreset;
+    }
+
     public Long getId() {
         return id;
     }

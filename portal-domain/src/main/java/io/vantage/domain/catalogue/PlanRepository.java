@@ -17,4 +17,14 @@ public interface PlanRepository extends JpaRepository<Plan, Long> {
 
     @Query("select p from Plan p join fetch p.image join fetch p.flavour where p.deleted = false order by p.id")
     List<Plan> findAllActive();
+
+    /** Every plan, deleted ones too, for admins. */
+    @Query("select p from Plan p join fetch p.image join fetch p.flavour order by p.id")
+    List<Plan> findAllWithCatalogue();
+
+    List<Plan> findByImageIdAndDeletedFalse(Long imageId);
+
+    List<Plan> findByFlavourIdAndDeletedFalse(Long flavourId);
+
+    boolean existsByImageIdAndFlavourIdAndDeletedFalse(Long imageId, Long flavourId);
 }

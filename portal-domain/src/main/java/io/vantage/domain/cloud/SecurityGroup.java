@@ -2,6 +2,7 @@ package io.vantage.domain.cloud;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -43,9 +44,22 @@ public class SecurityGroup {
     }
 
     public SecurityGroupRule addRule(RuleTarget target, Long roleId, String instrumentId, Long flavourId) {
+        if (hasRule(target, roleId, instrumentId, flavourId)) {
+            throw new IllegalArgumentException("Security group '" + name + "' already has this " + target + " rule");
+        }
         SecurityGroupRule rule = new SecurityGroupRule(this, target, roleId, instrumentId, flavourId);
         rules.add(rule);
         return rule;
+    }
+
+    public boolean hasRule(RuleTarget target, Long roleId, String instrumentId, Long flavourId) {
+        return rules.stream().anyMatch(rule -> rule.getTarget() == target && Objects.equals(rule.getRoleId(), roleId)
+                && Objects.equals(rule.getInstrumentId(), instrumentId) && Objects.equals(rule.getFlavourId(), flavourId));
+    }
+
+    /** A group for all instances needs no rules; its rules are kept and apply again once this is switched off. */
+    public void applyToAll(boolean newDefaultForAll) {
+        this.defaultForAll = newDefaultForAll;
     }
 
     public boolean removeRule(Long ruleId) {

@@ -10,4 +10,9 @@ public interface SecurityGroupRepository extends JpaRepository<SecurityGroup, Lo
 
     @Query("select distinct g from SecurityGroup g left join fetch g.rules where g.provider.id = :providerId order by g.name")
     List<SecurityGroup> findByProvider(@Param("providerId") Long providerId);
+
+    boolean existsByProviderIdAndName(Long providerId, String name);
+
+    @Query("select distinct g from SecurityGroup g join g.rules r where r.roleId = :roleId order by g.name")
+    List<SecurityGroup> findWithRoleRule(@Param("roleId") Long roleId);
 }

@@ -63,4 +63,27 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
                              and (ur.expires_at is null or ur.expires_at > now()))
             """, nativeQuery = true)
     boolean isAdmin(@Param("userId") String userId);
+
+    @Query("""
+            select count(i) from Instance i
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.plan.image.id = :imageId""")
+    long countAliveWithImage(@Param("imageId") Long imageId);
+
+    @Query("""
+            select count(i) from Instance i
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.plan.flavour.id = :flavourId""")
+    long countAliveWithFlavour(@Param("flavourId") Long flavourId);
+
+    @Query("""
+            select count(i) from Instance i
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.plan.id = :planId""")
+    long countAliveWithPlan(@Param("planId") Long planId);
+
+    @Query("""
+            select count(i) from Instance i
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.provider.id = :providerId""")
+    long countAliveOnProvider(@Param("providerId") Long providerId);
+
+    /** Instances of any state, deleted ones too: their history keeps the provider referenced. */
+    long countByProviderId(Long providerId);
 }

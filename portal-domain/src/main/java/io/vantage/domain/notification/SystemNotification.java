@@ -94,6 +94,10 @@ public class SystemNotification {
         return enabled;
     }
 
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

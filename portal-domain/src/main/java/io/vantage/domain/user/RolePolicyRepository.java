@@ -11,4 +11,7 @@ public interface RolePolicyRepository extends JpaRepository<RolePolicy, Long> {
 
     @Query("select p from RolePolicy p join fetch p.role r where r.name in :names")
     List<RolePolicy> findByRoleNames(@Param("names") Collection<String> names);
+
+    @Query("select p from RolePolicy p join fetch p.role")
+    List<RolePolicy> findAllWithRole();
 }

@@ -1,0 +1,112 @@
+package io.vantage.api.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.vantage.api.command.CommandQueue;
+import io.vantage.api.error.ConflictException;
+import io.vantage.api.error.FieldException;
+import io.vantage.api.error.NotFoundException;
+import io.vantage.api.security.CurrentUser;
+import io.vantage.domain.instance.CommandType;
+import io.vantage.domain.instance.Instance;
+import io.vantage.domain.instance.InstanceExpiration;
+import io.vantage.domain.instance.InstanceExpirationRepository;
+import io.vantage.domain.instance.InstanceRepository;
+import io.vantage.domain.instance.InstanceState;
+
+/**
+ * Every instance, whoever owns it. Start, stop, reboot and delete go through {@link
+ * io.vantage.api.instance.InstanceActions} like the owner's own requests; this adds what only admins do.
+ */
+@Service
+class InstanceAdmin {
+
+    private final InstanceRepository instances;
+    private final InstanceExpirationRepository expirations;
+    private final TerminationDates terminationDates;
+    private final CommandQueue commands;
+    private final AdminAudit audit;
+    private final Clock clock;
+
+    InstanceAdmin(InstanceRepository instances, InstanceExpirationRepository expirations,
+                  TerminationDates terminationDates, CommandQueue commands, AdminAudit audit, Clock clock) {
+        this.instances = instances;
+        this.expirations = expirations;
+        this.terminationDates = terminationDates;
+        this.commands = commands;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record ExtendRequest(@NotNull @Future Instant terminationDate) {
+    }
+
+    /** The query matches the name (part), uid, or the owner's id or last name (prefix). */
+    @Transactional(readOnly = true)
+    PageView<AdminInstanceView> search(String state, Long providerId, String query, int page, int size) {
+        Page<Instance> found = instances.search(state(state), providerId,
+                query == null || query.isBlank() ? null : query.strip(), Paging.of(page, size));
+        Map<Long, InstanceExpiration> expiries = expirations.findAllById(found.map(Instance::getId).toList())
+                .stream().collect(Collectors.toMap(InstanceExpiration::getInstanceId, Function.identity()));
+        return PageView.of(found, i -> AdminInstanceView.of(i, Optional.ofNullable(expiries.get(i.getId()))));
+    }
+
+    @Transactional(readOnly = true)
+    AdminInstanceView get(String uid) {
+        Instance instance = find(uid);
+        return AdminInstanceView.of(instance, expirations.findById(instance.getId()));
+    }
+
+    @Transactional
+    AdminInstanceView extend(CurrentUser actor, String uid, Instant until) {
+        Instance instance = find(uid);
+        Instant previous = instance.getTerminationDate();
+        terminationDates.extend(instance, until, clock.instant());
+        instances.save(instance);
+        audit.success(actor, "admin.instance.extend", "instance", uid, "termination date " + previous + " -> "
+                + until);
+        return AdminInstanceView.of(instance, expirations.findById(instance.getId()));
+    }
+
+    /** Asks a worker to look at the machine now rather than at the next reconcile round. */
+    @Transactional
+    AdminInstanceView sync(CurrentUser actor, String uid) {
+        Instance instance = find(uid);
+        if (instance.getState() == InstanceState.DELETED) {
+            throw new ConflictException(HttpStatus.CONFLICT, "Not possible in the current state",
+                    "Instance '" + instance.getName() + "' is deleted; there is nothing to synchronise.",
+                    Map.of("state", instance.getState().name()));
+        }
+        commands.enqueue(instance.getId(), CommandType.SYNC, actor.id());
+        audit.success(actor, "admin.instance.sync", "instance", uid, null);
+        return AdminInstanceView.of(instance, expirations.findById(instance.getId()));
+    }
+
+    private Instance find(String uid) {
+        return instances.findByUid(uid).orElseThrow(() -> new NotFoundException("instance", uid));
+    }
+
+    private static InstanceState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return InstanceState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new FieldException("state", "must be one of " + Arrays.toString(InstanceState.values()));
+        }
+    }
+}

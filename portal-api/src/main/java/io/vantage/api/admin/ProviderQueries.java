@@ -1,0 +1,115 @@
+package io.vantage.api.admin;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.vantage.api.cloud.ProviderRegistry;
+import io.vantage.api.cloud.ProviderStatus;
+import io.vantage.api.cloud.ProviderUnavailableException;
+import io.vantage.api.error.NotFoundException;
+import io.vantage.cloud.api.CloudProvider;
+import io.vantage.cloud.api.CloudProviderException;
+import io.vantage.cloud.api.ProviderHealth;
+import io.vantage.domain.catalogue.FlavourRepository;
+import io.vantage.domain.catalogue.ImageRepository;
+import io.vantage.domain.cloud.CloudProviderRecord;
+import io.vantage.domain.cloud.CloudProviderRecordRepository;
+import io.vantage.domain.instance.InstanceRepository;
+
+/** Providers with their health and what the portal has registered on them. Never in a transaction: clouds are slow. */
+@Service
+class ProviderQueries {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CloudProviderRecordRepository records;
+    private final ProviderRegistry registry;
+    private final ImageRepository images;
+    private final FlavourRepository flavours;
+    private final InstanceRepository instances;
+
+    ProviderQueries(CloudProviderRecordRepository records, ProviderRegistry registry, ImageRepository images,
+                    FlavourRepository flavours, InstanceRepository instances) {
+        this.records = records;
+        this.registry = registry;
+        this.images = images;
+        this.flavours = flavours;
+        this.instances = instances;
+    }
+
+    /** Result of {@code POST /api/admin/providers/{id}/test}; counts are null when the catalogue did not answer. */
+    record TestResult(Long id, String name, boolean loaded, boolean up, String message, long latencyMs,
+                      Integer images, Integer flavours, String catalogueProblem) {
+    }
+
+    List<ProviderView> list() {
+        Map<Long, CloudProviderRecord> byId = records.findAllByOrderByName().stream()
+                .collect(Collectors.toMap(CloudProviderRecord::getId, Function.identity()));
+        return registry.statuses().stream().filter(s -> byId.containsKey(s.id()))
+                .map(s -> view(byId.get(s.id()), s, null)).toList();
+    }
+
+    ProviderView get(Long id, String warning) {
+        CloudProviderRecord record = find(id);
+        return view(record, status(record), warning);
+    }
+
+    TestResult test(Long id) {
+        CloudProviderRecord record = find(id);
+        CloudProvider provider;
+        try {
+            provider = registry.require(id);
+        } catch (ProviderUnavailableException e) {
+            return new TestResult(id, record.getName(), false, false, e.getMessage(), 0, null, null, null);
+        }
+        ProviderHealth health = provider.checkHealth();
+        Integer imageCount = null;
+        Integer flavourCount = null;
+        String problem = null;
+        try {
+            imageCount = provider.catalogue().images().size();
+            flavourCount = provider.catalogue().flavours().size();
+        } catch (CloudProviderException e) {
+            problem = e.getMessage();
+        }
+        Duration latency = health.latency() == null ? Duration.ZERO : health.latency();
+        return new TestResult(id, record.getName(), true, health.up(), health.message(), latency.toMillis(),
+                imageCount, flavourCount, problem);
+    }
+
+    CloudProviderRecord find(Long id) {
+        return records.findById(id).orElseThrow(() -> new NotFoundException("cloud provider", id));
+    }
+
+    static Map<String, Object> settingsOf(CloudProviderRecord record) {
+        return JSON.readValue(record.getSettings() == null ? "{}" : record.getSettings(), new TypeReference<>() { });
+    }
+
+    private ProviderStatus status(CloudProviderRecord record) {
+        try {
+            ProviderHealth health = registry.require(record.getId()).checkHealth();
+            return new ProviderStatus(record.getId(), record.getName(), record.getType().name(), true, true,
+                    health.up(), health.message());
+        } catch (ProviderUnavailableException e) {
+            return new ProviderStatus(record.getId(), record.getName(), record.getType().name(), record.isEnabled(),
+                    false, false, e.getMessage());
+        }
+    }
+
+    private ProviderView view(CloudProviderRecord record, ProviderStatus status, String warning) {
+        boolean configured = registry.isConfigured(record.getName());
+        return new ProviderView(record.getId(), record.getName(), record.getType().name().toLowerCase(),
+                record.isEnabled(), configured, status.loaded(), status.up(), status.message(),
+                configured ? null : SettingsMask.mask(settingsOf(record)),
+                images.findByProviderIdAndDeletedFalse(record.getId()).size(),
+                flavours.findByProviderIdAndDeletedFalse(record.getId()).size(),
+                instances.countAliveOnProvider(record.getId()), warning);
+    }
+}
