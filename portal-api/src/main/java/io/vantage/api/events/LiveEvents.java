@@ -14,7 +14,7 @@ import io.vantage.api.security.CurrentUser;
 
 /** The browsers connected to this replica, and which events each may receive. */
 @Component
-public class LiveEvents {
+public class LiveEvents implements org.springframework.context.SmartLifecycle {
 
     private record Subscriber(String userId, boolean admin, SseEmitter emitter) {
     }
@@ -53,6 +53,31 @@ public class LiveEvents {
     @Scheduled(fixedDelay = 25_000)
     void heartbeat() {
         subscribers.forEach((id, subscriber) -> send(id, subscriber, SseEmitter.event().comment("keep-alive")));
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends the streams first on shutdown: open ones would hold the web server's graceful shutdown until timeout. */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(subscriber -> subscriber.emitter().complete());
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     int count() {

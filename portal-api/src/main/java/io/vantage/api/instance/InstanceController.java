@@ -43,6 +43,13 @@ class InstanceController {
         return ResponseEntity.accepted().location(URI.create("/api/instances/" + uid)).body(queries.one(user, uid));
     }
 
+    /** Dry run: 204 when this launch would be accepted now, otherwise the same problem the launch would answer. */
+    @PostMapping("/validation")
+    ResponseEntity<Void> validate(CurrentUser user, @Valid @RequestBody LaunchRequest request) {
+        launches.validate(user, request);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{uid}")
     InstanceView get(CurrentUser user, @PathVariable String uid) {
         return queries.one(user, uid);

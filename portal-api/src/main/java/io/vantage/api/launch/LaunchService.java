@@ -63,6 +63,12 @@ public class LaunchService {
         this.clock = clock;
     }
 
+    /** Checks a launch without doing it: the same rules and cloud capacity, nothing created. */
+    public void validate(CurrentUser current, LaunchRequest request) {
+        LaunchCheck.Checked checked = tx.execute(status -> check.check(current, request));
+        capacity(checked.plan().getImage().getProvider().getId(), checked.plan().getFlavour());
+    }
+
     public String launch(CurrentUser current, LaunchRequest request) {
         LaunchCheck.Checked precheck = tx.execute(status -> check.check(current, request));
         capacity(precheck.plan().getImage().getProvider().getId(), precheck.plan().getFlavour());

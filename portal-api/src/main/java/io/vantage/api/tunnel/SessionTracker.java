@@ -123,6 +123,11 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
         }
     }
 
+    /** Closes every connection open on this replica, e.g. before it shuts down; clients reconnect elsewhere. */
+    public void closeAll(String reason) {
+        open.values().forEach(connection -> connection.close(reason));
+    }
+
     int openCount() {
         return open.size();
     }

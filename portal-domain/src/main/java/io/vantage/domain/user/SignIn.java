@@ -37,7 +37,7 @@ public class SignIn {
     public SignedInUser signIn(Identity identity) {
         Instant now = clock.instant();
         User user = find(identity).orElseGet(() -> create(identity));
-        user.updateIdentity(identity.firstName(), lastNameOf(identity), identity.email(), now);
+        user.updateIdentity(identity.firstName(), identity.lastName(), identity.email(), now);
         user.seen(now);
         syncProviderRoles(user, identity.roles(), now);
         users.save(user);

@@ -59,22 +59,32 @@ public class User {
         this.updatedAt = createdAt;
     }
 
-    /** Called on each login with what the identity provider says; returns whether anything changed. */
-    public boolean updateIdentity(String firstName, String lastName, String email, Instant now) {
-        boolean changed = !Objects.equals(this.firstName, firstName)
-                || (lastName != null && !lastName.isBlank() && !Objects.equals(this.lastName, lastName))
-                || (email != null && !Objects.equals(this.email, email));
+    /**
+     * Called on each login with what the identity provider says; values it does not send are kept. Returns whether
+     * anything changed.
+     */
+    public boolean updateIdentity(String newFirstName, String newLastName, String newEmail, Instant now) {
+        boolean changed = false;
+        if (hasText(newFirstName) && !newFirstName.equals(firstName)) {
+            firstName = newFirstName;
+            changed = true;
+        }
+        if (hasText(newLastName) && !newLastName.equals(lastName)) {
+            lastName = newLastName;
+            changed = true;
+        }
+        if (hasText(newEmail) && !newEmail.equals(email)) {
+            email = newEmail;
+            changed = true;
+        }
         if (changed) {
-            this.firstName = firstName;
-            if (lastName != null && !lastName.isBlank()) {
-                this.lastName = lastName;
-            }
-            if (email != null) {
-                this.email = email;
-            }
-            this.updatedAt = now;
+            updatedAt = now;
         }
         return changed;
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     public void seen(Instant now) {

@@ -19,6 +19,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.vantage.web.RfbClient;
+
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;

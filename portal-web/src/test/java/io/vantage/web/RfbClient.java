@@ -1,4 +1,4 @@
-package io.vantage.web.tunnel;
+package io.vantage.web;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -13,13 +13,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A minimal RFB client over the portal's websocket, as noVNC would speak it. */
-class RfbClient implements WebSocket.Listener {
+public class RfbClient implements WebSocket.Listener {
 
     private final LinkedBlockingQueue<Byte> received = new LinkedBlockingQueue<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
     private WebSocket socket;
 
-    static CompletableFuture<WebSocket> connect(String url, RfbClient client) {
+    public static CompletableFuture<WebSocket> connect(String url, RfbClient client) {
         return HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(url), client).thenApply(ws -> client.socket = ws);
     }
@@ -44,7 +44,7 @@ class RfbClient implements WebSocket.Listener {
         closed.complete("error " + error.getMessage());
     }
 
-    byte[] read(int count) throws InterruptedException {
+    public byte[] read(int count) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
             Byte b = received.poll(20, TimeUnit.SECONDS);
@@ -56,12 +56,12 @@ class RfbClient implements WebSocket.Listener {
         return out.toByteArray();
     }
 
-    void send(byte[] bytes) {
+    public void send(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     /** Runs the handshake; returns the ServerInit width, height and desktop name. */
-    ServerInit handshake() throws InterruptedException {
+    public ServerInit handshake() throws InterruptedException {
         String version = new String(read(12), StandardCharsets.US_ASCII);
         if (!version.equals("RFB 003.008\n")) {
             throw new AssertionError("Unexpected version " + version);
@@ -79,10 +79,10 @@ class RfbClient implements WebSocket.Listener {
         return new ServerInit(types, result, width, height, name);
     }
 
-    record ServerInit(byte[] securityTypes, byte[] securityResult, int width, int height, String name) {
+    public record ServerInit(byte[] securityTypes, byte[] securityResult, int width, int height, String name) {
     }
 
-    void close() {
+    public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 }

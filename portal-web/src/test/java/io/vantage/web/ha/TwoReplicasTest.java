@@ -1,0 +1,158 @@
+package io.vantage.web.ha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import io.vantage.api.security.EmbeddedOidcServer;
+import io.vantage.domain.database.EmbeddedPostgresServer;
+import io.vantage.web.ApiClient;
+import io.vantage.web.Desktops;
+import io.vantage.web.RfbClient;
+
+/**
+ * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets and live events work across
+ * replicas, and when one replica goes away in the middle of work the other carries on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoReplicasTest {
+
+    Replica a;
+    Replica b;
+    JdbcTemplate jdbc;
+    EmbeddedOidcServer oidc;
+
+    @BeforeAll
+    void startReplicas() throws Exception {
+        String database = EmbeddedPostgresServer.freshDatabase();
+        Path workDir = Files.createTempDirectory("vantage-ha-local");
+        a = Replica.start("a", database, workDir, null);
+        jdbc = a.bean(JdbcTemplate.class);
+        new ResourceDatabasePopulator(new ClassPathResource("demo/seed.sql")).execute(jdbc.getDataSource());
+        oidc = a.bean(EmbeddedOidcServer.class);
+        b = Replica.start("b", database, workDir, oidc.issuerUri());
+    }
+
+    @AfterAll
+    void stopReplicas() {
+        b.close();
+        a.close();
+    }
+
+    @Test
+    @Order(1)
+    void everyCommandRunsExactlyOnceAcrossReplicas() {
+        Long plan = Desktops.plan(jdbc, "desktop", "small");
+        jdbc.update("insert into users (id, last_name) values ('queue-owner', 'Queue')");
+        for (int i = 0; i < 10; i++) {
+            Long instance = jdbc.queryForObject("""
+                    insert into instances (uid, name, plan_id, provider_id, state, screen_width, screen_height, access_secret)
+                    select ?, 'queue test', p.id, i.provider_id, 'BUILDING', 1280, 800, 's'
+                    from plans p join images i on i.id = p.image_id where p.id = ? returning id""",
+                    Long.class, "queue" + String.format("%07d", i), plan);
+            jdbc.update("insert into instance_members (instance_id, user_id, role) values (?, 'queue-owner', 'OWNER')", instance);
+            for (int c = 0; c < 3; c++) {
+                jdbc.update("insert into instance_commands (instance_id, type) values (?, 'SYNC')", instance);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from instance_commands where type = 'SYNC' and state = 'SUCCEEDED'", Integer.class) == 30);
+        assertThat(jdbc.queryForList("select distinct attempts from instance_commands where type = 'SYNC'", Integer.class))
+                .containsExactly(1);
+        assertThat(executed(a) + executed(b)).isEqualTo(30);
+    }
+
+    @Test
+    @Order(2)
+    void aTicketFromOneReplicaOpensATunnelOnTheOther() throws Exception {
+        ApiClient onA = new ApiClient(a.base(), oidc, "1001");
+        String uid = Desktops.launchActive(onA, jdbc, "desktop", List.of("EXP-1"));
+        String ticket = Desktops.ticket(onA, uid, "VNC");
+        RfbClient client = new RfbClient();
+        RfbClient.connect("ws://localhost:" + b.port() + "/tunnels/vnc?ticket=" + ticket + "&instance=" + uid, client)
+                .join();
+        assertThat(client.handshake().width()).isEqualTo(1024);
+        client.close();
+    }
+
+    @Test
+    @Order(3)
+    void aStateChangeMadeOnOneReplicaReachesBrowsersOfTheOther() throws Exception {
+        ApiClient onA = new ApiClient(a.base(), oidc, "1002");
+        String uid = Desktops.launchActive(onA, jdbc, "desktop", List.of("EXP-2"));
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(b.base() + "/api/events")).header("Authorization", "Bearer " + onA.token()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body()))) {
+                lines.lines().forEach(received::add);
+            } catch (Exception ignored) {
+                // stream closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(":connected"));
+
+        assertThat(onA.post("/api/instances/" + uid + "/stop", null).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.stream()
+                .anyMatch(line -> line.startsWith("data:") && line.contains(uid) && line.contains("\"state\":\"STOPPED\"")));
+        assertThat(received).anyMatch(line -> line.equals("event:state"));
+        stream.body().close();
+    }
+
+    @Test
+    @Order(4)
+    void whenAReplicaGoesAwayTheOtherFinishesItsWork() throws Exception {
+        ApiClient onA = new ApiClient(a.base(), oidc, "2001");
+        var launched = onA.post("/api/instances", java.util.Map.of("planId", Desktops.plan(jdbc, "desktop", "small"),
+                "experimentIds", List.of(), "name", "Survivor"));
+        assertThat(launched.status()).as(launched.raw()).isEqualTo(202);
+        String uid = launched.get("uid").asText();
+        // A command a dead replica held: claimed, lease already over. The survivor must take it over.
+        jdbc.update("""
+                insert into instance_commands (instance_id, type, state, locked_by, locked_until, attempts, started_at)
+                select id, 'SYNC', 'RUNNING', 'dead-replica/worker', now() - interval '1 second', 1, now()
+                from instances where uid = 'queue0000000'""");
+        a.close();
+        jdbc = b.bean(JdbcTemplate.class);
+
+        ApiClient onB = new ApiClient(b.base(), oidc, "2001");
+        Desktops.awaitState(onB, uid, "ACTIVE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList("""
+                select c.state from instance_commands c join instances i on i.id = c.instance_id
+                where i.uid = 'queue0000000' and c.attempts = 2""", String.class).equals(List.of("SUCCEEDED")));
+        assertThat(onB.delete("/api/instances/" + uid).status()).isEqualTo(202);
+    }
+
+    private static double executed(Replica replica) {
+        var counter = replica.bean(MeterRegistry.class).find("vantage.commands").tags("type", "SYNC", "outcome", "success")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
