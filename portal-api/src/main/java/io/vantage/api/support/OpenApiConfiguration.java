@@ -27,7 +27,7 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    GroupedOpenApi api() {
+    GroupedOpenApi vantageApiGroup() {
         return GroupedOpenApi.builder().group("vantage").pathsToMatch("/api/**").build();
     }
 }

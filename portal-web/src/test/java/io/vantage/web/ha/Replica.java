@@ -34,8 +34,9 @@ final class Replica implements AutoCloseable {
             properties.add("vantage.auth.oidc.issuer-uri=" + issuer);
             properties.add("vantage.auth.oidc.client-secret=replica-" + name);
         }
+        // As command-line arguments: they override application.yml (default properties would not).
         return new Replica(new SpringApplicationBuilder(VantagePortalApplication.class)
-                .properties(properties.toArray(String[]::new)).run());
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
     }
 
     int port() {

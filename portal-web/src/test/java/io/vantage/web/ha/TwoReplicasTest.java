@@ -59,8 +59,12 @@ class TwoReplicasTest {
 
     @AfterAll
     void stopReplicas() {
-        b.close();
-        a.close();
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
     }
 
     @Test
