@@ -6,21 +6,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.vantage.api.security.CurrentUser;
 
-/** The browsers connected to this replica, and which events each may receive. */
+/**
+ * The browsers connected to this replica, and which events each may receive. On shutdown the streams are ended
+ * first (browsers reconnect, to another replica if there is one): an open stream would otherwise hold the web
+ * server's graceful shutdown until its timeout.
+ */
 @Component
-public class LiveEvents {
+public class LiveEvents implements SmartLifecycle {
 
     private record Subscriber(String userId, boolean admin, SseEmitter emitter) {
     }
 
     private final Map<Long, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private volatile boolean running;
 
     LiveEvents(MeterRegistry meters) {
         meters.gaugeMapSize("vantage.events.subscribers", java.util.List.of(), subscribers);
@@ -53,6 +59,29 @@ public class LiveEvents {
     @Scheduled(fixedDelay = 25_000)
     void heartbeat() {
         subscribers.forEach((id, subscriber) -> send(id, subscriber, SseEmitter.event().comment("keep-alive")));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Runs before the web server's graceful shutdown, which has a lower phase. */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(subscriber -> subscriber.emitter().complete());
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     int count() {
