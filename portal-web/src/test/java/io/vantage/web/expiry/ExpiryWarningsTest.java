@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +125,30 @@ class ExpiryWarningsTest {
         assertThat(TestMail.mentioning(link)).as("the next planned deletion gets its own warning").hasSize(2);
         assertThat(jdbc.queryForObject("select state from instances where uid = ?", String.class, uid))
                 .isEqualTo("BUILDING");
+    }
+
+    @Test
+    void twoReplicasSweepingAtOnceSendOneWarning() throws Exception {
+        String uid = TestInstances.launch(rosalind, plan, List.of("EXP-1"), 24);
+        String link = "https://vantage.test/portal/instances/" + uid;
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<ExpirySweep.Outcome>> sweeps = List.of(replicas.submit(() -> {
+                go.await();
+                return sweep.sweep();
+            }), replicas.submit(() -> {
+                go.await();
+                return sweep.sweep();
+            }));
+            go.countDown();
+            for (Future<ExpirySweep.Outcome> outcome : sweeps) {
+                assertThat(outcome.get(60, TimeUnit.SECONDS).failed()).isZero();
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
+        assertThat(TestMail.recipients(TestMail.mentioning(link))).containsExactly("rosalind.franklin@lund.example");
     }
 
     private Object warningSentAt(String uid) {

@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +82,30 @@ class SharingInvitationsTest {
         assertThat(jdbc.queryForList("select action from audit_events where target_id = ? and action like "
                 + "'instance.invitation.%' order by id", String.class, uid))
                 .containsExactly("instance.invitation.create", "instance.invitation.accept");
+    }
+
+    @Test
+    void twoPeopleOpeningTheLinkAtOnceMakeOneMember() throws Exception {
+        String token = token(rosalind.post(invitations(), Map.of("role", "GUEST")));
+        ExecutorService browsers = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = List.of("1002", "9001").stream().map(id -> browsers.submit(() -> {
+                go.await();
+                return as(id).post("/api/invitations/" + token + "/accept", null).status();
+            })).toList();
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            browsers.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("""
+                select count(*) from instance_members m join instances i on i.id = m.instance_id
+                where i.uid = ? and m.user_id in ('1002', '9001')""", Integer.class, uid)).isEqualTo(1);
     }
 
     @Test
