@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.audit.AuditLog;
@@ -39,8 +40,7 @@ class SharedInstances {
 
     /** A person named in a request body: unknown ids are the caller's input error, so 400 on that field. */
     User user(String field, String id) {
-        return users.findById(id).orElseThrow(() -> new io.vantage.api.error.FieldException(field,
-                "No user with id '" + id + "'"));
+        return users.findById(id).orElseThrow(() -> new FieldException(field, "No user with id '" + id + "'"));
     }
 
     /**
