@@ -7,6 +7,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.error.NotFoundException;
+import io.vantage.domain.catalogue.ExtensionPolicy;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.MemberRole;
 import io.vantage.domain.proposal.Experiment;
@@ -21,6 +22,8 @@ import io.vantage.domain.user.SystemRole;
  *   <li>connect (desktop, notebook): admins and members (GUEST members watch only)</li>
  *   <li>control (start, stop, reboot, extend): admins, the owner, USER and SUPPORT members</li>
  *   <li>delete and share: admins and the owner</li>
+ *   <li>ask the owner for access: IT support and scientists of its instruments ({@link #isSupportFor})</li>
+ *   <li>extend without an admin's approval: everyone under ALWAYS_AUTO, staff and admins under STAFF_AUTO</li>
  * </ul>
  */
 @Component
@@ -61,6 +64,11 @@ public class AccessPolicy {
                 .map(Experiment::getInstrument).anyMatch(instrument -> instrument.hasScientist(user.id()));
     }
 
+    /** Whether an extension asked for by this person is accepted at once; NEVER is refused before this is asked. */
+    public boolean extendsWithoutApproval(CurrentUser user, ExtensionPolicy policy) {
+        return policy == ExtensionPolicy.ALWAYS_AUTO || (policy == ExtensionPolicy.STAFF_AUTO && user.isStaff());
+    }
+
     /** Whether a person may launch for these experiments: on all of them, or staff/admin; none needs a staff-like role. */
     public boolean mayLaunchFor(CurrentUser user, Collection<String> requested, Collection<String> memberOf) {
         if (requested.isEmpty()) {
@@ -80,6 +88,31 @@ public class AccessPolicy {
         requireView(user, instance);
         if (!canConnect(user, instance)) {
             throw new AccessDeniedException("Only members can open this instance; ask its owner for access.");
+        }
+    }
+
+    /** Members (and admins) only: support staff who are not members see the instance but not its affairs. */
+    public void requireMembership(CurrentUser user, Instance instance) {
+        requireView(user, instance);
+        if (!canConnect(user, instance)) {
+            throw new AccessDeniedException("Only members of this instance can see this.");
+        }
+    }
+
+    public void requireSupportFor(CurrentUser user, Instance instance) {
+        requireView(user, instance);
+        if (!isSupportFor(user, instance)) {
+            throw new AccessDeniedException(
+                    "Only IT support and the instrument scientists of its experiments can ask for access.");
+        }
+    }
+
+    /** The owner (or an admin) removes anyone but the owner; any other member may leave on their own. */
+    public void requireRemoveMember(CurrentUser user, Instance instance, String memberId) {
+        requireView(user, instance);
+        boolean leaving = user.id().equals(memberId) && instance.roleOf(memberId).isPresent();
+        if (!leaving && !canManageMembers(user, instance)) {
+            throw new AccessDeniedException("Only the owner can change who has access to this instance.");
         }
     }
 
