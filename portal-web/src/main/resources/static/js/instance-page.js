@@ -1,5 +1,6 @@
 // The instance page: keeps the status area in step with live state changes and runs the desktop viewer.
 import { toast } from './app.js';
+import { renderLifetime, renderMembers } from './members-panel.js';
 
 const main = document.querySelector('main[data-instance]');
 const uid = main.dataset.instance;
@@ -18,6 +19,16 @@ async function refreshStatus() {
     current.replaceWith(next);
     htmx.process(next);
     start();
+
+const membersPanel = document.getElementById('members-panel');
+if (membersPanel) {
+  renderMembers(membersPanel).catch((e) => { membersPanel.textContent = e.message; });
+  ['vantage:members', 'vantage:sessions'].forEach((name) => document.addEventListener(name, (event) => {
+    if (event.detail.uid === uid) renderMembers(membersPanel).catch(() => {});
+  }));
+}
+const lifetime = document.getElementById('lifetime-actions');
+if (lifetime && lifetime.dataset.control === 'true') renderLifetime(lifetime);
   }
   htmx.ajax('GET', `/fragments/instances/${encodeURIComponent(uid)}/history`, { target: '#history', swap: 'outerHTML' });
 }
@@ -92,3 +103,13 @@ document.body.addEventListener('htmx:afterRequest', (event) => {
 });
 
 start();
+
+const membersPanel = document.getElementById('members-panel');
+if (membersPanel) {
+  renderMembers(membersPanel).catch((e) => { membersPanel.textContent = e.message; });
+  ['vantage:members', 'vantage:sessions'].forEach((name) => document.addEventListener(name, (event) => {
+    if (event.detail.uid === uid) renderMembers(membersPanel).catch(() => {});
+  }));
+}
+const lifetime = document.getElementById('lifetime-actions');
+if (lifetime && lifetime.dataset.control === 'true') renderLifetime(lifetime);

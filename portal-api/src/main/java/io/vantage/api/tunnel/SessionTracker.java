@@ -33,10 +33,12 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
     private final EventBus bus;
     private final TunnelProperties properties;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final Map<Long, TunnelConnection> open = new ConcurrentHashMap<>();
 
     SessionTracker(InstanceSessionRepository sessions, SessionMemberRepository members, EventBus bus,
-                   TunnelProperties properties, Clock clock) {
+                   TunnelProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.sessions = sessions;
         this.members = members;
         this.bus = bus;
@@ -133,6 +135,8 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
     }
 
     private void publishSessions(String uid, Long instanceId) {
-        bus.publish(new LiveEvent("sessions", uid, Set.of(), Map.of("uid", uid, "instanceId", instanceId)));
+        Set<String> viewers = new java.util.HashSet<>(jdbc.queryForList(
+                "select user_id from instance_members where instance_id = ?", String.class, instanceId));
+        bus.publish(new LiveEvent("sessions", uid, viewers, Map.of("uid", uid, "instanceId", instanceId)));
     }
 }

@@ -1,0 +1,110 @@
+package io.vantage.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.vantage.api.security.EmbeddedOidcServer;
+import io.vantage.web.ApiClient;
+import io.vantage.web.Desktops;
+import io.vantage.web.PortalTest;
+
+/**
+ * Journey 2: the owner shares a running desktop with a colleague as GUEST from the members panel; the guest sees
+ * the same desktop but what they type never reaches it, while what the owner types does.
+ */
+@PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SharingJourneyTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedOidcServer oidc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Browser browser;
+    String uid;
+
+    @BeforeAll
+    void launch() throws Exception {
+        uid = Desktops.launchActive(new ApiClient("http://localhost:" + port, oidc, "1001"), jdbc, "desktop",
+                List.of("EXP-1"));
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void guestSeesTheDesktopButCannotType() throws Exception {
+        Page owner = browser.signedIn("1001");
+        owner.navigate(browser.base() + "/instances/" + uid);
+        owner.locator("#members-tab").click();
+        owner.locator("#share-search").fill("Hodgkin (1002)");
+        owner.locator("#share-role").selectOption("GUEST");
+        owner.locator("#share-submit").click();
+        assertThat(owner.locator("#member-list li[data-member='1002']")).hasAttribute("data-role", "GUEST");
+        Browser.screenshot(owner, "journey2-01-shared");
+        connected(owner);
+
+        Page guest = browser.signedIn("1002");
+        assertThat(guest.locator("#instance-" + uid)).isVisible();
+        guest.navigate(browser.base() + "/instances/" + uid);
+        assertThat(guest.locator("#readonly-note")).isVisible();
+        connected(guest);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Canvas.distinctColours(guest) > 1);
+        Browser.screenshot(guest, "journey2-02-guest-view");
+
+        guest.locator("#viewer canvas").click();
+        guest.keyboard().type("touch guest-was-here\n");
+        owner.locator("#viewer canvas").click();
+        owner.keyboard().type("touch owner-was-here\n");
+
+        // The owner's keys arrive after the guest's on the same server: once they have, the guest's would have too.
+        await().atMost(Duration.ofSeconds(30)).until(() -> home().filter(h -> Files.exists(h.resolve("owner-was-here")))
+                .isPresent());
+        assertThat(home().orElseThrow().resolve("guest-was-here")).doesNotExist();
+        Browser.screenshot(owner, "journey2-03-owner-typed");
+        guest.context().close();
+        owner.context().close();
+    }
+
+    private static void connected(Page page) {
+        assertThat(page.locator("#viewer")).hasAttribute("data-connected", "true",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+    }
+
+    /** The desktop's home folder in the local provider's work dir. */
+    private Optional<Path> home() throws IOException {
+        String computeId = jdbc.queryForObject("select compute_id from instances where uid = ?", String.class, uid);
+        try (Stream<Path> dirs = Files.find(Path.of(System.getProperty("java.io.tmpdir")), 4,
+                (path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals(computeId)
+                        && path.toString().contains("vantage-test-local-"))) {
+            return dirs.findFirst().map(dir -> dir.resolve("home"));
+        }
+    }
+}
