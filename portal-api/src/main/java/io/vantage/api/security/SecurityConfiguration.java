@@ -50,7 +50,9 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
+                // CSRF protects requests a browser sends with the session cookie; without a session (scripts with a
+                // token, anonymous callers who get 401) there is nothing to forge.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getSession(false) == null))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ProviderOutageFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
