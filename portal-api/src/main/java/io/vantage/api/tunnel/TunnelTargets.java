@@ -33,7 +33,7 @@ public class TunnelTargets {
     private final TunnelProperties properties;
     private final TransactionTemplate tx;
 
-    TunnelTargets(InstanceRepository instances, ProviderRegistry providers, TunnelProperties properties,
+    public TunnelTargets(InstanceRepository instances, ProviderRegistry providers, TunnelProperties properties,
                   TransactionTemplate tx) {
         this.instances = instances;
         this.providers = providers;
