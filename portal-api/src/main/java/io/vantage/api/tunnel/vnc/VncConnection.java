@@ -58,13 +58,14 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
     void run(TunnelTargets.Target target, int connectTimeoutMillis) {
         try {
             socket.setTcpNoDelay(true);
+            socket.setReceiveBufferSize(1 << 20); // full-screen updates arrive in few large reads
             socket.connect(new InetSocketAddress(target.endpoint().host(), target.endpoint().port()), connectTimeoutMillis);
             DataInputStream in = new DataInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             RfbServerHandshake.authenticate(in, out, target.secret());
             server = out;
             toBrowser(BrowserHandshake.SERVER_VERSION);
-            byte[] buffer = new byte[64 * 1024];
+            byte[] buffer = new byte[256 * 1024];
             int read;
             while (!closed && (read = in.read(buffer)) >= 0) {
                 toBrowser(Arrays.copyOf(buffer, read));
