@@ -48,6 +48,7 @@ class ExtensionRequestsPageController {
     String decide(CurrentUser admin, @PathVariable Long id, @PathVariable String decision,
                   @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
         boolean approve = "approve".equals(decision);
+        comment = comment == null || comment.isBlank() ? null : comment.strip();
         String error = null;
         if (!approve && comment == null) {
             error = messages.get("admin.extensions.reasonRequired");
