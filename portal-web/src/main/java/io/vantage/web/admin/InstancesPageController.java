@@ -3,6 +3,7 @@ package io.vantage.web.admin;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,13 +14,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.vantage.api.admin.AdminInstanceView;
 import io.vantage.api.admin.InstanceAdmin;
 import io.vantage.api.admin.PageView;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.instance.InstanceActions;
+import io.vantage.api.reconcile.OrphanCleanup;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.instance.IllegalInstanceStateException;
 import io.vantage.domain.instance.InstanceState;
 
@@ -36,13 +40,17 @@ class InstancesPageController {
 
     private final InstanceAdmin instances;
     private final InstanceActions actions;
+    private final OrphanCleanup orphans;
+    private final AuditLog audit;
     private final AdminOptions options;
     private final AdminMessages messages;
 
-    InstancesPageController(InstanceAdmin instances, InstanceActions actions, AdminOptions options,
-                            AdminMessages messages) {
+    InstancesPageController(InstanceAdmin instances, InstanceActions actions, OrphanCleanup orphans, AuditLog audit,
+                            AdminOptions options, AdminMessages messages) {
         this.instances = instances;
         this.actions = actions;
+        this.orphans = orphans;
+        this.audit = audit;
         this.options = options;
         this.messages = messages;
     }
@@ -100,5 +108,16 @@ class InstancesPageController {
         model.addAttribute("extendError", error);
         model.addAttribute("extendValue", error == null ? null : terminationDate);
         return row(uid, model);
+    }
+
+    /** The nightly orphan cleanup, now: machines of this deployment that no live instance refers to. */
+    @PostMapping("/orphans/cleanup")
+    String cleanUpOrphans(CurrentUser admin, RedirectAttributes redirect) {
+        List<String> deleted = orphans.cleanUp();
+        audit.success(admin.id(), "admin.orphans.cleanup", "deployment", "orphans",
+                deleted.size() + " machine(s) deleted");
+        messages.success(redirect, deleted.isEmpty() ? "admin.instances.orphans.none" : "admin.instances.orphans.deleted",
+                deleted.size(), String.join(", ", deleted));
+        return "redirect:/admin/instances";
     }
 }

@@ -73,6 +73,12 @@ class AdminOperationsPagesTest extends AdminPageTest {
         assertThat(refused.statusCode()).as("starting a running instance is refused").isEqualTo(409);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(refused.body()).contains("\"detail\"");
+
+        String cleaned = postRedirects("/admin/instances", "/admin/instances/orphans/cleanup", Map.of(),
+                "/admin/instances");
+        assertThat(flash(cleaned)).startsWith("success").contains("orphaned machine");
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'admin.orphans.cleanup'",
+                Integer.class)).isPositive();
     }
 
     @Test

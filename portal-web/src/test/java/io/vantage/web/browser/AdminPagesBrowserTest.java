@@ -86,7 +86,7 @@ class AdminPagesBrowserTest {
     void phoneSizedScreensDoNotScrollSideways() {
         Page page = browser.signedIn("admin");
         page.setViewportSize(390, 844);
-        for (String path : List.of("/admin", "/admin/instances", "/admin/plans", "/admin/roles", "/admin/audit")) {
+        for (String path : PAGES) {
             page.navigate(browser.base() + path);
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
             assertThat(((Number) overflow).intValue()).as(path).isLessThanOrEqualTo(0);
