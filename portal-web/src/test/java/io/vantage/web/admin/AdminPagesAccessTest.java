@@ -28,7 +28,8 @@ class AdminPagesAccessTest {
     @Test
     void scientistsAreRefusedEveryPageAndForm() throws Exception {
         HttpSession scientist = new HttpSession("http://localhost:" + port);
-        HttpResponse<String> home = scientist.loginThroughEmbeddedProvider("1001", null);
+        HttpResponse<String> home = scientist.loginThroughEmbeddedProvider("1001",
+                "{\"given_name\":\"Rosalind\",\"family_name\":\"Franklin\"}");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).as("no admin link for them").doesNotContain("href=\"/admin\"");
         for (String page : PAGES) {
