@@ -9,21 +9,21 @@ import io.vantage.domain.instance.InstanceExpiration;
 import io.vantage.domain.user.User;
 
 /** Any instance as admins see it: who owns it, what it runs on, and when it goes. */
-record AdminInstanceView(String uid, String name, String state, String stateReason, Person owner, PlanRef plan,
+public record AdminInstanceView(String uid, String name, String state, String stateReason, Person owner, PlanRef plan,
                          ProviderRef provider, String computeId, String ipAddress, Instant createdAt,
                          Instant activatedAt, Instant lastInteractionAt, Instant terminationDate, Expiry expiry,
                          boolean deleteRequested) {
 
-    record Person(String id, String name) {
+    public record Person(String id, String name) {
     }
 
-    record PlanRef(Long id, Long imageId, String image, String imageVersion, Long flavourId, String flavour) {
+    public record PlanRef(Long id, Long imageId, String image, String imageVersion, Long flavourId, String flavour) {
     }
 
-    record ProviderRef(Long id, String name) {
+    public record ProviderRef(Long id, String name) {
     }
 
-    record Expiry(String reason, Instant at) {
+    public record Expiry(String reason, Instant at) {
     }
 
     /** Call inside a transaction: the provider loads lazily. */

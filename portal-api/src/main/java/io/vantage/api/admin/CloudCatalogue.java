@@ -20,7 +20,7 @@ import io.vantage.domain.cloud.SecurityGroupRepository;
 
 /** What a cloud offers, each entry marked with the portal records already made from it. */
 @Service
-class CloudCatalogue {
+public class CloudCatalogue {
 
     private final CloudProviderRecordRepository providers;
     private final ImageRepository images;
@@ -37,18 +37,18 @@ class CloudCatalogue {
         this.cloud = cloud;
     }
 
-    record OfferedImage(String id, String name, String status, long sizeBytes, Map<String, String> properties,
+    public record OfferedImage(String id, String name, String status, long sizeBytes, Map<String, String> properties,
                         boolean registered, List<Long> imageIds) {
     }
 
-    record OfferedFlavour(String id, String name, int vcpus, int memoryMib, int gpus, int diskGb, boolean registered,
+    public record OfferedFlavour(String id, String name, int vcpus, int memoryMib, int gpus, int diskGb, boolean registered,
                           List<Long> flavourIds) {
     }
 
     record OfferedSecurityGroup(String id, String name, String description, boolean registered) {
     }
 
-    List<OfferedImage> images(Long providerId) {
+    public List<OfferedImage> images(Long providerId) {
         requireProvider(providerId);
         List<CloudImage> offered = cloud.require(providerId, p -> p.catalogue().images());
         Map<String, List<Long>> registered = images.findByProviderIdAndDeletedFalse(providerId).stream()
@@ -60,7 +60,7 @@ class CloudCatalogue {
         }).toList();
     }
 
-    List<OfferedFlavour> flavours(Long providerId) {
+    public List<OfferedFlavour> flavours(Long providerId) {
         requireProvider(providerId);
         List<CloudFlavour> offered = cloud.require(providerId, p -> p.catalogue().flavours());
         Map<String, List<Long>> registered = flavours.findByProviderIdAndDeletedFalse(providerId).stream()

@@ -26,7 +26,7 @@ import io.vantage.domain.user.UserRepository;
 
 /** Admins decide on requests to let an instance live longer than its image's rules allow by themselves. */
 @Service
-class ExtensionRequestAdmin {
+public class ExtensionRequestAdmin {
 
     private final ExtensionRequestRepository requests;
     private final InstanceRepository instances;
@@ -52,20 +52,20 @@ class ExtensionRequestAdmin {
     record Refusal(@NotBlank @Size(max = 2000) String comment) {
     }
 
-    record ExtensionView(Long id, String instanceUid, String instanceName, String instanceState,
+    public record ExtensionView(Long id, String instanceUid, String instanceName, String instanceState,
                          Instant currentTerminationDate, String requesterId, String requesterName, String comments,
                          Instant requestedUntil, String state, String handledBy, Instant handledAt,
                          String handlerComments, Instant createdAt) {
     }
 
     @Transactional(readOnly = true)
-    List<ExtensionView> list(String state) {
+    public List<ExtensionView> list(String state) {
         RequestState wanted = state(state);
         return requests.findByStateOrderByCreatedAt(wanted).stream().map(this::view).toList();
     }
 
     @Transactional
-    ExtensionView approve(CurrentUser actor, Long id, String comment) {
+    public ExtensionView approve(CurrentUser actor, Long id, String comment) {
         ExtensionRequest request = pending(actor, "admin.extension.approve", id);
         Instance instance = instances.findById(request.getInstanceId()).orElseThrow();
         Instant now = clock.instant();
@@ -84,7 +84,7 @@ class ExtensionRequestAdmin {
     }
 
     @Transactional
-    ExtensionView refuse(CurrentUser actor, Long id, String comment) {
+    public ExtensionView refuse(CurrentUser actor, Long id, String comment) {
         ExtensionRequest request = pending(actor, "admin.extension.refuse", id);
         request.refuse(actor.id(), comment, clock.instant());
         Instance instance = instances.findById(request.getInstanceId()).orElseThrow();

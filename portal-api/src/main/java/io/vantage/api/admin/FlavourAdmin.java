@@ -26,7 +26,7 @@ import io.vantage.domain.user.RoleRepository;
 
 /** Registers, resizes and withdraws flavours. The cloud is asked outside any transaction (it may be slow). */
 @Service
-class FlavourAdmin {
+public class FlavourAdmin {
 
     private final FlavourRepository flavours;
     private final PlanRepository plans;
@@ -53,18 +53,18 @@ class FlavourAdmin {
     }
 
     @Transactional(readOnly = true)
-    List<FlavourView> list(boolean includeDeleted) {
+    public List<FlavourView> list(boolean includeDeleted) {
         Map<Long, String> roleNames = roleNames();
         return flavours.findAllByOrderByCpuAscMemoryMibAscNameAsc().stream()
                 .filter(f -> includeDeleted || !f.isDeleted()).map(f -> FlavourView.of(f, roleNames, null)).toList();
     }
 
     @Transactional(readOnly = true)
-    FlavourView get(Long id) {
+    public FlavourView get(Long id) {
         return view(find(id), null);
     }
 
-    FlavourView create(CurrentUser actor, FlavourRequests.NewFlavour request) {
+    public FlavourView create(CurrentUser actor, FlavourRequests.NewFlavour request) {
         CloudProviderRecord provider = providers.findById(request.providerId()).orElseThrow(
                 () -> new FieldException("providerId", "no cloud provider with id " + request.providerId()));
         CloudLookup.Answer<CloudFlavour> offered = cloud.ask(provider.getId(), p -> p.catalogue().flavours());
@@ -91,7 +91,7 @@ class FlavourAdmin {
     }
 
     @Transactional
-    FlavourView update(CurrentUser actor, Long id, FlavourRequests.FlavourChanges changes) {
+    public FlavourView update(CurrentUser actor, Long id, FlavourRequests.FlavourChanges changes) {
         Flavour flavour = find(id);
         requireUniqueName(changes.name(), id);
         flavour.resize(changes.name(), changes.cpu(), changes.memoryMib(), changes.gpu());
@@ -101,7 +101,7 @@ class FlavourAdmin {
     }
 
     @Transactional
-    Withdrawal delete(CurrentUser actor, Long id) {
+    public Withdrawal delete(CurrentUser actor, Long id) {
         Flavour flavour = find(id);
         flavour.delete();
         List<Long> withdrawn = plans.findByFlavourIdAndDeletedFalse(id).stream().map(plan -> {
@@ -115,7 +115,7 @@ class FlavourAdmin {
     }
 
     @Transactional
-    FlavourView addLimit(CurrentUser actor, Long id, FlavourRequests.NewLimit request) {
+    public FlavourView addLimit(CurrentUser actor, Long id, FlavourRequests.NewLimit request) {
         Flavour flavour = find(id);
         Targets.Target target = targets.roleOrInstrument(request.roleName(), request.instrumentId());
         if (target.roleId() != null ? flavour.isLimitedToRole(target.roleId())
@@ -134,7 +134,7 @@ class FlavourAdmin {
     }
 
     @Transactional
-    FlavourView removeLimit(CurrentUser actor, Long id, Long limitId) {
+    public FlavourView removeLimit(CurrentUser actor, Long id, Long limitId) {
         Flavour flavour = find(id);
         if (!flavour.removeLimit(limitId)) {
             throw new NotFoundException("limit of flavour " + id, limitId);

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-final class FlavourRequests {
+public final class FlavourRequests {
 
     private FlavourRequests() {
     }
@@ -15,7 +15,7 @@ final class FlavourRequests {
      * Registers one of the flavours a cloud offers ({@code GET /api/admin/providers/{id}/flavours}); sizes left out
      * are taken from the cloud's flavour.
      */
-    record NewFlavour(@NotNull Long providerId,
+    public record NewFlavour(@NotNull Long providerId,
                       @NotBlank @Size(max = 255) String providerFlavourId,
                       @NotBlank @Size(max = 255) String name,
                       @Positive Integer cpu,
@@ -24,13 +24,13 @@ final class FlavourRequests {
     }
 
     /** What the portal tells users (and counts against quotas); the cloud flavour it boots stays the same. */
-    record FlavourChanges(@NotBlank @Size(max = 255) String name,
+    public record FlavourChanges(@NotBlank @Size(max = 255) String name,
                           @NotNull @Positive Integer cpu,
                           @NotNull @Positive Integer memoryMib,
                           @NotNull @PositiveOrZero Integer gpu) {
     }
 
     /** Reserves the flavour for holders of a role, or for experiments on an instrument: exactly one of the two. */
-    record NewLimit(@Size(max = 64) String roleName, @Size(max = 64) String instrumentId) {
+    public record NewLimit(@Size(max = 64) String roleName, @Size(max = 64) String instrumentId) {
     }
 }

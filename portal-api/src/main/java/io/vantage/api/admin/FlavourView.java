@@ -10,11 +10,11 @@ import io.vantage.domain.catalogue.Flavour;
 import io.vantage.domain.catalogue.FlavourLimit;
 
 /** A flavour with its limits; no limits means everyone may use it. */
-record FlavourView(Long id, String name, int cpu, int memoryMib, int gpu, Long providerId, String providerName,
+public record FlavourView(Long id, String name, int cpu, int memoryMib, int gpu, Long providerId, String providerName,
                    String providerFlavourId, boolean deleted, List<Limit> limits,
                    @JsonInclude(JsonInclude.Include.NON_NULL) String warning) {
 
-    record Limit(Long id, String target, String roleName, String instrumentId) {
+    public record Limit(Long id, String target, String roleName, String instrumentId) {
     }
 
     /** Call inside a transaction: the provider loads lazily. */

@@ -25,7 +25,7 @@ import io.vantage.domain.user.SystemRole;
 
 /** Groups are roles admins make, to reserve flavours and security groups for some people. */
 @Service
-class GroupAdmin {
+public class GroupAdmin {
 
     private final RoleRepository roles;
     private final RolePolicyAdmin policies;
@@ -42,18 +42,18 @@ class GroupAdmin {
         this.audit = audit;
     }
 
-    record NewGroup(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}",
+    public record NewGroup(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}",
                             message = "must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit")
                     String name,
                     @Size(max = 255) String description) {
     }
 
     /** The group is gone; its holders lost it (and the policy set for it). */
-    record Removal(String name, long holdersRemoved) {
+    public record Removal(String name, long holdersRemoved) {
     }
 
     @Transactional
-    RoleView create(CurrentUser actor, NewGroup request) {
+    public RoleView create(CurrentUser actor, NewGroup request) {
         if (SystemRole.isSystemRole(request.name())) {
             throw new FieldException("name", "'" + request.name() + "' is a built-in role");
         }
@@ -71,7 +71,7 @@ class GroupAdmin {
      * reserved flavour to everyone, or change which instances get a security group.
      */
     @Transactional
-    Removal delete(CurrentUser actor, String name) {
+    public Removal delete(CurrentUser actor, String name) {
         Role role = policies.find(name);
         if (role.getKind() != RoleKind.GROUP) {
             throw audit.refused(actor, "admin.group.delete", "role", name, new ConflictException(HttpStatus.CONFLICT,

@@ -26,7 +26,7 @@ import io.vantage.domain.instance.InstanceRepository;
 
 /** Registers, changes and withdraws images. The cloud is asked outside any transaction (it may be slow). */
 @Service
-class ImageAdmin {
+public class ImageAdmin {
 
     private final ImageRepository images;
     private final ProtocolRepository protocols;
@@ -50,17 +50,17 @@ class ImageAdmin {
     }
 
     @Transactional(readOnly = true)
-    List<ImageView> list(boolean includeDeleted) {
+    public List<ImageView> list(boolean includeDeleted) {
         return images.findAllByOrderByNameAscVersionAscIdAsc().stream().filter(i -> includeDeleted || !i.isDeleted())
                 .map(i -> ImageView.of(i, null)).toList();
     }
 
     @Transactional(readOnly = true)
-    ImageView get(Long id) {
+    public ImageView get(Long id) {
         return ImageView.of(find(id), null);
     }
 
-    ImageView create(CurrentUser actor, ImageRequests.NewImage request) {
+    public ImageView create(CurrentUser actor, ImageRequests.NewImage request) {
         CloudProviderRecord provider = providers.findById(request.providerId()).orElseThrow(
                 () -> new FieldException("providerId", "no cloud provider with id " + request.providerId()));
         CloudLookup.Answer<CloudImage> offered = cloud.ask(provider.getId(), p -> p.catalogue().images());
@@ -87,7 +87,7 @@ class ImageAdmin {
     }
 
     @Transactional
-    ImageView update(CurrentUser actor, Long id, ImageRequests.ImageChanges changes) {
+    public ImageView update(CurrentUser actor, Long id, ImageRequests.ImageChanges changes) {
         Image image = find(id);
         if (image.isDeleted()) {
             throw audit.refused(actor, "admin.image.update", "image", id, new ConflictException(HttpStatus.CONFLICT,
@@ -104,7 +104,7 @@ class ImageAdmin {
     }
 
     @Transactional
-    Withdrawal delete(CurrentUser actor, Long id) {
+    public Withdrawal delete(CurrentUser actor, Long id) {
         Image image = find(id);
         image.delete();
         List<Long> withdrawn = plans.findByImageIdAndDeletedFalse(id).stream().map(plan -> {

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import io.vantage.domain.catalogue.ExtensionPolicy;
 
 /** What admins send to register and change images. */
-final class ImageRequests {
+public final class ImageRequests {
 
     static final String POLICIES = "NEVER|ADMIN_APPROVAL|STAFF_AUTO|ALWAYS_AUTO";
 
@@ -19,7 +19,7 @@ final class ImageRequests {
     }
 
     /** Registers one of the images a cloud offers ({@code GET /api/admin/providers/{id}/images}). */
-    record NewImage(@NotNull Long providerId,
+    public record NewImage(@NotNull Long providerId,
                     @NotBlank @Size(max = 255) String providerImageId,
                     @NotBlank @Size(max = 255) String name,
                     @Size(max = 64) String version,
@@ -38,7 +38,7 @@ final class ImageRequests {
     }
 
     /** Everything about an image except the cloud image it boots, which a new registration replaces. */
-    record ImageChanges(@NotBlank @Size(max = 255) String name,
+    public record ImageChanges(@NotBlank @Size(max = 255) String name,
                         @Size(max = 64) String version,
                         @Size(max = 4000) String description,
                         @Size(max = 255) String icon,

@@ -9,7 +9,7 @@ import io.vantage.domain.catalogue.Image;
 import io.vantage.domain.catalogue.Protocol;
 
 /** An image as admins manage it. {@code warning} is set only when a change was accepted without a cloud check. */
-record ImageView(Long id, String name, String version, String description, String icon, Long providerId,
+public record ImageView(Long id, String name, String version, String description, String icon, Long providerId,
                  String providerName, String providerImageId, List<ProtocolView> protocols, Long defaultProtocolId,
                  String bootScript, String extensionPolicy, boolean visible, boolean deleted,
                  @JsonInclude(JsonInclude.Include.NON_NULL) String warning) {

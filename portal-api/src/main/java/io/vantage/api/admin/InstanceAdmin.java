@@ -32,7 +32,7 @@ import io.vantage.domain.instance.InstanceState;
  * io.vantage.api.instance.InstanceActions} like the owner's own requests; this adds what only admins do.
  */
 @Service
-class InstanceAdmin {
+public class InstanceAdmin {
 
     private final InstanceRepository instances;
     private final InstanceExpirationRepository expirations;
@@ -56,7 +56,7 @@ class InstanceAdmin {
 
     /** The query matches the name (part), uid, or the owner's id or last name (prefix). */
     @Transactional(readOnly = true)
-    PageView<AdminInstanceView> search(String state, Long providerId, String query, int page, int size) {
+    public PageView<AdminInstanceView> search(String state, Long providerId, String query, int page, int size) {
         Page<Instance> found = instances.search(state(state), providerId,
                 query == null || query.isBlank() ? null : query.strip(), Paging.of(page, size));
         Map<Long, InstanceExpiration> expiries = expirations.findAllById(found.map(Instance::getId).toList())
@@ -65,13 +65,13 @@ class InstanceAdmin {
     }
 
     @Transactional(readOnly = true)
-    AdminInstanceView get(String uid) {
+    public AdminInstanceView get(String uid) {
         Instance instance = find(uid);
         return AdminInstanceView.of(instance, expirations.findById(instance.getId()));
     }
 
     @Transactional
-    AdminInstanceView extend(CurrentUser actor, String uid, Instant until) {
+    public AdminInstanceView extend(CurrentUser actor, String uid, Instant until) {
         Instance instance = find(uid);
         Instant previous = instance.getTerminationDate();
         terminationDates.extend(instance, until, clock.instant());
@@ -83,7 +83,7 @@ class InstanceAdmin {
 
     /** Asks a worker to look at the machine now rather than at the next reconcile round. */
     @Transactional
-    AdminInstanceView sync(CurrentUser actor, String uid) {
+    public AdminInstanceView sync(CurrentUser actor, String uid) {
         Instance instance = find(uid);
         if (instance.getState() == InstanceState.DELETED) {
             throw new ConflictException(HttpStatus.CONFLICT, "Not possible in the current state",

@@ -18,7 +18,7 @@ import io.vantage.domain.notification.SystemNotificationRepository;
 
 /** Messages to everyone (maintenance, incidents, news), shown between their dates while enabled. */
 @Service
-class NotificationAdmin {
+public class NotificationAdmin {
 
     private final SystemNotificationRepository notifications;
     private final AdminAudit audit;
@@ -31,7 +31,7 @@ class NotificationAdmin {
     }
 
     /** Without dates a notification shows from now until it is disabled or deleted. */
-    record NotificationRequest(@NotBlank @Size(max = 4000) String message,
+    public record NotificationRequest(@NotBlank @Size(max = 4000) String message,
                                @Pattern(regexp = "INFO|WARNING|CRITICAL", message = "must be INFO, WARNING or CRITICAL")
                                String level,
                                @Pattern(regexp = "BANNER|MODAL", message = "must be BANNER or MODAL") String display,
@@ -54,18 +54,18 @@ class NotificationAdmin {
     }
 
     @Transactional(readOnly = true)
-    List<NotificationView> list() {
+    public List<NotificationView> list() {
         Instant now = clock.instant();
         return notifications.findAllByOrderByCreatedAtDesc().stream().map(n -> NotificationView.of(n, now)).toList();
     }
 
     @Transactional(readOnly = true)
-    NotificationView get(Long id) {
+    public NotificationView get(Long id) {
         return NotificationView.of(find(id), clock.instant());
     }
 
     @Transactional
-    NotificationView create(CurrentUser actor, NotificationRequest request) {
+    public NotificationView create(CurrentUser actor, NotificationRequest request) {
         request.check();
         Instant now = clock.instant();
         SystemNotification notification = notifications.save(new SystemNotification(request.message(),
@@ -77,7 +77,7 @@ class NotificationAdmin {
     }
 
     @Transactional
-    NotificationView update(CurrentUser actor, Long id, NotificationRequest request) {
+    public NotificationView update(CurrentUser actor, Long id, NotificationRequest request) {
         request.check();
         SystemNotification notification = find(id);
         notification.update(request.message(), request.levelOrDefault(), request.displayOrDefault(),
@@ -88,7 +88,7 @@ class NotificationAdmin {
     }
 
     @Transactional
-    NotificationView enable(CurrentUser actor, Long id, boolean enabled) {
+    public NotificationView enable(CurrentUser actor, Long id, boolean enabled) {
         SystemNotification notification = find(id);
         notification.setEnabled(enabled);
         audit.success(actor, enabled ? "admin.notification.enable" : "admin.notification.disable", "notification",
@@ -97,7 +97,7 @@ class NotificationAdmin {
     }
 
     @Transactional
-    void delete(CurrentUser actor, Long id) {
+    public void delete(CurrentUser actor, Long id) {
         SystemNotification notification = find(id);
         notifications.delete(notification);
         audit.success(actor, "admin.notification.delete", "notification", id, notification.getMessage());

@@ -5,7 +5,7 @@ import java.time.Instant;
 import io.vantage.domain.notification.SystemNotification;
 
 /** A notification as admins manage it; {@code active} says whether people see it right now. */
-record NotificationView(Long id, String message, String level, String display, Instant activeFrom,
+public record NotificationView(Long id, String message, String level, String display, Instant activeFrom,
                         Instant activeUntil, boolean enabled, boolean active, String createdBy, Instant createdAt) {
 
     static NotificationView of(SystemNotification n, Instant now) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Counts and recent events for the admin dashboard, straight from SQL (aggregates, not entities). */
 @Component
-class OverviewQueries {
+public class OverviewQueries {
 
     private static final String ALIVE = "i.state <> 'DELETED'";
 
@@ -20,41 +20,41 @@ class OverviewQueries {
         this.jdbc = jdbc;
     }
 
-    record Launch(String uid, String name, String state, String ownerId, String ownerName, Instant createdAt) {
+    public record Launch(String uid, String name, String state, String ownerId, String ownerName, Instant createdAt) {
     }
 
-    record Failure(Long commandId, String instanceUid, String type, String actorId, String message,
+    public record Failure(Long commandId, String instanceUid, String type, String actorId, String message,
                    Instant finishedAt) {
     }
 
-    Map<String, Long> byState() {
+    public Map<String, Long> byState() {
         return counts("select i.state, count(*) from instances i where " + ALIVE + " group by i.state order by 1");
     }
 
-    Map<String, Long> byProvider() {
+    public Map<String, Long> byProvider() {
         return counts("select p.name, count(*) from instances i join cloud_providers p on p.id = i.provider_id where "
                 + ALIVE + " group by p.name order by 1");
     }
 
-    Map<String, Long> byImage() {
+    public Map<String, Long> byImage() {
         return counts("""
                 select concat_ws(' ', im.name, im.version), count(*) from instances i
                 join plans pl on pl.id = i.plan_id join images im on im.id = pl.image_id
                 where %s group by im.id, im.name, im.version order by 1""".formatted(ALIVE));
     }
 
-    Map<String, Long> byFlavour() {
+    public Map<String, Long> byFlavour() {
         return counts("""
                 select f.name, count(*) from instances i
                 join plans pl on pl.id = i.plan_id join flavours f on f.id = pl.flavour_id
                 where %s group by f.id, f.name order by 1""".formatted(ALIVE));
     }
 
-    long activeSessions() {
+    public long activeSessions() {
         return jdbc.queryForObject("select count(*) from instance_sessions where active", Long.class);
     }
 
-    List<Launch> recentLaunches() {
+    public List<Launch> recentLaunches() {
         return jdbc.query("""
                 select i.uid, i.name, i.state, u.id, concat_ws(' ', u.first_name, u.last_name), i.created_at
                 from instances i
@@ -65,7 +65,7 @@ class OverviewQueries {
                         rs.getString(5), rs.getTimestamp(6).toInstant()));
     }
 
-    List<Failure> recentFailures() {
+    public List<Failure> recentFailures() {
         return jdbc.query("""
                 select c.id, i.uid, c.type, c.actor_id, c.message, c.finished_at
                 from instance_commands c join instances i on i.id = c.instance_id

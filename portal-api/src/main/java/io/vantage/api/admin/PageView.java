@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.springframework.data.domain.Page;
 
 /** One page of a search, with what a client needs to page on. */
-record PageView<T>(List<T> items, int page, int size, long total) {
+public record PageView<T>(List<T> items, int page, int size, long total) {
 
     static <E, T> PageView<T> of(Page<E> page, Function<E, T> view) {
         return new PageView<>(page.getContent().stream().map(view).toList(), page.getNumber(), page.getSize(),

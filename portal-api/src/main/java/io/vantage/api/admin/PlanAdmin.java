@@ -22,7 +22,7 @@ import io.vantage.domain.instance.InstanceRepository;
 
 /** Plans: which image may run on which flavour. */
 @Service
-class PlanAdmin {
+public class PlanAdmin {
 
     private final PlanRepository plans;
     private final ImageRepository images;
@@ -39,20 +39,20 @@ class PlanAdmin {
         this.audit = audit;
     }
 
-    record NewPlan(@NotNull Long imageId, @NotNull Long flavourId, Boolean preset) {
+    public record NewPlan(@NotNull Long imageId, @NotNull Long flavourId, Boolean preset) {
     }
 
     record PresetChange(@NotNull Boolean preset) {
     }
 
     @Transactional(readOnly = true)
-    List<PlanView> list(boolean includeDeleted) {
+    public List<PlanView> list(boolean includeDeleted) {
         return plans.findAllWithCatalogue().stream().filter(p -> includeDeleted || !p.isDeleted()).map(PlanView::of)
                 .toList();
     }
 
     @Transactional
-    PlanView create(CurrentUser actor, NewPlan request) {
+    public PlanView create(CurrentUser actor, NewPlan request) {
         Image image = images.findById(request.imageId()).filter(i -> !i.isDeleted())
                 .orElseThrow(() -> new FieldException("imageId", "no image with id " + request.imageId()));
         Flavour flavour = flavours.findById(request.flavourId()).filter(f -> !f.isDeleted())
@@ -74,7 +74,7 @@ class PlanAdmin {
     }
 
     @Transactional
-    PlanView preset(CurrentUser actor, Long id, boolean preset) {
+    public PlanView preset(CurrentUser actor, Long id, boolean preset) {
         Plan plan = find(id);
         plan.markPreset(preset);
         audit.success(actor, "admin.plan.preset", "plan", id, preset ? "preset" : "not a preset");
@@ -82,7 +82,7 @@ class PlanAdmin {
     }
 
     @Transactional
-    Withdrawal delete(CurrentUser actor, Long id) {
+    public Withdrawal delete(CurrentUser actor, Long id) {
         Plan plan = find(id);
         plan.delete();
         plan.markPreset(false);

@@ -3,7 +3,7 @@ package io.vantage.api.admin;
 import io.vantage.domain.catalogue.Plan;
 
 /** A plan with enough of its image and flavour to read a list without looking them up. */
-record PlanView(Long id, Long imageId, String imageName, String imageVersion, Long flavourId, String flavourName,
+public record PlanView(Long id, Long imageId, String imageName, String imageVersion, Long flavourId, String flavourName,
                 Long providerId, boolean preset, boolean deleted, boolean launchable) {
 
     static PlanView of(Plan plan) {

@@ -2,7 +2,7 @@ package io.vantage.api.admin;
 
 import io.vantage.domain.catalogue.Protocol;
 
-record ProtocolView(Long id, String name, String kind, int port, boolean optional) {
+public record ProtocolView(Long id, String name, String kind, int port, boolean optional) {
 
     static ProtocolView of(Protocol protocol) {
         return new ProtocolView(protocol.getId(), protocol.getName(), protocol.getKind().name(), protocol.getPort(),

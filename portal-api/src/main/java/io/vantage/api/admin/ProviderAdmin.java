@@ -27,7 +27,7 @@ import io.vantage.domain.instance.InstanceRepository;
  * file are read-only here: the next start would undo any change.
  */
 @Service
-class ProviderAdmin {
+public class ProviderAdmin {
 
     private final CloudProviderRecordRepository records;
     private final ProviderRegistry registry;
@@ -53,7 +53,7 @@ class ProviderAdmin {
         this.tx = tx;
     }
 
-    ProviderView create(CurrentUser actor, ProviderRequests.NewProvider request) {
+    public ProviderView create(CurrentUser actor, ProviderRequests.NewProvider request) {
         ProviderType type = ProviderType.valueOf(request.type().toUpperCase(Locale.ROOT));
         if (records.findByName(request.name()).isPresent() || registry.isConfigured(request.name())) {
             throw new ConflictException(HttpStatus.CONFLICT, "Name in use", "A cloud provider called '"
@@ -87,7 +87,7 @@ class ProviderAdmin {
         return queries.get(id, null);
     }
 
-    ProviderView enable(CurrentUser actor, Long id, boolean enabled) {
+    public ProviderView enable(CurrentUser actor, Long id, boolean enabled) {
         String action = enabled ? "admin.provider.enable" : "admin.provider.disable";
         editable(actor, action, id);
         long live = instances.countAliveOnProvider(id);
@@ -104,7 +104,7 @@ class ProviderAdmin {
      * Only an unused provider can go: live images, flavours or instances are named in a 409. Soft-deleted images
      * and flavours go with it; instance history cannot, so a provider that ever ran instances can only be disabled.
      */
-    void delete(CurrentUser actor, Long id) {
+    public void delete(CurrentUser actor, Long id) {
         CloudProviderRecord record = editable(actor, "admin.provider.delete", id);
         List<String> uses = new ArrayList<>();
         images.findByProviderIdAndDeletedFalse(id).forEach(i -> uses.add("image '" + i.getName() + " "

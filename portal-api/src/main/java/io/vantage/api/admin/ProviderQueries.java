@@ -25,7 +25,7 @@ import io.vantage.domain.instance.InstanceRepository;
 
 /** Providers with their health and what the portal has registered on them. Never in a transaction: clouds are slow. */
 @Service
-class ProviderQueries {
+public class ProviderQueries {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,23 +45,23 @@ class ProviderQueries {
     }
 
     /** Result of {@code POST /api/admin/providers/{id}/test}; counts are null when the catalogue did not answer. */
-    record TestResult(Long id, String name, boolean loaded, boolean up, String message, long latencyMs,
+    public record TestResult(Long id, String name, boolean loaded, boolean up, String message, long latencyMs,
                       Integer images, Integer flavours, String catalogueProblem) {
     }
 
-    List<ProviderView> list() {
+    public List<ProviderView> list() {
         Map<Long, CloudProviderRecord> byId = records.findAllByOrderByName().stream()
                 .collect(Collectors.toMap(CloudProviderRecord::getId, Function.identity()));
         return registry.statuses().stream().filter(s -> byId.containsKey(s.id()))
                 .map(s -> view(byId.get(s.id()), s, null)).toList();
     }
 
-    ProviderView get(Long id, String warning) {
+    public ProviderView get(Long id, String warning) {
         CloudProviderRecord record = find(id);
         return view(record, status(record), warning);
     }
 
-    TestResult test(Long id) {
+    public TestResult test(Long id) {
         CloudProviderRecord record = find(id);
         CloudProvider provider;
         try {

@@ -28,10 +28,10 @@ import io.vantage.domain.user.RoleRepository;
  * else the configured one for the role, else the configured defaults.
  */
 @Service
-class RolePolicyAdmin {
+public class RolePolicyAdmin {
 
     /** Ten years: longer is a typo, and minutes must fit the database's integer. */
-    static final int MAX_MINUTES = 5_256_000;
+    public static final int MAX_MINUTES = 5_256_000;
 
     private final RoleRepository roles;
     private final RolePolicyRepository policies;
@@ -46,7 +46,7 @@ class RolePolicyAdmin {
         this.audit = audit;
     }
 
-    record PolicyRequest(@NotNull @PositiveOrZero Integer instances,
+    public record PolicyRequest(@NotNull @PositiveOrZero Integer instances,
                          @NotNull @PositiveOrZero Integer vcpu,
                          @NotNull @PositiveOrZero Integer memoryMib,
                          @NotNull @PositiveOrZero Integer gpu,
@@ -55,7 +55,7 @@ class RolePolicyAdmin {
     }
 
     @Transactional(readOnly = true)
-    List<RoleView> list() {
+    public List<RoleView> list() {
         Map<Long, RolePolicy> stored = policies.findAllWithRole().stream()
                 .collect(Collectors.toMap(p -> p.getRole().getId(), Function.identity()));
         return roles.findAllByOrderByName().stream()
@@ -63,13 +63,13 @@ class RolePolicyAdmin {
     }
 
     @Transactional(readOnly = true)
-    RoleView get(String name) {
+    public RoleView get(String name) {
         Role role = find(name);
         return view(role, policies.findById(role.getId()));
     }
 
     @Transactional
-    RoleView set(CurrentUser actor, String name, PolicyRequest request) {
+    public RoleView set(CurrentUser actor, String name, PolicyRequest request) {
         Role role = find(name);
         Quota quota = new Quota(request.instances(), request.vcpu(), request.memoryMib(), request.gpu());
         Duration lifetime = Duration.ofMinutes(request.lifetimeMinutes());
@@ -87,7 +87,7 @@ class RolePolicyAdmin {
 
     /** Drops the admin's policy: the role falls back to the configured one. */
     @Transactional
-    RoleView reset(CurrentUser actor, String name) {
+    public RoleView reset(CurrentUser actor, String name) {
         Role role = find(name);
         policies.findById(role.getId()).ifPresent(policies::delete);
         audit.success(actor, "admin.role.policy.reset", "role", role.getName(), null);

@@ -6,13 +6,13 @@ import io.vantage.domain.user.Quota;
 import io.vantage.domain.user.Role;
 
 /** A role (built-in or admin-made group) and the policy its holders get. */
-record RoleView(Long id, String name, String description, String kind, long holders, Policy policy) {
+public record RoleView(Long id, String name, String description, String kind, long holders, Policy policy) {
 
     /**
      * @param source {@code DATABASE} (set by an admin), {@code CONFIGURATION} ({@code vantage.lifecycle.roles.*})
      *               or {@code DEFAULT} ({@code vantage.lifecycle.defaults})
      */
-    record Policy(int instances, int vcpu, int memoryMib, int gpu, long lifetimeMinutes, long inactivityMinutes,
+    public record Policy(int instances, int vcpu, int memoryMib, int gpu, long lifetimeMinutes, long inactivityMinutes,
                   String source) {
 
         static Policy of(Quota quota, Duration lifetime, Duration inactivity, String source) {

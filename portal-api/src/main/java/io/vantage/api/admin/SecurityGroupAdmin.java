@@ -29,7 +29,7 @@ import io.vantage.domain.user.RoleRepository;
 
 /** Security groups the portal attaches to new instances, for everyone or by role, instrument or flavour. */
 @Service
-class SecurityGroupAdmin {
+public class SecurityGroupAdmin {
 
     private final SecurityGroupRepository groups;
     private final CloudProviderRecordRepository providers;
@@ -53,24 +53,24 @@ class SecurityGroupAdmin {
         this.tx = tx;
     }
 
-    record NewSecurityGroup(@NotBlank @Size(max = 255) String name, Boolean defaultForAll) {
+    public record NewSecurityGroup(@NotBlank @Size(max = 255) String name, Boolean defaultForAll) {
     }
 
     record DefaultChange(@NotNull Boolean defaultForAll) {
     }
 
-    record NewRule(@NotNull @Pattern(regexp = "ROLE|INSTRUMENT|FLAVOUR", message = "must be ROLE, INSTRUMENT or FLAVOUR")
+    public record NewRule(@NotNull @Pattern(regexp = "ROLE|INSTRUMENT|FLAVOUR", message = "must be ROLE, INSTRUMENT or FLAVOUR")
                    String target, String roleName, String instrumentId, Long flavourId) {
     }
 
     @Transactional(readOnly = true)
-    List<SecurityGroupView> list(Long providerId) {
+    public List<SecurityGroupView> list(Long providerId) {
         provider(providerId);
         Map<Long, String> roleNames = roleNames();
         return groups.findByProvider(providerId).stream().map(g -> SecurityGroupView.of(g, roleNames, null)).toList();
     }
 
-    SecurityGroupView create(CurrentUser actor, Long providerId, NewSecurityGroup request) {
+    public SecurityGroupView create(CurrentUser actor, Long providerId, NewSecurityGroup request) {
         CloudProviderRecord provider = provider(providerId);
         if (groups.existsByProviderIdAndName(providerId, request.name())) {
             throw new ConflictException(HttpStatus.CONFLICT, "Security group exists", "Cloud provider '"
@@ -88,7 +88,7 @@ class SecurityGroupAdmin {
     }
 
     @Transactional
-    SecurityGroupView setDefault(CurrentUser actor, Long id, boolean defaultForAll) {
+    public SecurityGroupView setDefault(CurrentUser actor, Long id, boolean defaultForAll) {
         SecurityGroup group = find(id);
         group.applyToAll(defaultForAll);
         audit.success(actor, "admin.securitygroup.default", "security-group", id,
@@ -97,7 +97,7 @@ class SecurityGroupAdmin {
     }
 
     @Transactional
-    SecurityGroupView addRule(CurrentUser actor, Long id, NewRule request) {
+    public SecurityGroupView addRule(CurrentUser actor, Long id, NewRule request) {
         SecurityGroup group = find(id);
         RuleTarget kind = RuleTarget.valueOf(request.target());
         Targets.Target target = switch (kind) {
@@ -116,7 +116,7 @@ class SecurityGroupAdmin {
     }
 
     @Transactional
-    SecurityGroupView removeRule(CurrentUser actor, Long id, Long ruleId) {
+    public SecurityGroupView removeRule(CurrentUser actor, Long id, Long ruleId) {
         SecurityGroup group = find(id);
         if (!group.removeRule(ruleId)) {
             throw new NotFoundException("rule of security group " + id, ruleId);
@@ -127,7 +127,7 @@ class SecurityGroupAdmin {
 
     /** Instances already running keep the group; new ones no longer get it. */
     @Transactional
-    void delete(CurrentUser actor, Long id) {
+    public void delete(CurrentUser actor, Long id) {
         SecurityGroup group = find(id);
         groups.delete(group);
         audit.success(actor, "admin.securitygroup.delete", "security-group", id, group.getName());

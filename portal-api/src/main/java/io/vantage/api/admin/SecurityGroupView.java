@@ -10,10 +10,10 @@ import io.vantage.domain.cloud.SecurityGroup;
 import io.vantage.domain.cloud.SecurityGroupRule;
 
 /** A security group and the rules that attach it; {@code defaultForAll} attaches it to every instance. */
-record SecurityGroupView(Long id, String name, Long providerId, String providerName, boolean defaultForAll,
+public record SecurityGroupView(Long id, String name, Long providerId, String providerName, boolean defaultForAll,
                          List<Rule> rules, @JsonInclude(JsonInclude.Include.NON_NULL) String warning) {
 
-    record Rule(Long id, String target, String roleName, String instrumentId, Long flavourId) {
+    public record Rule(Long id, String target, String roleName, String instrumentId, Long flavourId) {
     }
 
     /** Call inside a transaction: provider and rules load lazily. */

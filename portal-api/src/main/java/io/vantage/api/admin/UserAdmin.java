@@ -33,7 +33,7 @@ import io.vantage.domain.user.UserRole;
  * Roles from the user office or the login token are only shown: the ETL and the next login would undo a change.
  */
 @Service
-class UserAdmin {
+public class UserAdmin {
 
     private final UserRepository users;
     private final RoleRepository roles;
@@ -52,15 +52,15 @@ class UserAdmin {
         this.clock = clock;
     }
 
-    record GrantRequest(@NotBlank String role, @Future Instant expiresAt) {
+    public record GrantRequest(@NotBlank String role, @Future Instant expiresAt) {
     }
 
     /** {@code null} removes the per-user quota: the user's roles decide again. */
-    record QuotaRequest(@PositiveOrZero Integer instanceQuota) {
+    public record QuotaRequest(@PositiveOrZero Integer instanceQuota) {
     }
 
     @Transactional(readOnly = true)
-    PageView<UserViews.Summary> search(String query, int page, int size) {
+    public PageView<UserViews.Summary> search(String query, int page, int size) {
         Page<User> found = query == null || query.isBlank()
                 ? users.findAll(Paging.of(page, size, Sort.by("lastName", "firstName", "id")))
                 : users.search(query.strip(), Paging.of(page, size));
@@ -69,12 +69,12 @@ class UserAdmin {
     }
 
     @Transactional(readOnly = true)
-    UserViews.Detail get(String id) {
+    public UserViews.Detail get(String id) {
         return detail(find(id));
     }
 
     @Transactional
-    UserViews.Detail grant(CurrentUser actor, String id, GrantRequest request) {
+    public UserViews.Detail grant(CurrentUser actor, String id, GrantRequest request) {
         User user = find(id);
         Role role = roles.findByName(request.role()).orElseThrow(() -> new FieldException("role", "no role '"
                 + request.role() + "'; see GET /api/admin/roles"));
@@ -89,7 +89,7 @@ class UserAdmin {
     }
 
     @Transactional
-    UserViews.Detail revoke(CurrentUser actor, String id, String roleName) {
+    public UserViews.Detail revoke(CurrentUser actor, String id, String roleName) {
         User user = find(id);
         UserRole held = grantOf(user, roleName).orElseThrow(() -> new NotFoundException("role of user " + id, roleName));
         if (held.getSource() != RoleSource.PORTAL) {
@@ -106,7 +106,7 @@ class UserAdmin {
     }
 
     @Transactional
-    UserViews.Detail setQuota(CurrentUser actor, String id, QuotaRequest request) {
+    public UserViews.Detail setQuota(CurrentUser actor, String id, QuotaRequest request) {
         User user = find(id);
         user.setInstanceQuota(request.instanceQuota());
         audit.success(actor, "admin.user.quota", "user", id, request.instanceQuota() == null

@@ -9,12 +9,12 @@ import io.vantage.domain.user.User;
 import io.vantage.domain.user.UserRole;
 
 /** Users as admins see them. Build inside a transaction: roles and affiliation load lazily. */
-final class UserViews {
+public final class UserViews {
 
     private UserViews() {
     }
 
-    record Summary(String id, String firstName, String lastName, String email, String affiliation,
+    public record Summary(String id, String firstName, String lastName, String email, String affiliation,
                    Integer instanceQuota, Instant lastSeenAt, List<String> roles) {
     }
 
@@ -22,14 +22,14 @@ final class UserViews {
      * @param source {@code PORTAL} grants are managed here; {@code USER_OFFICE} ones by the ETL and
      *               {@code IDENTITY_PROVIDER} ones by the login token
      */
-    record Grant(String role, String source, String grantedBy, Instant grantedAt, Instant expiresAt, boolean active) {
+    public record Grant(String role, String source, String grantedBy, Instant grantedAt, Instant expiresAt, boolean active) {
     }
 
     /** The quota and lifetimes the user gets now, from their roles and per-user quota. */
-    record Effective(int instances, int vcpu, int memoryMib, int gpu, long lifetimeMinutes, long inactivityMinutes) {
+    public record Effective(int instances, int vcpu, int memoryMib, int gpu, long lifetimeMinutes, long inactivityMinutes) {
     }
 
-    record Detail(String id, String firstName, String lastName, String email, String affiliation,
+    public record Detail(String id, String firstName, String lastName, String email, String affiliation,
                   Integer instanceQuota, Instant activatedAt, Instant lastSeenAt, Instant createdAt,
                   List<Grant> roles, Effective effective, long liveInstances) {
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * What a soft delete did: the thing can no longer be chosen, plans offering it were withdrawn, and instances
  * already running with it keep running until they are deleted.
  */
-record Withdrawal(Long id, long liveInstances, List<Long> plansWithdrawn, String message) {
+public record Withdrawal(Long id, long liveInstances, List<Long> plansWithdrawn, String message) {
 
     static Withdrawal of(Long id, String what, long liveInstances, List<Long> plansWithdrawn) {
         String message = what + " can no longer be chosen for new instances"

@@ -117,7 +117,9 @@ class OidcLoginTest {
 
     @Test
     void logoutEndsTheSessionAndGoesThroughTheProvider() throws Exception {
-        HttpResponse<String> page = browser.loginThroughEmbeddedProvider("1002", null);
+        // with the names the demo login sends: a login without them renames the person for later tests
+        HttpResponse<String> page = browser.loginThroughEmbeddedProvider("1002",
+                "{\"given_name\":\"Dorothy\",\"family_name\":\"Hodgkin\"}");
         HttpResponse<String> logout = browser.postForm("/logout", Map.of("_csrf", HttpSession.csrf(page.body())));
         assertThat(HttpSession.location(logout)).startsWith(oidc.issuerUri()).contains("id_token_hint=")
                 .contains("post_logout_redirect_uri=");

@@ -1,0 +1,28 @@
+package io.vantage.web.admin;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Date-time inputs carry no zone: they are read and filled in the portal's zone, the one {@code @formats} shows
+ * dates in, so what an admin types is what the pages show back.
+ */
+final class AdminTime {
+
+    private AdminTime() {
+    }
+
+    static ZoneId zone() {
+        return ZoneId.systemDefault();
+    }
+
+    static Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(zone()).toInstant();
+    }
+
+    static LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, zone()).truncatedTo(ChronoUnit.MINUTES);
+    }
+}

@@ -1,0 +1,40 @@
+package io.vantage.web.admin;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import io.vantage.api.admin.ExtensionRequestAdmin;
+import io.vantage.api.admin.OverviewQueries;
+import io.vantage.api.cloud.ProviderRegistry;
+
+/** The admin home: what runs where, what happened lately, which clouds answer, and what waits for a decision. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class OverviewPageController {
+
+    private final OverviewQueries queries;
+    private final ProviderRegistry providers;
+    private final ExtensionRequestAdmin extensions;
+
+    OverviewPageController(OverviewQueries queries, ProviderRegistry providers, ExtensionRequestAdmin extensions) {
+        this.queries = queries;
+        this.providers = providers;
+        this.extensions = extensions;
+    }
+
+    @GetMapping("/admin")
+    String overview(Model model) {
+        model.addAttribute("byState", queries.byState());
+        model.addAttribute("byProvider", queries.byProvider());
+        model.addAttribute("byImage", queries.byImage());
+        model.addAttribute("byFlavour", queries.byFlavour());
+        model.addAttribute("activeSessions", queries.activeSessions());
+        model.addAttribute("launches", queries.recentLaunches());
+        model.addAttribute("failures", queries.recentFailures());
+        model.addAttribute("providers", providers.statuses());
+        model.addAttribute("pendingExtensions", extensions.list(null).size());
+        return "admin/overview";
+    }
+}
