@@ -15,6 +15,15 @@ public final class Desktops {
     private Desktops() {
     }
 
+    /** A scientist of their own for one test class, on an experiment, so no other test's instances use their quota. */
+    public static String scientist(JdbcTemplate jdbc, String id, String experiment) {
+        jdbc.update("insert into users (id, first_name, last_name, email) values (?, 'Test', ?, ?) on conflict do nothing",
+                id, "Scientist " + id, id + "@example.org");
+        jdbc.update("insert into experiment_users (experiment_id, user_id) values (?, ?) on conflict do nothing",
+                experiment, id);
+        return id;
+    }
+
     public static long plan(JdbcTemplate jdbc, String image, String flavour) {
         return jdbc.queryForObject("""
                 select p.id from plans p join images i on i.id = p.image_id join flavours f on f.id = p.flavour_id

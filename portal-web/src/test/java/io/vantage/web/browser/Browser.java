@@ -55,7 +55,8 @@ public final class Browser implements AutoCloseable {
             page.locator("details input[name=username]").fill(userId);
             page.locator("details button[type=submit]").click();
         }
-        page.waitForURL(url -> url.startsWith(base));
+        // Past the provider's callback, on a portal page that knows who this is.
+        page.waitForSelector("body[data-user='" + userId + "']");
         return page;
     }
 

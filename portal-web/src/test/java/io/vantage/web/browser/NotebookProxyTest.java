@@ -44,7 +44,8 @@ class NotebookProxyTest {
 
     @BeforeAll
     void launchNotebook() throws Exception {
-        ApiClient owner = new ApiClient("http://localhost:" + port, oidc, "1002");
+        ApiClient owner = new ApiClient("http://localhost:" + port, oidc,
+                Desktops.scientist(jdbc, "notebook-owner", "EXP-2"));
         uid = Desktops.launchActive(owner, jdbc, "notebook", List.of("EXP-2"));
         token = jdbc.queryForObject("select access_secret from instances where uid = ?", String.class, uid);
         browser = new Browser("http://localhost:" + port);
@@ -57,7 +58,7 @@ class NotebookProxyTest {
 
     @Test
     void ownerRunsACellThroughTheProxy() {
-        Page page = browser.signedIn("1002");
+        Page page = browser.signedIn("notebook-owner");
         String base = "/instances/" + uid + "/jupyter";
         page.navigate(browser.base() + base + "/tree");
         page.waitForSelector("#notebook_list");

@@ -49,7 +49,8 @@ class SharingJourneyTest {
 
     @BeforeAll
     void launch() throws Exception {
-        uid = Desktops.launchActive(new ApiClient("http://localhost:" + port, oidc, "1001"), jdbc, "desktop",
+        uid = Desktops.launchActive(new ApiClient("http://localhost:" + port, oidc,
+                Desktops.scientist(jdbc, "share-owner", "EXP-1")), jdbc, "desktop",
                 List.of("EXP-1"));
         browser = new Browser("http://localhost:" + port);
     }
@@ -61,7 +62,7 @@ class SharingJourneyTest {
 
     @Test
     void guestSeesTheDesktopButCannotType() throws Exception {
-        Page owner = browser.signedIn("1001");
+        Page owner = browser.signedIn("share-owner");
         owner.navigate(browser.base() + "/instances/" + uid);
         owner.locator("#members-tab").click();
         owner.locator("#share-search").fill("Hodgkin (1002)");

@@ -36,7 +36,8 @@ class InstanceLifecycleTest {
 
     @Test
     void launchStopStartDelete() throws Exception {
-        ApiClient rosalind = new ApiClient("http://localhost:" + port, oidc, "1001");
+        ApiClient rosalind = new ApiClient("http://localhost:" + port, oidc,
+                io.vantage.web.Desktops.scientist(jdbc, "lifecycle-1", "EXP-1"));
         long plan = jdbc.queryForObject("""
                 select p.id from plans p join images i on i.id = p.image_id join flavours f on f.id = p.flavour_id
                 where i.provider_image_id = 'desktop' and f.provider_flavour_id = 'small'""", Long.class);
@@ -73,8 +74,8 @@ class InstanceLifecycleTest {
                 where i.uid = ? order by c.id""", rs -> {
             history.add(rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3));
         }, uid);
-        assertThat(history).containsExactly("CREATE:SUCCEEDED:1001", "STOP:SUCCEEDED:1001", "START:SUCCEEDED:1001",
-                "DELETE:SUCCEEDED:1001");
+        assertThat(history).containsExactly("CREATE:SUCCEEDED:lifecycle-1", "STOP:SUCCEEDED:lifecycle-1",
+                "START:SUCCEEDED:lifecycle-1", "DELETE:SUCCEEDED:lifecycle-1");
         assertThat(jdbc.queryForList("select action from audit_events where target_id = ? order by id", String.class, uid))
                 .containsExactly("instance.launch", "instance.stop", "instance.start", "instance.delete");
     }

@@ -49,7 +49,7 @@ class VncRelayTest {
 
     @BeforeAll
     void launchDesktop() throws Exception {
-        owner = new ApiClient("http://localhost:" + port, oidc, "1001");
+        owner = new ApiClient("http://localhost:" + port, oidc, Desktops.scientist(jdbc, "vnc-owner", "EXP-1"));
         uid = Desktops.launchActive(owner, jdbc, "desktop", List.of("EXP-1"));
     }
 
@@ -112,7 +112,7 @@ class VncRelayTest {
                 select m.user_id || ':' || m.role from instance_session_members m
                 join instance_sessions s on s.id = m.session_id join instances i on i.id = s.instance_id
                 where i.uid = ? and m.active order by m.user_id""", String.class, uid))
-                .contains("1001:OWNER", "1002:GUEST"));
+                .contains("vnc-owner:OWNER", "1002:GUEST"));
         guestClient.close();
         ownerClient.close();
     }
