@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.guacamole.GuacamoleClientException;
 import org.apache.guacamole.GuacamoleException;
 import org.apache.guacamole.io.GuacamoleReader;
 import org.apache.guacamole.net.GuacamoleSocket;
@@ -126,16 +125,8 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
 
     /** A websocket message: one or more whole instructions. */
     void fromBrowser(String message) {
-        char[] chars = message.toCharArray();
-        int offset = 0;
         try {
-            while (offset < chars.length) {
-                offset += parser.append(chars, offset, chars.length - offset);
-                if (!parser.hasNext()) {
-                    throw new GuacamoleClientException("incomplete instruction");
-                }
-                handle(parser.next());
-            }
+            Instructions.parseAll(parser, message.toCharArray(), this::handle);
         } catch (GuacamoleException e) {
             finish(GuacamoleStatus.CLIENT_BAD_REQUEST, "The browser sent an invalid instruction.");
         }

@@ -3,6 +3,7 @@ package io.vantage.api.tunnel.guacamole;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 import io.vantage.api.tunnel.TicketHandshakeInterceptor;
 import io.vantage.api.tunnel.TicketService;
@@ -34,6 +35,7 @@ class GuacamoleTunnelConfiguration implements WebSocketConfigurer {
                 .toArray(String[]::new);
         registry.addHandler(handler, PATH)
                 .addInterceptors(new TicketHandshakeInterceptor(tickets, "GUACD"))
+                .setHandshakeHandler(new DefaultHandshakeHandler(new TicketlessUpgrade()))
                 .setAllowedOrigins(origins);
     }
 }

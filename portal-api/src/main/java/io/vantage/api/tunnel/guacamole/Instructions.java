@@ -1,5 +1,10 @@
 package io.vantage.api.tunnel.guacamole;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.guacamole.GuacamoleClientException;
 import org.apache.guacamole.GuacamoleException;
 import org.apache.guacamole.protocol.GuacamoleInstruction;
 import org.apache.guacamole.protocol.GuacamoleParser;
@@ -32,16 +37,34 @@ final class Instructions {
     }
 
     static GuacamoleInstruction parse(char[] instruction) throws GuacamoleException {
-        GuacamoleParser parser = new GuacamoleParser();
+        List<GuacamoleInstruction> parsed = new ArrayList<>(1);
+        parseAll(new GuacamoleParser(), instruction, i -> parsed.add(copy(i)));
+        return parsed.get(0);
+    }
+
+    /**
+     * Parses whole instructions (a websocket message carries one or more) and hands each over as it completes.
+     * The parser keeps nothing between calls: an instruction cut in two is an error, as in guacamole-common's
+     * filtered writer. An instruction's arguments are a view of the parser's storage: use it before the next one.
+     */
+    static void parseAll(GuacamoleParser parser, char[] chars, Consumer<GuacamoleInstruction> handler)
+            throws GuacamoleException {
         int offset = 0;
-        while (offset < instruction.length && !parser.hasNext()) {
-            int parsed = parser.append(instruction, offset, instruction.length - offset);
-            if (parsed == 0) {
-                break;
+        while (offset < chars.length) {
+            int parsed;
+            // append() takes one element at a time
+            while (!parser.hasNext() && (parsed = parser.append(chars, offset, chars.length - offset)) != 0) {
+                offset += parsed;
             }
-            offset += parsed;
+            if (!parser.hasNext()) {
+                throw new GuacamoleClientException("Incomplete instruction");
+            }
+            handler.accept(parser.next());
         }
-        return parser.next();
+    }
+
+    static GuacamoleInstruction copy(GuacamoleInstruction instruction) {
+        return new GuacamoleInstruction(instruction.getOpcode(), List.copyOf(instruction.getArgs()));
     }
 
     /** UTF-8 size, for the traffic metrics (instructions are mostly ASCII). */
