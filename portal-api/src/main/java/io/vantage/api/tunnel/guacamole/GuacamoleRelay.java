@@ -26,8 +26,6 @@ import io.vantage.domain.instance.MemberRole;
 final class GuacamoleRelay implements TunnelConnection, Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(GuacamoleRelay.class);
-    /** Instructions guacd sends in a burst go to the browser in one websocket message up to this size. */
-    private static final int BATCH = 8192;
 
     private final String uuid = UUID.randomUUID().toString();
     private final BrowserChannel browser;
@@ -80,33 +78,16 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
     }
 
     private void relayFromGuacd(GuacamoleReader reader) {
-        StringBuilder batch = new StringBuilder(BATCH);
-        GuacamoleStatus ended = null;
         try {
             send(new GuacamoleInstruction(Instructions.INTERNAL, uuid).toString());
             announced = true;
-            char[] instruction;
-            while ((instruction = reader.read()) != null) {
-                if (Instructions.hasOpcode(instruction, "error")) {
-                    ended = errorStatus(instruction);
-                } else if (ended == null && Instructions.hasOpcode(instruction, "disconnect")) {
-                    ended = GuacamoleStatus.SUCCESS;
-                }
-                batch.append(instruction);
-                if (batch.length() >= BATCH || !reader.available()) {
-                    send(batch.toString());
-                    batch.setLength(0);
-                }
-            }
-            if (!batch.isEmpty()) {
-                send(batch.toString());
-            }
-            // guacd hung up; it normally says why first (error, disconnect)
+            GuacamoleStatus ended = GuacdOutput.pump(reader, this::send);
             if (ended == null) {
                 relays.metrics().error("relay");
+                finish(GuacamoleStatus.UPSTREAM_ERROR, "The remote desktop closed the connection unexpectedly.");
+            } else {
+                finish(ended, null); // guacd told the browser why already
             }
-            finish(ended != null ? ended : GuacamoleStatus.UPSTREAM_ERROR,
-                    ended != null ? null : "The remote desktop closed the connection unexpectedly.");
         } catch (GuacamoleException e) {
             upstreamLost(e);
         } catch (IOException | IllegalStateException e) {
@@ -211,21 +192,6 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
                 log.warn("Could not record that user {} left instance {}", grant.userId(), grant.instanceUid(), e);
             }
         }
-    }
-
-    private static GuacamoleStatus errorStatus(char[] instruction) {
-        try {
-            List<String> args = Instructions.parse(instruction).getArgs();
-            GuacamoleStatus status = args.size() >= 2
-                    ? GuacamoleStatus.fromGuacamoleStatusCode(Integer.parseInt(args.get(1))) : null;
-            return status != null ? status : GuacamoleStatus.SERVER_ERROR;
-        } catch (GuacamoleException | RuntimeException e) {
-            return GuacamoleStatus.SERVER_ERROR;
-        }
-    }
-
-    String uuid() {
-        return uuid;
     }
 
     @Override
