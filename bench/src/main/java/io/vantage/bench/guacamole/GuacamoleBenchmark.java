@@ -44,7 +44,8 @@ public final class GuacamoleBenchmark {
 
             List<String> rows = new ArrayList<>();
             List<String> cpu = new ArrayList<>();
-            for (int n : SESSIONS) {
+            String only = System.getProperty("bench.sessions", "");
+            for (int n : only.isBlank() ? SESSIONS : new int[] {Integer.parseInt(only)}) {
                 Result direct = run(n, () -> new DirectSession(peer.port()), peer, null);
                 long idle = portal.heapAfterGc();
                 Result relay = run(n, desktop::session, peer, null, () -> portal.heapAfterGc() - idle,

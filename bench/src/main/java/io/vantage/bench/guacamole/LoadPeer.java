@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.guacamole.GuacamoleException;
 import org.apache.guacamole.io.GuacamoleReader;
@@ -36,12 +39,26 @@ final class LoadPeer implements AutoCloseable {
 
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Socket, Writer> writers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "load-peer-keepalive");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LoadPeer() throws IOException {
         server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "load-peer");
         acceptor.setDaemon(true);
         acceptor.start();
+        // like guacd: a nop every 5 seconds, so idle sessions are not taken for dead ones
+        keepAlive.scheduleAtFixedRate(() -> writers.forEach((socket, writer) -> {
+            try {
+                send(writer, "3.nop;");
+            } catch (IOException e) {
+                writers.remove(socket);
+            }
+        }), 5, 5, TimeUnit.SECONDS);
     }
 
     int port() {
@@ -80,6 +97,7 @@ final class LoadPeer implements AutoCloseable {
                 // size, audio, video, image, timezone, name
             }
             send(writer, Scanner.instruction("ready", id));
+            writers.put(socket, writer);
             Stream stream = new Stream(writer);
             while ((instruction = reader.readInstruction()) != null) {
                 List<String> args = instruction.getArgs();
@@ -100,6 +118,7 @@ final class LoadPeer implements AutoCloseable {
             // the client or the portal hung up
         } finally {
             open.remove(socket);
+            writers.remove(socket);
         }
     }
 
@@ -112,6 +131,7 @@ final class LoadPeer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        keepAlive.shutdownNow();
         server.close();
         for (Socket socket : open) {
             socket.close();

@@ -42,13 +42,21 @@ final class PortalProcess implements AutoCloseable {
         port = freePort();
         jmxPort = freePort();
         Files.createDirectories(work);
+        deleteTree(work.resolve("pgdata"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + heap,
                 "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
-                "-Dcom.sun.management.jmxremote.local.only=true", "-Djava.rmi.server.hostname=127.0.0.1",
-                "-jar", jar.toString(), "--server.port=" + port,
-                "--vantage.database.embedded.ephemeral=true",
+                "-Dcom.sun.management.jmxremote.local.only=true", "-Djava.rmi.server.hostname=127.0.0.1"));
+        // e.g. -Dbench.portal.jvm-args=-XX:StartFlightRecording=filename=portal.jfr to profile the portal
+        String extra = System.getProperty("bench.portal.jvm-args", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                // its own data directory: throw-away servers in the shared temp folder get cleaned up by others
+                "--vantage.database.embedded.ephemeral=false",
+                "--vantage.database.embedded.data-dir=" + work.resolve("pgdata"),
                 "--vantage.cloud.providers.local.type=local",
                 "--vantage.cloud.providers.local.settings.work-dir=" + work.resolve("local"),
                 "--vantage.tunnel.guacd.host=127.0.0.1", "--vantage.tunnel.guacd.port=" + guacdPort,
@@ -156,6 +164,16 @@ final class PortalProcess implements AutoCloseable {
             throw new IllegalStateException("No " + name + " in the page");
         }
         return matcher.group(1);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static int freePort() throws IOException {

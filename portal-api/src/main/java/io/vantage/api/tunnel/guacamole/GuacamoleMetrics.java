@@ -54,6 +54,6 @@ class GuacamoleMetrics {
 
     private Counter bytes(String direction) {
         return Counter.builder("vantage.tunnel.bytes").tag("protocol", PROTOCOL).tag("direction", direction)
-                .baseUnit("bytes").description("Bytes relayed by tunnels").register(registry);
+                .baseUnit("bytes").description("Bytes exchanged with the desktop side (guacd), handshakes included").register(registry);
     }
 }

@@ -79,9 +79,9 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
 
     private void relayFromGuacd(GuacamoleReader reader) {
         try {
-            send(new GuacamoleInstruction(Instructions.INTERNAL, uuid).toString());
+            browser.send(new GuacamoleInstruction(Instructions.INTERNAL, uuid).toString());
             announced = true;
-            GuacamoleStatus ended = GuacdOutput.pump(reader, this::send);
+            GuacamoleStatus ended = GuacdOutput.pump(reader, browser::send);
             if (ended == null) {
                 relays.metrics().error("relay");
                 finish(GuacamoleStatus.UPSTREAM_ERROR, "The remote desktop closed the connection unexpectedly.");
@@ -130,7 +130,6 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
             upstreamLost(e);
             return;
         }
-        relays.metrics().toDesktop(Instructions.utf8Length(text));
         if (verdict == InputFilter.Verdict.INPUT) {
             relays.activity().interaction(grant.instanceId(), connected.member().getId());
         }
@@ -140,16 +139,11 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
         // before the UUID announcement any reply would be taken for it
         if (announced && args.size() >= 2 && "ping".equals(args.get(0))) {
             try {
-                send(new GuacamoleInstruction(Instructions.INTERNAL, "ping", args.get(1)).toString());
+                browser.send(new GuacamoleInstruction(Instructions.INTERNAL, "ping", args.get(1)).toString());
             } catch (IOException | IllegalStateException e) {
                 finish(GuacamoleStatus.SUCCESS, null);
             }
         }
-    }
-
-    private void send(String instructions) throws IOException {
-        browser.send(instructions);
-        relays.metrics().toBrowser(Instructions.utf8Length(instructions));
     }
 
     private void upstreamOpened(GuacamoleSocket socket) {

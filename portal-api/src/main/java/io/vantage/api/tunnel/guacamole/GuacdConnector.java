@@ -37,14 +37,17 @@ class GuacdConnector {
     private final SessionTracker tracker;
     private final StaleSessions stale;
     private final TunnelProperties properties;
+    private final GuacamoleMetrics metrics;
     /** Per instance (striped): two members arriving together must not start two connections. */
     private final Object[] locks = new Object[64];
 
-    GuacdConnector(TunnelTargets targets, SessionTracker tracker, StaleSessions stale, TunnelProperties properties) {
+    GuacdConnector(TunnelTargets targets, SessionTracker tracker, StaleSessions stale, TunnelProperties properties,
+                   GuacamoleMetrics metrics) {
         this.targets = targets;
         this.tracker = tracker;
         this.stale = stale;
         this.properties = properties;
+        this.metrics = metrics;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -113,7 +116,7 @@ class GuacdConnector {
             throws Failure {
         GuacdSocket socket;
         try {
-            socket = new GuacdSocket(guacd, properties.connectTimeout());
+            socket = new GuacdSocket(guacd, properties.connectTimeout(), metrics::toBrowser, metrics::toDesktop);
         } catch (IOException e) {
             throw new Failure("connect", GuacamoleStatus.SERVER_ERROR,
                     "The remote desktop service is not available; please try again later.", e);

@@ -1,6 +1,7 @@
 package io.vantage.api.tunnel.guacamole;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.guacamole.GuacamoleException;
@@ -27,7 +28,9 @@ final class GuacdOutput {
      *         or null when it just closed the connection
      */
     static GuacamoleStatus pump(GuacamoleReader reader, Sink browser) throws GuacamoleException, IOException {
-        StringBuilder batch = new StringBuilder(BATCH);
+        // a plain char[]: building a String from it is one vectorised copy, a StringBuilder copies char by char
+        char[] batch = new char[2 * BATCH];
+        int used = 0;
         GuacamoleStatus ended = null;
         char[] instruction;
         while ((instruction = reader.read()) != null) {
@@ -36,15 +39,19 @@ final class GuacdOutput {
             } else if (ended == null && Instructions.hasOpcode(instruction, "disconnect")) {
                 ended = GuacamoleStatus.SUCCESS;
             }
-            batch.append(instruction);
+            if (used + instruction.length > batch.length) {
+                batch = Arrays.copyOf(batch, used + instruction.length + BATCH);
+            }
+            System.arraycopy(instruction, 0, batch, used, instruction.length);
+            used += instruction.length;
             // sending when nothing more is waiting keeps interaction snappy; batching keeps bulk cheap
-            if (batch.length() >= BATCH || !reader.available()) {
-                browser.send(batch.toString());
-                batch.setLength(0);
+            if (used >= BATCH || !reader.available()) {
+                browser.send(new String(batch, 0, used));
+                used = 0;
             }
         }
-        if (!batch.isEmpty()) {
-            browser.send(batch.toString());
+        if (used > 0) {
+            browser.send(new String(batch, 0, used));
         }
         return ended;
     }

@@ -1,12 +1,17 @@
 package io.vantage.api.tunnel.guacamole;
 
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 import org.apache.guacamole.GuacamoleException;
 import org.apache.guacamole.GuacamoleServerException;
@@ -31,15 +36,23 @@ final class GuacdSocket implements GuacamoleSocket {
     private final GuacamoleReader reader;
     private final GuacamoleWriter writer;
 
-    GuacdSocket(Endpoint guacd, Duration connectTimeout) throws IOException {
+    /**
+     * @param received told how many bytes came from guacd, read by read (the traffic metrics count here, not per
+     *                 character)
+     * @param sent     told how many bytes went to guacd
+     */
+    GuacdSocket(Endpoint guacd, Duration connectTimeout, LongConsumer received, LongConsumer sent)
+            throws IOException {
         socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(guacd.host(), guacd.port()), (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             // instructions are small and interactive: no Nagle delay
             socket.setTcpNoDelay(true);
-            reader = new ReaderGuacamoleReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            writer = new WriterGuacamoleWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+            reader = new ReaderGuacamoleReader(new InputStreamReader(new Counting(socket.getInputStream(), received),
+                    StandardCharsets.UTF_8));
+            writer = new WriterGuacamoleWriter(new OutputStreamWriter(new CountingOut(socket.getOutputStream(), sent),
+                    StandardCharsets.UTF_8));
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -68,5 +81,53 @@ final class GuacdSocket implements GuacamoleSocket {
     @Override
     public boolean isOpen() {
         return !socket.isClosed();
+    }
+
+    private static final class Counting extends FilterInputStream {
+        private final LongConsumer counter;
+
+        Counting(InputStream in, LongConsumer counter) {
+            super(in);
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counter.accept(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                counter.accept(read);
+            }
+            return read;
+        }
+    }
+
+    private static final class CountingOut extends FilterOutputStream {
+        private final LongConsumer counter;
+
+        CountingOut(OutputStream out, LongConsumer counter) {
+            super(out);
+            this.counter = counter;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            counter.accept(1);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            out.write(buffer, offset, length);
+            counter.accept(length);
+        }
     }
 }

@@ -66,23 +66,4 @@ final class Instructions {
     static GuacamoleInstruction copy(GuacamoleInstruction instruction) {
         return new GuacamoleInstruction(instruction.getOpcode(), List.copyOf(instruction.getArgs()));
     }
-
-    /** UTF-8 size, for the traffic metrics (instructions are mostly ASCII). */
-    static long utf8Length(CharSequence text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
 }

@@ -40,10 +40,4 @@ class GuacInstructionsTest {
                 new GuacamoleParser(), "3.key;x".toCharArray(), parsed::add))
                 .isInstanceOf(GuacamoleException.class);
     }
-
-    @Test
-    void countsUtf8Bytes() {
-        assertThat(Instructions.utf8Length("4.sync;")).isEqualTo(7);
-        assertThat(Instructions.utf8Length("é€😀")).isEqualTo(2 + 3 + 4);
-    }
 }
