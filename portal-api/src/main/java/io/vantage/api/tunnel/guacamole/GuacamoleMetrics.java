@@ -7,7 +7,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** Open desktop sessions, traffic and failures of the Guacamole tunnel on this replica. */
+/**
+ * Open desktop sessions, traffic and failures of the Guacamole tunnel on this replica. Names and tag keys are the
+ * ones every tunnel uses (Prometheus wants one set of tag keys per name); where a Guacamole connection failed has a
+ * meter of its own.
+ */
 @Component
 class GuacamoleMetrics {
 
@@ -16,14 +20,17 @@ class GuacamoleMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger active = new AtomicInteger();
     private final Counter toBrowser;
-    private final Counter toDesktop;
+    private final Counter toInstance;
+    private final Counter errors;
 
     GuacamoleMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("vantage.tunnel.sessions.active", active, AtomicInteger::get).tag("protocol", PROTOCOL)
+        Gauge.builder("vantage.tunnel.sessions", active, AtomicInteger::get).tag("protocol", PROTOCOL)
                 .description("Remote desktop and notebook connections open on this replica").register(registry);
         toBrowser = bytes("to-browser");
-        toDesktop = bytes("to-desktop");
+        toInstance = bytes("to-instance");
+        errors = Counter.builder("vantage.tunnel.errors").tag("protocol", PROTOCOL)
+                .description("Tunnel connections that failed or ended abnormally").register(registry);
     }
 
     void opened() {
@@ -38,22 +45,21 @@ class GuacamoleMetrics {
         toBrowser.increment(bytes);
     }
 
-    void toDesktop(long bytes) {
-        toDesktop.increment(bytes);
+    void toInstance(long bytes) {
+        toInstance.increment(bytes);
     }
 
     /** @param stage where it failed: {@code target}, {@code connect}, {@code handshake} or {@code relay} */
     void error(String stage) {
-        Counter.builder("vantage.tunnel.errors").tag("protocol", PROTOCOL).tag("stage", stage)
-                .description("Tunnel connections that failed or ended abnormally").register(registry).increment();
-    }
-
-    int active() {
-        return active.get();
+        errors.increment();
+        Counter.builder("vantage.tunnel.guacd.errors").tag("stage", stage)
+                .description("Guacamole connections that failed, by where they failed").register(registry)
+                .increment();
     }
 
     private Counter bytes(String direction) {
         return Counter.builder("vantage.tunnel.bytes").tag("protocol", PROTOCOL).tag("direction", direction)
-                .baseUnit("bytes").description("Bytes exchanged with the desktop side (guacd), handshakes included").register(registry);
+                .baseUnit("bytes").description("Bytes relayed by tunnels (for Guacamole: exchanged with guacd)")
+                .register(registry);
     }
 }

@@ -116,7 +116,7 @@ class GuacdConnector {
             throws Failure {
         GuacdSocket socket;
         try {
-            socket = new GuacdSocket(guacd, properties.connectTimeout(), metrics::toBrowser, metrics::toDesktop);
+            socket = new GuacdSocket(guacd, properties.connectTimeout(), metrics::toBrowser, metrics::toInstance);
         } catch (IOException e) {
             throw new Failure("connect", GuacamoleStatus.SERVER_ERROR,
                     "The remote desktop service is not available; please try again later.", e);
