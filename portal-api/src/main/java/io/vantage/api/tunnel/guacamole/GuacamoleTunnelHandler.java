@@ -21,8 +21,11 @@ import io.vantage.api.tunnel.TicketHandshakeInterceptor;
 class GuacamoleTunnelHandler extends TextWebSocketHandler implements SubProtocolCapable {
 
     private static final String RELAY = GuacamoleRelay.class.getName();
-    /** The largest browser message: a clipboard or file blob (~8 KiB of base64) with its instruction around it. */
-    static final int MAX_MESSAGE = 32 * 1024;
+    /**
+     * The largest browser message, in characters: a clipboard or file blob (at most 8192 characters of base64, the
+     * protocol's element limit) with its instruction around it. Tomcat keeps a buffer this size per connection.
+     */
+    static final int MAX_MESSAGE = 16 * 1024;
 
     private final Relays relays;
 
