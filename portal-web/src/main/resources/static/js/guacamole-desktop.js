@@ -55,6 +55,8 @@ async function api(method, path, body) {
 /** A message people can act on, for a Guacamole status (the tunnel's close reason or an error instruction). */
 function describe(status) {
   const Code = window.Guacamole.Status.Code;
+  // a closed tunnel's "message" is only the status code from the close reason
+  const message = status.message && !/^\d+$/.test(status.message) ? status.message : null;
   switch (status.code) {
     case Code.UPSTREAM_NOT_FOUND:
     case Code.UPSTREAM_UNAVAILABLE:
@@ -65,9 +67,9 @@ function describe(status) {
     case Code.CLIENT_UNAUTHORIZED:
       return 'You may not open this desktop (or the connection ticket expired). Reload the page to try again.';
     case Code.SESSION_CLOSED:
-      return status.message || 'The session was ended.';
+      return message || 'The session was ended.';
     default:
-      return status.message || `The connection failed (code ${status.code}).`;
+      return message || `The connection failed (code ${status.code}).`;
   }
 }
 
@@ -190,8 +192,9 @@ export async function openDesktop(container, uid, options = {}) {
     }
   }
 
+  // the error instruction says more than the tunnel's close code: never overwrite it with the latter
   client.onerror = status => fail(describe(status));
-  tunnel.onerror = status => fail(describe(status));
+  tunnel.onerror = status => { if (errors.hidden) fail(describe(status)); };
   client.onstatechange = clientState => {
     if (clientState === 3) {
       errors.hidden = true;

@@ -52,6 +52,14 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
 
     @Override
     public void run() {
+        try {
+            connectAndRelay();
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private void connectAndRelay() {
         GuacdConnector.Connected connected;
         try {
             connected = relays.connector().connect(grant, query, uuid, this::upstreamOpened);
