@@ -47,9 +47,18 @@ async function startDesktop(element) {
   const reconnect = document.getElementById('reconnect-button');
   try {
     if (element.dataset.protocol === 'GUACD') {
-      const { connectGuacamole } = await import('./guacamole-desktop.js');
-      viewer = await connectGuacamole(element, uid, { readOnly, clipboard });
-      setStatus('');
+      const { openDesktop } = await import('./guacamole-desktop.js');
+      const desktop = await openDesktop(element, uid, {
+        readOnly,
+        clipboard,
+        onstatechange: (state) => {
+          setStatus(state === 'connected' ? '' : state === 'connecting' ? 'Connecting…' : 'The desktop connection was closed.');
+          element.dataset.connected = state === 'connected';
+          reconnect?.classList.toggle('d-none', state !== 'disconnected');
+        },
+      });
+      // The page's buttons call the same names for both viewers.
+      viewer = { disconnect: desktop.disconnect, clipboardPasteFrom: () => desktop.sendClipboard() };
       return;
     }
     const { connectVnc } = await import('./desktop-vnc.js');

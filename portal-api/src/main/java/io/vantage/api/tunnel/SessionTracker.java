@@ -77,6 +77,7 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
     public void left(TunnelConnection connection, String instanceUid) {
         open.remove(connection.sessionMemberId());
         members.findById(connection.sessionMemberId()).ifPresent(member -> {
+            sessions.lockById(member.getSessionId());
             member.close(clock.instant());
             List<SessionMember> remaining = members.findBySessionIdAndActiveTrue(member.getSessionId()).stream()
                     .filter(m -> !m.getId().equals(member.getId())).toList();

@@ -1,0 +1,195 @@
+package io.vantage.bench.guacamole;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * The real portal, from its jar, in its own JVM (embedded PostgreSQL, embedded login, local provider), with guacd
+ * pointed at the benchmark's peer. Signed in as 1001 like a browser; its heap is read over JMX.
+ */
+final class PortalProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final int jmxPort;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private String csrfHeader;
+    private String csrfToken;
+    private JMXConnector jmx;
+
+    PortalProcess(Path jar, Path work, String heap, int guacdPort) throws IOException {
+        port = freePort();
+        jmxPort = freePort();
+        Files.createDirectories(work);
+        deleteTree(work.resolve("pgdata"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx" + heap,
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Dcom.sun.management.jmxremote.local.only=true", "-Djava.rmi.server.hostname=127.0.0.1"));
+        // e.g. -Dbench.portal.jvm-args=-XX:StartFlightRecording=filename=portal.jfr to profile the portal
+        String extra = System.getProperty("bench.portal.jvm-args", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                // its own data directory: throw-away servers in the shared temp folder get cleaned up by others
+                "--vantage.database.embedded.ephemeral=false",
+                "--vantage.database.embedded.data-dir=" + work.resolve("pgdata"),
+                "--vantage.cloud.providers.local.type=local",
+                "--vantage.cloud.providers.local.settings.work-dir=" + work.resolve("local"),
+                "--vantage.tunnel.guacd.host=127.0.0.1", "--vantage.tunnel.guacd.port=" + guacdPort,
+                "--vantage.reconcile.fast-interval=500ms", "--vantage.commands.poll-interval=200ms",
+                "--logging.level.root=WARN", "--logging.level.io.vantage=INFO"));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("portal.log").toFile()).start();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String websocketBase() {
+        return "ws://127.0.0.1:" + port;
+    }
+
+    void awaitReady(Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The portal exited with " + process.exitValue());
+            }
+            try {
+                if (get("/actuator/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500); // polling a starting process: nothing to wait on but time
+        }
+        throw new IllegalStateException("The portal did not start within " + timeout);
+    }
+
+    /** The embedded provider's login page, as a person clicks through it; then the CSRF token of a page. */
+    void signIn(String user) throws Exception {
+        String authorize = location(get(location(get("/"))));
+        get(authorize);
+        HttpResponse<String> callback = send(HttpRequest.newBuilder(URI.create(authorize))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user,
+                        StandardCharsets.UTF_8))).build());
+        HttpResponse<String> landed = get(location(callback));
+        String page = get("/demo/desktop/none").body();
+        if (landed.statusCode() >= 400 || !page.contains("_csrf")) {
+            throw new IllegalStateException("Sign-in failed: " + landed.statusCode());
+        }
+        csrfToken = meta(page, "_csrf");
+        csrfHeader = meta(page, "_csrf_header");
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header(csrfHeader, csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header(csrfHeader, csrfToken).DELETE().build());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
+                .header("Accept", "application/json, text/html").GET().build());
+    }
+
+    /** Used heap after a full collection, in bytes. */
+    long heapAfterGc() throws IOException {
+        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx().getMBeanServerConnection(),
+                ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        memory.gc();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** CPU time the portal's process has used so far. */
+    long cpuNanos() throws IOException {
+        return ManagementFactory.newPlatformMXBeanProxy(jmx().getMBeanServerConnection(),
+                ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
+    }
+
+    private JMXConnector jmx() throws IOException {
+        if (jmx == null) {
+            jmx = JMXConnectorFactory.connect(new JMXServiceURL(
+                    "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
+        }
+        return jmx;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String location(HttpResponse<?> response) {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("Expected a redirect, got " + response.statusCode()));
+        return location.startsWith("/") ? base() + location : location;
+    }
+
+    private static String meta(String html, String name) {
+        Matcher matcher = Pattern.compile("<meta name=\"" + name + "\" content=\"([^\"]+)\"").matcher(html);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + name + " in the page");
+        }
+        return matcher.group(1);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (jmx != null) {
+            jmx.close();
+        }
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
