@@ -27,7 +27,8 @@ public final class Desktops {
     public static long plan(JdbcTemplate jdbc, String image, String flavour) {
         return jdbc.queryForObject("""
                 select p.id from plans p join images i on i.id = p.image_id join flavours f on f.id = p.flavour_id
-                where i.provider_image_id = ? and f.provider_flavour_id = ? and not p.deleted""", Long.class, image, flavour);
+                where i.provider_image_id = ? and f.provider_flavour_id = ? and not p.deleted
+                  and i.name in ('Analysis desktop', 'Jupyter notebook') order by p.id limit 1""", Long.class, image, flavour);
     }
 
     /** Launches and waits until ACTIVE; returns the uid. */

@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
@@ -23,29 +23,33 @@ import io.vantage.domain.instance.IllegalInstanceStateException;
 class WebErrors {
 
     @ExceptionHandler({IllegalInstanceStateException.class, ConflictException.class})
-    ResponseEntity<ProblemDetail> conflict(RuntimeException e, HttpServletRequest request) {
+    Object conflict(RuntimeException e, HttpServletRequest request) {
         HttpStatus status = e instanceof ConflictException c ? c.status() : HttpStatus.CONFLICT;
         return respond(request, status, e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+    Object notFound(NotFoundException e, HttpServletRequest request) {
         return respond(request, HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+    Object denied(AccessDeniedException e, HttpServletRequest request) {
         return respond(request, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler({FieldException.class, IllegalArgumentException.class})
-    ResponseEntity<ProblemDetail> badRequest(RuntimeException e, HttpServletRequest request) {
+    Object badRequest(RuntimeException e, HttpServletRequest request) {
         return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    private static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpStatus status, String detail) {
+    private static Object respond(HttpServletRequest request, HttpStatus status, String detail) {
         if (request.getHeader("HX-Request") == null) {
-            throw new ResponseStatusException(status, detail);
+            ModelAndView page = new ModelAndView("error", status);
+            page.addObject("status", status.value());
+            page.addObject("error", status.getReasonPhrase());
+            page.addObject("message", detail);
+            return page;
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(status, detail));

@@ -38,9 +38,7 @@ class InstanceLifecycleTest {
     void launchStopStartDelete() throws Exception {
         ApiClient rosalind = new ApiClient("http://localhost:" + port, oidc,
                 io.vantage.web.Desktops.scientist(jdbc, "lifecycle-1", "EXP-1"));
-        long plan = jdbc.queryForObject("""
-                select p.id from plans p join images i on i.id = p.image_id join flavours f on f.id = p.flavour_id
-                where i.provider_image_id = 'desktop' and f.provider_flavour_id = 'small'""", Long.class);
+        long plan = io.vantage.web.Desktops.plan(jdbc, "desktop", "small");
 
         ApiClient.Response launched = rosalind.post("/api/instances", Map.of("planId", plan,
                 "experimentIds", List.of("EXP-1"), "name", "Copolymer reduction", "screenWidth", 1280,

@@ -7,6 +7,7 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 import io.vantage.api.tunnel.TicketHandshakeInterceptor;
 import io.vantage.api.tunnel.TicketService;
+import io.vantage.api.tunnel.TicketlessUpgrade;
 import io.vantage.api.tunnel.TunnelProperties;
 
 /**

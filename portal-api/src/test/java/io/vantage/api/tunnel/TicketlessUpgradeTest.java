@@ -1,10 +1,10 @@
-package io.vantage.api.tunnel.guacamole;
+package io.vantage.api.tunnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class GuacTicketlessUpgradeTest {
+class TicketlessUpgradeTest {
 
     @Test
     void removesOnlyTheTicket() {

@@ -1,4 +1,4 @@
-package io.vantage.api.tunnel.guacamole;
+package io.vantage.api.tunnel;
 
 import java.security.Principal;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
  * error logs print the session with it. The ticket is redeemed (and useless) by now, but still has no business in a
  * log file.
  */
-final class TicketlessUpgrade implements RequestUpgradeStrategy {
+public final class TicketlessUpgrade implements RequestUpgradeStrategy {
 
     private final StandardWebSocketUpgradeStrategy standard = new StandardWebSocketUpgradeStrategy();
 
@@ -44,7 +44,7 @@ final class TicketlessUpgrade implements RequestUpgradeStrategy {
                 selectedExtensions, user, wsHandler, attributes);
     }
 
-    static String withoutTicket(String query) {
+    public static String withoutTicket(String query) {
         if (query == null) {
             return null;
         }

@@ -1,0 +1,83 @@
+package io.vantage.web.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.vantage.api.cloud.DeploymentId;
+import io.vantage.api.cloud.ProviderRegistry;
+import io.vantage.api.reconcile.OrphanCleanup;
+import io.vantage.api.security.EmbeddedOidcServer;
+import io.vantage.cloud.api.CloudInstance;
+import io.vantage.cloud.api.CloudProvider;
+import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.InstanceMetadata;
+import io.vantage.cloud.api.ProviderContext;
+import io.vantage.cloud.local.LocalProviderFactory;
+import io.vantage.cloud.local.LocalSettings;
+import io.vantage.web.ApiClient;
+import io.vantage.web.Desktops;
+import io.vantage.web.PortalTest;
+
+/**
+ * Nightly orphan cleanup on real local machines: a machine of this deployment that no instance refers to goes; a
+ * live instance's machine stays; another deployment's machine in the same place is never touched.
+ */
+@PortalTest
+class OrphanCleanupTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EmbeddedOidcServer oidc;
+
+    @Autowired
+    ProviderRegistry providers;
+
+    @Autowired
+    DeploymentId deploymentId;
+
+    @Autowired
+    OrphanCleanup cleanup;
+
+    @Test
+    void onlyThisDeploymentsMachinesWithoutAnInstanceAreDeleted() throws Exception {
+        String live = Desktops.launchActive(new ApiClient("http://localhost:" + port, oidc,
+                Desktops.scientist(jdbc, "orphan-owner", "EXP-1")), jdbc, "desktop", List.of("EXP-1"));
+        String liveMachine = jdbc.queryForObject("select compute_id from instances where uid = ?", String.class, live);
+        CloudProvider ours = providers.require(jdbc.queryForObject(
+                "select id from cloud_providers where name = 'local'", Long.class));
+        CloudInstance orphan = ours.compute().create(request(deploymentId.value(), "orphan000001"));
+        Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "vantage-test-local-" + ProcessHandle.current().pid());
+        try (CloudProvider theirs = new LocalProviderFactory().create("theirs",
+                LocalSettings.defaults().withWorkDir(workDir.toString()),
+                new ProviderContext("another-deployment", Clock.systemUTC(), Duration.ofSeconds(30)))) {
+            CloudInstance foreign = theirs.compute().create(request("another-deployment", "foreign00001"));
+
+            List<String> deleted = cleanup.cleanUp();
+
+            assertThat(deleted).contains(orphan.computeId()).doesNotContain(liveMachine, foreign.computeId());
+            assertThat(ours.compute().get(orphan.computeId())).isEmpty();
+            assertThat(ours.compute().get(liveMachine)).isPresent();
+            assertThat(theirs.compute().get(foreign.computeId())).isPresent();
+            theirs.compute().delete(foreign.computeId());
+        }
+    }
+
+    private static CreateInstanceRequest request(String deployment, String uid) {
+        return new CreateInstanceRequest("orphan-" + uid, "desktop", "small", List.of(), List.of(),
+                new InstanceMetadata(deployment, uid, "nobody", List.of(), 1024, 768, "en-us-qwerty", "secret12"), null);
+    }
+}
