@@ -12,6 +12,11 @@ final class BenchData {
     private BenchData() {
     }
 
+    /** One experiment user {@code n} is on (the first of the two the seed gives everyone). */
+    static String experimentOf(int n) {
+        return "E" + (1 + (n * 7L) % EXPERIMENTS);
+    }
+
     static void seed(JdbcTemplate jdbc) {
         jdbc.execute("""
                 insert into users (id, first_name, last_name, email)

@@ -25,9 +25,14 @@ final class Load {
     private Load() {
     }
 
-    /** {@code request} builds the i-th request; a response outside 2xx counts as an error. */
-    static Result run(String name, HttpClient http, int clients, Duration duration, IntFunction<HttpRequest> request)
-            throws InterruptedException {
+    /**
+     * {@code request} builds the i-th request; a response outside 2xx counts as an error. With a zero
+     * {@code interval} every client sends its next request as soon as the last one is answered (the portal's
+     * capacity); otherwise every client sends one request per interval, on a fixed schedule, and latency is counted
+     * from when the request was due, so a stalled portal cannot hide its queue (no coordinated omission).
+     */
+    static Result run(String name, HttpClient http, int clients, Duration duration, Duration interval,
+                      IntFunction<HttpRequest> request) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<long[]> samples = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
@@ -37,10 +42,19 @@ final class Load {
         for (int c = 0; c < clients; c++) {
             long[] mine = new long[200_000];
             samples.add(mine);
+            long offset = interval.toNanos() * c / clients; // spread the clients over the interval
             pool.submit(() -> {
                 int n = 0;
-                while (System.nanoTime() < end && n < mine.length) {
+                long due = started + offset;
+                while (System.nanoTime() < end && n < mine.length - 1) {
                     long t0 = System.nanoTime();
+                    if (!interval.isZero()) {
+                        if (due > t0) {
+                            Thread.sleep((due - t0) / 1_000_000, (int) ((due - t0) % 1_000_000));
+                        }
+                        t0 = due;
+                        due += interval.toNanos();
+                    }
                     try {
                         HttpResponse<Void> response = http.send(request.apply((int) sequence.incrementAndGet()),
                                 HttpResponse.BodyHandlers.discarding());
@@ -53,6 +67,7 @@ final class Load {
                     mine[n++] = System.nanoTime() - t0;
                 }
                 mine[mine.length - 1] = n;
+                return null;
             });
         }
         pool.shutdown();

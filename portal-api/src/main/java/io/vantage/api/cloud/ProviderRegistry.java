@@ -114,15 +114,25 @@ public class ProviderRegistry {
             return new Loaded(null, null, "No cloud provider with id " + providerId);
         }
         Loaded current = loaded.get(providerId);
-        if (current != null && current.version() != null && current.version().equals(record.getUpdatedAt())) {
+        if (isCurrent(current, record)) {
             return current;
         }
-        Loaded fresh = build(record);
-        Loaded previous = loaded.put(providerId, fresh);
-        if (previous != null && previous.provider() != null) {
-            closeQuietly(previous.provider());
+        synchronized (loaded) { // one build per change, however many requests arrive at once
+            current = loaded.get(providerId);
+            if (isCurrent(current, record)) {
+                return current;
+            }
+            Loaded fresh = build(record);
+            loaded.put(providerId, fresh);
+            if (current != null && current.provider() != null) {
+                closeQuietly(current.provider());
+            }
+            return fresh;
         }
-        return fresh;
+    }
+
+    private static boolean isCurrent(Loaded entry, CloudProviderRecord record) {
+        return entry != null && entry.version() != null && entry.version().equals(record.getUpdatedAt());
     }
 
     private Loaded build(CloudProviderRecord record) {

@@ -11,9 +11,14 @@ import org.springframework.util.StringUtils;
 /**
  * How people log in. With no {@code oidc.issuer-uri}, the portal starts an embedded OIDC server with a demo login
  * page; with one, it logs in against that provider (Keycloak, UmbrellaID through Keycloak, EGI Check-in, ...).
+ *
+ * @param apiUserCache how long the person and roles behind one API token are remembered, so a client calling often
+ *                     costs one lookup per token and period (the signature and expiry are checked on every call);
+ *                     a role an admin takes away stops working on API tokens within this time. 0 turns it off.
  */
 @ConfigurationProperties("vantage.auth")
-public record AuthProperties(@DefaultValue Oidc oidc, @DefaultValue Embedded embedded) {
+public record AuthProperties(@DefaultValue Oidc oidc, @DefaultValue Embedded embedded,
+                             @DefaultValue("30s") Duration apiUserCache) {
 
     /**
      * @param issuerUri  the provider's issuer; discovery happens on first use so a provider that is down at startup
