@@ -19,16 +19,6 @@ async function refreshStatus() {
     current.replaceWith(next);
     htmx.process(next);
     start();
-
-const membersPanel = document.getElementById('members-panel');
-if (membersPanel) {
-  renderMembers(membersPanel).catch((e) => { membersPanel.textContent = e.message; });
-  ['vantage:members', 'vantage:sessions'].forEach((name) => document.addEventListener(name, (event) => {
-    if (event.detail.uid === uid) renderMembers(membersPanel).catch(() => {});
-  }));
-}
-const lifetime = document.getElementById('lifetime-actions');
-if (lifetime && lifetime.dataset.control === 'true') renderLifetime(lifetime);
   }
   htmx.ajax('GET', `/fragments/instances/${encodeURIComponent(uid)}/history`, { target: '#history', swap: 'outerHTML' });
 }

@@ -32,7 +32,6 @@ export async function renderMembers(panel) {
     request('GET', `/api/instances/${uid}/sessions`).catch(() => []),
   ]);
   const online = new Set(connected.map((c) => c.userId));
-  panel.replaceChildren();
   const list = element('ul', { class: 'list-unstyled mb-3', id: 'member-list' });
   members.forEach((m) => {
     const item = element('li', { class: 'd-flex align-items-center gap-2 mb-2', 'data-member': m.userId, 'data-role': m.role });
@@ -57,8 +56,14 @@ export async function renderMembers(panel) {
     }
     list.append(item);
   });
-  panel.append(list);
-  if (manage) panel.append(shareForm(panel, uid), invitationForm(uid));
+  // A refresh (after a live event) replaces only the list: what someone is typing in the forms stays.
+  const shown = panel.querySelector('#member-list');
+  if (shown) {
+    shown.replaceWith(list);
+  } else {
+    panel.replaceChildren(list);
+    if (manage) panel.append(shareForm(panel, uid), invitationForm(uid));
+  }
 }
 
 function shareForm(panel, uid) {

@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vantage.database.embedded.ephemeral=true",
         "vantage.cloud.providers.local.type=local",
-        "vantage.cloud.providers.local.settings.work-dir=${java.io.tmpdir}/vantage-test-local-${random.uuid}",
+        "vantage.cloud.providers.local.settings.work-dir=${java.io.tmpdir}/vantage-tests-${PID}/local-${random.uuid}",
         "vantage.commands.enabled=false",
         "vantage.reconcile.enabled=false",
         "vantage.expiry.interval=1h",

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vantage.database.embedded.ephemeral=true",
         "vantage.cloud.providers.local.type=local",
-        "vantage.cloud.providers.local.settings.work-dir=${java.io.tmpdir}/vantage-test-local-${PID}",
+        "vantage.cloud.providers.local.settings.work-dir=${java.io.tmpdir}/vantage-tests-${PID}/local",
         "vantage.reconcile.fast-interval=500ms",
         "vantage.commands.poll-interval=200ms"})
 public @interface PortalTest {

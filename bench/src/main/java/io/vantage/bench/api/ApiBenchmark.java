@@ -28,11 +28,17 @@ public final class ApiBenchmark {
         int clients = Integer.getInteger("bench.clients", 200);
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
         Duration pace = Duration.ofMillis(Long.getLong("bench.pace-ms", 1000));
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(ApiBenchApplication.class).properties(
-                "server.port=0", "vantage.database.embedded.ephemeral=true", "vantage.commands.enabled=false",
-                "vantage.reconcile.enabled=false", "server.tomcat.threads.max=200",
-                "spring.datasource.hikari.maximum-pool-size=40", "logging.level.root=warn",
-                "logging.level.io.vantage=warn").run();
+        // The portal's own configuration file, with the benchmark's few changes on top (system properties win).
+        System.setProperty("spring.config.additional-location", "optional:file:"
+                + System.getProperty("bench.portal.config", "portal-web/src/main/resources/application.yml"));
+        for (String setting : new String[] {"server.port=0", "vantage.database.embedded.ephemeral=true",
+                "vantage.commands.enabled=false", "vantage.reconcile.enabled=false", "vantage.expiry.enabled=false",
+                "server.tomcat.threads.max=200", "spring.datasource.hikari.maximum-pool-size=40",
+                "logging.level.root=warn", "logging.level.io.vantage=warn"}) {
+            int eq = setting.indexOf('=');
+            System.setProperty(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(ApiBenchApplication.class).run();
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long seeded = System.nanoTime();
@@ -54,6 +60,12 @@ public final class ApiBenchmark {
                     i -> HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness")).build());
             scenarios.put("GET /api/instances", i -> HttpRequest.newBuilder(URI.create(base + "/api/instances"))
                     .header("Authorization", "Bearer " + tokens.get(i % tokens.size())).build());
+            List<String> adminTokens = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> oidc.server()
+                    .issueToken("vantage", "u" + i, "vantage-portal", Map.of("roles", List.of("ADMIN")), 3600)
+                    .serialize()).toList();
+            scenarios.put("GET /api/admin/instances (50 a page)", i -> HttpRequest.newBuilder(URI.create(base
+                    + "/api/admin/instances?size=50&page=" + (i % 200))).header("Authorization", "Bearer "
+                    + adminTokens.get(i % adminTokens.size())).build());
             scenarios.put("POST /api/instances/validation", i -> HttpRequest.newBuilder(URI.create(base + "/api/instances/validation"))
                     .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
                     .header("Content-Type", "application/json")

@@ -1,6 +1,10 @@
 package io.vantage.api.instance;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +15,7 @@ import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceCommand;
 import io.vantage.domain.instance.InstanceCommandRepository;
+import io.vantage.domain.instance.InstanceExpiration;
 import io.vantage.domain.instance.InstanceExpirationRepository;
 import io.vantage.domain.instance.InstanceRepository;
 
@@ -35,8 +40,11 @@ public class InstanceQueries {
 
     @Transactional(readOnly = true)
     public List<InstanceView> mine(CurrentUser user) {
-        return instances.findVisibleTo(user.id()).stream()
-                .map(instance -> views.of(instance, user, expirations.findById(instance.getId()))).toList();
+        List<Instance> visible = instances.findVisibleTo(user.id());
+        Map<Long, InstanceExpiration> expiries = expirations.findAllById(visible.stream().map(Instance::getId).toList())
+                .stream().collect(Collectors.toMap(InstanceExpiration::getInstanceId, Function.identity()));
+        return visible.stream()
+                .map(instance -> views.of(instance, user, Optional.ofNullable(expiries.get(instance.getId())))).toList();
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.vantage.web.ApiClient;
 import io.vantage.web.PortalTest;
+import io.vantage.web.TestWorkDirs;
 
 /** Cloud providers added at runtime, and the security groups the portal attaches on them. */
 @PortalTest
@@ -36,7 +37,7 @@ class AdminCloudTest extends AdminApiTest {
     @Test
     void aLocalProviderIsAddedTestedChangedDisabledAndDeleted() throws Exception {
         String name = unique("lab");
-        Path workDir = Files.createTempDirectory("vantage-admin-provider");
+        Path workDir = TestWorkDirs.create("admin-provider");
         ApiClient.Response created = admin.post("/api/admin/providers", Map.of("name", name, "type", "local",
                 "settings", Map.of("workDir", workDir.toString(), "maxInstances", 3)));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -140,7 +141,7 @@ class AdminCloudTest extends AdminApiTest {
     @Test
     void aProviderInUseIsNotDeleted() throws Exception {
         String name = unique("lab");
-        Path workDir = Files.createTempDirectory("vantage-admin-provider");
+        Path workDir = TestWorkDirs.create("admin-provider");
         long id = admin.post("/api/admin/providers", Map.of("name", name, "type", "local",
                 "settings", Map.of("workDir", workDir.toString()))).get("id").asLong();
         String imageName = unique("Lab desktop");

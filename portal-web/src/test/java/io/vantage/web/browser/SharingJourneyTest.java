@@ -26,6 +26,7 @@ import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;
 import io.vantage.web.PortalTest;
+import io.vantage.web.TestWorkDirs;
 
 /**
  * Journey 2: the owner shares a running desktop with a colleague as GUEST from the members panel; the guest sees
@@ -94,6 +95,27 @@ class SharingJourneyTest {
         owner.context().close();
     }
 
+    @Test
+    void whatTheOwnerTypesInTheShareBoxSurvivesALiveRefreshOfTheMembers() throws Exception {
+        Page owner = browser.signedIn("share-owner");
+        owner.navigate(browser.base() + "/instances/" + uid);
+        owner.locator("#members-tab").click();
+        owner.locator("#share-search").fill("Frank");
+        owner.locator("#share-role").selectOption("SUPPORT");
+
+        // Someone else's change (here: the owner's own API client) reaches the page as a live event.
+        ApiClient api = new ApiClient("http://localhost:" + port, oidc, "share-owner");
+        ApiClient.Response added = api.post("/api/instances/" + uid + "/members", java.util.Map.of("userId", "1001",
+                "role", "USER"));
+        assertThat(added.status()).as(added.raw()).isEqualTo(201);
+        assertThat(owner.locator("#member-list li[data-member='1001']")).isVisible();
+
+        assertThat(owner.locator("#share-search")).hasValue("Frank");
+        assertThat(owner.locator("#share-role")).hasValue("SUPPORT");
+        assertThat(owner.locator("#share-form")).hasCount(1);
+        owner.context().close();
+    }
+
     private static void connected(Page page) {
         assertThat(page.locator("#viewer")).hasAttribute("data-connected", "true",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
@@ -102,9 +124,8 @@ class SharingJourneyTest {
     /** The desktop's home folder in the local provider's work dir. */
     private Optional<Path> home() throws IOException {
         String computeId = jdbc.queryForObject("select compute_id from instances where uid = ?", String.class, uid);
-        try (Stream<Path> dirs = Files.find(Path.of(System.getProperty("java.io.tmpdir")), 4,
-                (path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals(computeId)
-                        && path.toString().contains("vantage-test-local-"))) {
+        try (Stream<Path> dirs = Files.find(TestWorkDirs.ROOT, 4,
+                (path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals(computeId))) {
             return dirs.findFirst().map(dir -> dir.resolve("home"));
         }
     }

@@ -32,6 +32,7 @@ import io.vantage.domain.database.EmbeddedPostgresServer;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;
 import io.vantage.web.RfbClient;
+import io.vantage.web.TestWorkDirs;
 
 /**
  * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets and live events work across
@@ -49,7 +50,7 @@ class TwoReplicasTest {
     @BeforeAll
     void startReplicas() throws Exception {
         String database = EmbeddedPostgresServer.freshDatabase();
-        Path workDir = Files.createTempDirectory("vantage-ha-local");
+        Path workDir = TestWorkDirs.create("ha-local");
         a = Replica.start("a", database, workDir, null);
         jdbc = a.bean(JdbcTemplate.class);
         new ResourceDatabasePopulator(new ClassPathResource("demo/seed.sql")).execute(jdbc.getDataSource());

@@ -26,6 +26,7 @@ import io.vantage.cloud.local.LocalSettings;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;
 import io.vantage.web.PortalTest;
+import io.vantage.web.TestWorkDirs;
 
 /**
  * Nightly orphan cleanup on real local machines: a machine of this deployment that no instance refers to goes; a
@@ -60,7 +61,7 @@ class OrphanCleanupTest {
         CloudProvider ours = providers.require(jdbc.queryForObject(
                 "select id from cloud_providers where name = 'local'", Long.class));
         CloudInstance orphan = ours.compute().create(request(deploymentId.value(), "orphan000001"));
-        Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "vantage-test-local-" + ProcessHandle.current().pid());
+        Path workDir = TestWorkDirs.ROOT.resolve("local"); // the work dir of @PortalTest's provider
         try (CloudProvider theirs = new LocalProviderFactory().create("theirs",
                 LocalSettings.defaults().withWorkDir(workDir.toString()),
                 new ProviderContext("another-deployment", Clock.systemUTC(), Duration.ofSeconds(30)))) {
