@@ -63,11 +63,7 @@ class SharingJourneyTest {
 
     @Test
     void guestSeesTheDesktopButCannotType() throws Exception {
-        Page owner = browser.signedIn("share-owner");
-        owner.navigate(browser.base() + "/instances/" + uid);
-        owner.locator("#members-tab").click();
-        owner.locator("#share-search").fill("Hodgkin (1002)");
-        owner.locator("#share-role").selectOption("GUEST");
+        Page owner = ownerTypesInTheShareForm("Hodgkin (1002)", "GUEST");
         owner.locator("#share-submit").click();
         assertThat(owner.locator("#member-list li[data-member='1002']")).hasAttribute("data-role", "GUEST");
         Browser.screenshot(owner, "journey2-01-shared");
@@ -97,11 +93,7 @@ class SharingJourneyTest {
 
     @Test
     void whatTheOwnerTypesInTheShareBoxSurvivesALiveRefreshOfTheMembers() throws Exception {
-        Page owner = browser.signedIn("share-owner");
-        owner.navigate(browser.base() + "/instances/" + uid);
-        owner.locator("#members-tab").click();
-        owner.locator("#share-search").fill("Frank");
-        owner.locator("#share-role").selectOption("SUPPORT");
+        Page owner = ownerTypesInTheShareForm("Frank", "SUPPORT");
 
         // Someone else's change (here: the owner's own API client) reaches the page as a live event.
         ApiClient api = new ApiClient("http://localhost:" + port, oidc, "share-owner");
@@ -114,6 +106,16 @@ class SharingJourneyTest {
         assertThat(owner.locator("#share-role")).hasValue("SUPPORT");
         assertThat(owner.locator("#share-form")).hasCount(1);
         owner.context().close();
+    }
+
+    /** The owner opens the instance's members tab and fills in the share form, without sending it. */
+    private Page ownerTypesInTheShareForm(String person, String role) {
+        Page owner = browser.signedIn("share-owner");
+        owner.navigate(browser.base() + "/instances/" + uid);
+        owner.locator("#members-tab").click();
+        owner.locator("#share-search").fill(person);
+        owner.locator("#share-role").selectOption(role);
+        return owner;
     }
 
     private static void connected(Page page) {
