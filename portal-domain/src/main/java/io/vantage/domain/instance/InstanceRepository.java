@@ -19,7 +19,7 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
             select i from Instance i
             where i.state <> io.vantage.domain.instance.InstanceState.DELETED
               and exists (select 1 from InstanceMember m where m.instance = i and m.user.id = :userId)
-            order by i.createdAt desc
+            order by i.createdAt desc, i.id desc
             """)
     List<Instance> findVisibleTo(@Param("userId") String userId);
 
@@ -30,7 +30,7 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
               and exists (select 1 from InstanceMember m
                           where m.instance = i and m.user.id = :userId
                             and m.role = io.vantage.domain.instance.MemberRole.OWNER)
-            order by i.createdAt desc
+            order by i.createdAt desc, i.id desc
             """)
     List<Instance> findOwnedBy(@Param("userId") String userId);
 
@@ -49,7 +49,7 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
                               and m.role = io.vantage.domain.instance.MemberRole.OWNER
                               and (lower(m.user.lastName) like lower(concat(cast(:term as string), '%'))
                                    or m.user.id = :term)))
-            order by i.createdAt desc
+            order by i.createdAt desc, i.id desc
             """)
     Page<Instance> search(@Param("state") InstanceState state, @Param("providerId") Long providerId,
                           @Param("term") String term, Pageable pageable);

@@ -48,6 +48,26 @@ class AdminOperationsTest extends AdminApiTest {
         assertProblem(admin.get("/api/admin/instances/nosuchuid"), 404);
     }
 
+    @Test
+    void pagesOfInstancesCreatedInTheSameInstantNeitherOverlapNorSkipAny() throws Exception {
+        AdminFixtures.Catalogue catalogue = fixtures.disabledCatalogue();
+        String owner = fixtures.user();
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(fixtures.instance(catalogue, owner, "Batch " + i, "ACTIVE").uid());
+        }
+        jdbc.update("update instances set created_at = ? where provider_id = ?",
+                Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)), catalogue.providerId());
+
+        java.util.List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            paged.addAll(strings(admin.get("/api/admin/instances?size=2&page=" + page + "&providerId="
+                    + catalogue.providerId()).get("items"), "uid"));
+        }
+
+        assertThat(paged).hasSize(7).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+    }
+
     /** Each action on its own instance: the worker fails their commands (the cloud is disabled) meanwhile. */
     @Test
     void adminsActOnAnyonesInstanceThroughTheCommandQueue() throws Exception {
