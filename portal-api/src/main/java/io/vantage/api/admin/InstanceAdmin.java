@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotNull;
@@ -59,8 +57,7 @@ public class InstanceAdmin {
     public PageView<AdminInstanceView> search(String state, Long providerId, String query, int page, int size) {
         Page<Instance> found = instances.search(state(state), providerId,
                 query == null || query.isBlank() ? null : query.strip(), Paging.of(page, size));
-        Map<Long, InstanceExpiration> expiries = expirations.findAllById(found.map(Instance::getId).toList())
-                .stream().collect(Collectors.toMap(InstanceExpiration::getInstanceId, Function.identity()));
+        Map<Long, InstanceExpiration> expiries = expirations.byInstanceId(found.getContent());
         return PageView.of(found, i -> AdminInstanceView.of(i, Optional.ofNullable(expiries.get(i.getId()))));
     }
 

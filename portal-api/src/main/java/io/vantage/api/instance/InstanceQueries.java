@@ -3,8 +3,6 @@ package io.vantage.api.instance;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +39,7 @@ public class InstanceQueries {
     @Transactional(readOnly = true)
     public List<InstanceView> mine(CurrentUser user) {
         List<Instance> visible = instances.findVisibleTo(user.id());
-        Map<Long, InstanceExpiration> expiries = expirations.findAllById(visible.stream().map(Instance::getId).toList())
-                .stream().collect(Collectors.toMap(InstanceExpiration::getInstanceId, Function.identity()));
+        Map<Long, InstanceExpiration> expiries = expirations.byInstanceId(visible);
         return visible.stream()
                 .map(instance -> views.of(instance, user, Optional.ofNullable(expiries.get(instance.getId())))).toList();
     }
