@@ -74,7 +74,8 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
 
     /** Records the end of a connection; when the owner leaves, the others follow the configured policy. */
     @Transactional
-    public void left(TunnelConnection connection, String instanceUid) {
+    public void left(TunnelConnection connection) {
+        String instanceUid = connection.grant().instanceUid();
         open.remove(connection.sessionMemberId());
         members.findById(connection.sessionMemberId()).ifPresent(member -> {
             sessions.lockById(member.getSessionId());

@@ -1,16 +1,27 @@
 package io.vantage.api.tunnel;
 
+import io.vantage.domain.instance.MemberRole;
+
 /** One open desktop or notebook connection on this replica, as the session registry sees it. */
 public interface TunnelConnection {
 
+    /** The ticket the connection was opened with: whose it is, for which instance, in which role. */
+    TicketGrant grant();
+
     Long sessionMemberId();
 
-    Long instanceId();
+    default Long instanceId() {
+        return grant().instanceId();
+    }
 
-    String userId();
+    default String userId() {
+        return grant().userId();
+    }
 
     /** Whether this is the owner's connection (the owner leaving affects the others). */
-    boolean owner();
+    default boolean owner() {
+        return grant().role() == MemberRole.OWNER;
+    }
 
     /** Drops the member's input from now on. */
     void makeReadOnly();

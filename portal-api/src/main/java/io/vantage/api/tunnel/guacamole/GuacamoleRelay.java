@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import io.vantage.api.tunnel.TicketGrant;
 import io.vantage.api.tunnel.TunnelConnection;
-import io.vantage.domain.instance.MemberRole;
 
 /**
  * One browser's desktop connection: its own thread connects to guacd and relays guacd → browser; the websocket's
@@ -189,7 +188,7 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
         if (left.compareAndSet(false, true)) {
             relays.metrics().closed();
             try {
-                relays.tracker().left(this, grant.instanceUid());
+                relays.tracker().left(this);
             } catch (RuntimeException e) {
                 log.warn("Could not record that user {} left instance {}", grant.userId(), grant.instanceUid(), e);
             }
@@ -203,18 +202,8 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
     }
 
     @Override
-    public Long instanceId() {
-        return grant.instanceId();
-    }
-
-    @Override
-    public String userId() {
-        return grant.userId();
-    }
-
-    @Override
-    public boolean owner() {
-        return grant.role() == MemberRole.OWNER;
+    public TicketGrant grant() {
+        return grant;
     }
 
     @Override

@@ -20,7 +20,6 @@ import io.vantage.api.tunnel.ActivityRecorder;
 import io.vantage.api.tunnel.TicketGrant;
 import io.vantage.api.tunnel.TunnelConnection;
 import io.vantage.api.tunnel.TunnelTargets;
-import io.vantage.domain.instance.MemberRole;
 
 /**
  * One browser's VNC connection: a TCP socket to the instance's VNC server (authenticated by the portal) relayed to
@@ -135,18 +134,8 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
     }
 
     @Override
-    public Long instanceId() {
-        return grant.instanceId();
-    }
-
-    @Override
-    public String userId() {
-        return grant.userId();
-    }
-
-    @Override
-    public boolean owner() {
-        return grant.role() == MemberRole.OWNER;
+    public TicketGrant grant() {
+        return grant;
     }
 
     @Override

@@ -83,8 +83,7 @@ class VncRelayHandler extends BinaryWebSocketHandler {
         VncConnection connection = connections.remove(session.getId());
         if (connection != null) {
             connection.close("Closed");
-            TicketGrant grant = (TicketGrant) session.getAttributes().get(TicketHandshakeInterceptor.GRANT);
-            sessions.left(connection, grant.instanceUid());
+            sessions.left(connection);
         }
     }
 
