@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Listens to the database's NOTIFY channel on one connection and hands events to the local browsers. */
+/**
+ * Listens to the database's NOTIFY channels on one connection: browser events go to the local browsers and the
+ * local event handlers, access changes to the {@link AccessChangeListener}s.
+ */
 @Component
 class NotificationListener implements SmartLifecycle {
 
@@ -23,14 +26,19 @@ class NotificationListener implements SmartLifecycle {
     private final EventBus bus;
     private final LiveEvents live;
     private final java.util.List<LocalEventHandler> handlers;
+    private final AccessChanges accessChanges;
+    private final java.util.List<AccessChangeListener> accessListeners;
     private volatile boolean running;
     private Thread thread;
 
-    NotificationListener(DataSource dataSource, EventBus bus, LiveEvents live, java.util.List<LocalEventHandler> handlers) {
+    NotificationListener(DataSource dataSource, EventBus bus, LiveEvents live, java.util.List<LocalEventHandler> handlers,
+                         AccessChanges accessChanges, java.util.List<AccessChangeListener> accessListeners) {
         this.dataSource = dataSource;
         this.bus = bus;
         this.live = live;
         this.handlers = java.util.List.copyOf(handlers);
+        this.accessChanges = accessChanges;
+        this.accessListeners = java.util.List.copyOf(accessListeners);
     }
 
     @Override
@@ -46,13 +54,18 @@ class NotificationListener implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + EventBus.CHANNEL);
+                    statement.execute("listen " + AccessChanges.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            dispatch(notification.getParameter());
+                            if (AccessChanges.CHANNEL.equals(notification.getName())) {
+                                dispatchAccess(notification.getParameter());
+                            } else {
+                                dispatch(notification.getParameter());
+                            }
                         }
                     }
                 }
@@ -74,6 +87,23 @@ class NotificationListener implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("Ignoring a malformed live event: {}", e.getMessage());
+        }
+    }
+
+    private void dispatchAccess(String payload) {
+        AccessChange change;
+        try {
+            change = accessChanges.parse(payload);
+        } catch (RuntimeException e) {
+            log.warn("Ignoring a malformed access change: {}", e.getMessage());
+            return;
+        }
+        for (AccessChangeListener listener : accessListeners) {
+            try {
+                listener.accessChanged(change);
+            } catch (RuntimeException e) {
+                log.warn("{} failed to apply an access change: {}", listener.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 

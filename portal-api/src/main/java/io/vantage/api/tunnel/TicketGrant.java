@@ -6,6 +6,6 @@ import io.vantage.domain.instance.MemberRole;
 public record TicketGrant(String userId, Long instanceId, String instanceUid, String protocol, MemberRole role) {
 
     public boolean readOnly() {
-        return role == MemberRole.GUEST;
+        return role.readOnly();
     }
 }

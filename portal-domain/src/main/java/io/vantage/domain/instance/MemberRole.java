@@ -15,6 +15,11 @@ public enum MemberRole {
         return this != GUEST;
     }
 
+    /** Watchers only: their keyboard, mouse and notebook edits are dropped. */
+    public boolean readOnly() {
+        return this == GUEST;
+    }
+
     public boolean mayManageMembers() {
         return this == OWNER;
     }

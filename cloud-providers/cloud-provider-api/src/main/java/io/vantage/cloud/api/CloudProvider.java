@@ -25,6 +25,11 @@ public interface CloudProvider extends AutoCloseable {
 
     Network network();
 
+    /** What this provider can do besides create, observe and delete. */
+    default java.util.Set<Capability> capabilities() {
+        return java.util.EnumSet.of(Capability.STOP_START, Capability.REBOOT);
+    }
+
     /** A cheap call that proves the provider answers; never throws. */
     ProviderHealth checkHealth();
 

@@ -13,6 +13,11 @@ public interface CloudProviderFactory<S> {
 
     Class<S> settingsType();
 
+    /** The settings this type reads, for the admin console's form, validation and the docs. */
+    default java.util.List<SettingDescriptor> settings() {
+        return java.util.List.of();
+    }
+
     /**
      * Builds a provider. Must not call the cloud: a cloud that is down at startup must not stop the portal.
      *

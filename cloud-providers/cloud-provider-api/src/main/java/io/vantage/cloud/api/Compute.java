@@ -18,6 +18,16 @@ public interface Compute {
     /** The machines of this deployment only (by tag), never another deployment's machines in the same project. */
     List<CloudInstance> list();
 
+    /**
+     * The machine made for this instance, found by its {@link Tags#INSTANCE} tag (or name) whatever the portal
+     * recorded: after a create whose answer was lost, or a delete with no recorded compute id. Providers should
+     * override this with a filtered query (name or metadata filter, label selector) instead of a full list.
+     */
+    default Optional<CloudInstance> findByInstanceUid(String instanceUid) {
+        return list().stream().filter(machine -> machine.instanceUid().filter(instanceUid::equals).isPresent())
+                .findFirst();
+    }
+
     void start(String computeId);
 
     void stop(String computeId);

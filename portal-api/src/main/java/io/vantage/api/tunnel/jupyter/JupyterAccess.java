@@ -29,7 +29,7 @@ class JupyterAccess {
     /** What a person may do with one notebook, and where it is. */
     record Grant(Long instanceId, String uid, MemberRole role, TunnelTargets.Target target) {
         boolean readOnly() {
-            return role == MemberRole.GUEST;
+            return role.readOnly();
         }
     }
 

@@ -1,0 +1,31 @@
+package io.vantage.api.events;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes {@link AccessChange}s on a NOTIFY channel of their own, apart from the browsers' events, so every
+ * replica (this one included) re-checks what it holds within the listener's poll interval. Inside a transaction
+ * the notification is delivered only if the change commits; call it in the transaction that makes the change.
+ */
+@Component
+public class AccessChanges {
+
+    static final String CHANNEL = "vantage_access";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    AccessChanges(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void publish(AccessChange change) {
+        jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, json.writeValueAsString(change));
+    }
+
+    AccessChange parse(String payload) {
+        return json.readValue(payload, AccessChange.class);
+    }
+}
