@@ -20,16 +20,17 @@ final class DesktopLauncher implements Launcher {
 
     @Override
     public List<String> programs() {
-        return List.of("setsid", "Xvfb", "openbox", "x11vnc", "xterm");
+        return List.of("setsid", "setpriv", "Xvfb", "openbox", "x11vnc", "xterm");
     }
 
     @Override
-    public void writeSecrets(InstancePaths paths, String secret) {
-        SecureFiles.write(paths.vncPassword(), VncPasswordFile.content(secret));
+    public void writeSecrets(InstancePaths paths, String secret, InstanceUser owner) {
+        SecureFiles.write(paths.vncPassword(), VncPasswordFile.content(secret), owner);
     }
 
     @Override
     public void launch(Launch launch) throws LaunchException, InterruptedException {
+        DisplayAllocator.ensureSocketFolder();
         int display = startXvfb(launch);
         Map<String, String> x11 = Map.of("DISPLAY", ":" + display,
                 "XAUTHORITY", launch.paths().xauthority().toAbsolutePath().toString());
@@ -47,7 +48,7 @@ final class DesktopLauncher implements Launcher {
             int display = DisplayAllocator.reserve(launch.settings().firstDisplay(), tried);
             tried.add(display);
             try {
-                SecureFiles.write(launch.paths().xauthority(), XAuthorityFile.content(display));
+                launch.writeSecret(launch.paths().xauthority(), XAuthorityFile.content(display));
                 ProcessRecord xvfb = launch.start("xvfb", true, List.of(launch.executable("Xvfb"), ":" + display,
                         "-screen", "0", record.screenWidth() + "x" + record.screenHeight() + "x24",
                         "-auth", launch.paths().xauthority().toAbsolutePath().toString(),

@@ -1,5 +1,8 @@
 package io.vantage.cloud.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -31,6 +34,25 @@ final class DisplayAllocator {
 
     static synchronized void release(int display) {
         RESERVED.remove(display);
+    }
+
+    /**
+     * Makes {@code /tmp/.X11-unix} as root with the sticky bit, before any instance user's X server could make it
+     * and own the folder where every display's socket lives.
+     */
+    static void ensureSocketFolder() {
+        Path folder = Path.of("/tmp/.X11-unix");
+        if (Files.isDirectory(folder) || !LocalPackages.runningAsRoot()) {
+            return;
+        }
+        try {
+            Files.createDirectory(folder);
+            Files.setAttribute(folder, "unix:mode", 01777);
+        } catch (FileAlreadyExistsException e) {
+            // made concurrently
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path socket(int display) {

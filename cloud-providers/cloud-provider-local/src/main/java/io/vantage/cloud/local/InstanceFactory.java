@@ -20,14 +20,16 @@ final class InstanceFactory {
     private final InstanceStore store;
     private final LocalCatalogue catalogue;
     private final LocalPackages packages;
+    private final InstanceIsolation isolation;
 
     InstanceFactory(ProviderContext context, LocalSettings settings, InstanceStore store, LocalCatalogue catalogue,
-                    LocalPackages packages) {
+                    LocalPackages packages, InstanceIsolation isolation) {
         this.context = context;
         this.settings = settings;
         this.store = store;
         this.catalogue = catalogue;
         this.packages = packages;
+        this.isolation = isolation;
     }
 
     /** @param existing how many instances this deployment has now */
@@ -54,23 +56,32 @@ final class InstanceFactory {
                 request.flavourId(), context.clock().instant(), metadata.tags(),
                 screenGiven ? metadata.screenWidth() : DEFAULT_WIDTH,
                 screenGiven ? metadata.screenHeight() : DEFAULT_HEIGHT,
-                InstanceRecord.Desired.RUNNING, 0, Map.of(), List.of(), null);
+                InstanceRecord.Desired.RUNNING, 0, Map.of(), List.of(), null, null);
         try {
             InstancePaths paths = store.create(record);
-            launcher.writeSecrets(paths, metadata.secret());
+            record = isolation.prepare(record, paths);
+            store.save(record);
+            launcher.writeSecrets(paths, metadata.secret(), record.user());
         } catch (UncheckedIOException e) {
-            safelyDelete(record.computeId());
+            safelyDelete(record);
             throw new CloudPermanentException("Cannot write the local work dir "
                     + store.workDir().toAbsolutePath() + " (setting workDir): " + e.getCause().getMessage(), e);
+        } catch (CloudPermanentException e) {
+            safelyDelete(record);
+            throw e;
+        } catch (RuntimeException e) {
+            safelyDelete(record);
+            throw new CloudPermanentException("Cannot create the local instance's user: " + e.getMessage(), e);
         }
         return record;
     }
 
-    private void safelyDelete(String computeId) {
+    private void safelyDelete(InstanceRecord record) {
         try {
-            store.delete(computeId);
-        } catch (UncheckedIOException ignored) {
-            // the folder could not be written, so there is little to remove
+            isolation.remove(record);
+            store.delete(record.computeId());
+        } catch (RuntimeException ignored) {
+            // the folder could not be written or the user made, so there is little to remove
         }
     }
 }

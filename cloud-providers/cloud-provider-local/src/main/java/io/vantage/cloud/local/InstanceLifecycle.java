@@ -15,12 +15,15 @@ final class InstanceLifecycle {
     private final LocalCatalogue catalogue;
     private final LocalSettings settings;
     private final ProcessStarter starter;
+    private final InstanceIsolation isolation;
 
-    InstanceLifecycle(InstanceStore store, LocalCatalogue catalogue, LocalSettings settings, ProcessStarter starter) {
+    InstanceLifecycle(InstanceStore store, LocalCatalogue catalogue, LocalSettings settings, ProcessStarter starter,
+                      InstanceIsolation isolation) {
         this.store = store;
         this.catalogue = catalogue;
         this.settings = settings;
         this.starter = starter;
+        this.isolation = isolation;
     }
 
     /** Start, unless everything already runs. */
@@ -39,9 +42,16 @@ final class InstanceLifecycle {
         }
         long started = System.nanoTime();
         InstanceRecord record = found.get();
-        ProcessTree.terminate(record.processes(), settings.stopGrace());
-        Launch launch = new Launch(record.cleared().withDesired(InstanceRecord.Desired.RUNNING), store, settings,
-                starter, superseded);
+        end(record);
+        Launch launch;
+        try {
+            launch = new Launch(isolation.prepare(record.cleared().withDesired(InstanceRecord.Desired.RUNNING),
+                    store.paths(computeId)), store, settings, starter, superseded);
+        } catch (RuntimeException e) {
+            log.warn("Local instance {} cannot get its user", computeId, e);
+            store.save(record.cleared().withDesired(InstanceRecord.Desired.RUNNING).withFault(e.getMessage()));
+            return;
+        }
         store.save(launch.record());
         try {
             Launcher launcher = catalogue.launcher(record.imageId())
@@ -63,16 +73,27 @@ final class InstanceLifecycle {
     void stop(String computeId) {
         store.load(computeId).ifPresent(record -> {
             long started = System.nanoTime();
-            ProcessTree.terminate(record.processes(), settings.stopGrace());
+            end(record);
             store.save(record.cleared().withDesired(InstanceRecord.Desired.STOPPED));
             log.info("Local instance {} stopped in {} ms", computeId, (System.nanoTime() - started) / 1_000_000);
         });
     }
 
+    /** Processes first, then the user (userdel refuses a user with processes), then the folder with the home. */
     void delete(String computeId) {
-        store.load(computeId).ifPresent(record -> ProcessTree.terminate(record.processes(), settings.stopGrace()));
+        store.load(computeId).ifPresent(record -> {
+            ProcessTree.terminate(record.processes(), settings.stopGrace());
+            // a failure here leaves the record, so the portal's retry of the delete finds the user again
+            isolation.remove(record);
+        });
         store.delete(computeId);
         log.info("Local instance {} deleted", computeId);
+    }
+
+    /** Nothing of the instance runs afterwards: its process families, then whatever else its user still runs. */
+    private void end(InstanceRecord record) {
+        ProcessTree.terminate(record.processes(), settings.stopGrace());
+        isolation.endStragglers(record);
     }
 
     /** Running as asked: launched without a fault, and every essential process still alive. */
@@ -84,7 +105,7 @@ final class InstanceLifecycle {
 
     private void fail(Launch launch, String reason) {
         log.warn("Local instance {} could not start: {}", launch.record().computeId(), reason);
-        ProcessTree.terminate(launch.record().processes(), settings.stopGrace());
+        end(launch.record());
         store.save(launch.record().cleared().withFault(reason));
     }
 }

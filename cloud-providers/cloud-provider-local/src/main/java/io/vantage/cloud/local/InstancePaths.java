@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where one instance keeps its files; the whole folder is {@code rwx------} and goes away on delete. */
+/**
+ * Where one instance keeps its files; the whole folder goes away on delete. Only the portal reads the record and the
+ * logs. With a user per instance the folder is {@code rwx--x--x}, so that user can pass through to its home
+ * ({@code rwx------}, its own) and its secrets ({@code rwx--x---}, the portal's, group the user's); without, the
+ * folder is {@code rwx------}.
+ */
 record InstancePaths(Path root) {
 
     Path recordFile() {
@@ -37,17 +42,9 @@ record InstancePaths(Path root) {
         return logs().resolve(role + ".log");
     }
 
-    /** HOME of the processes, so nothing they write lands in the portal user's own home. */
+    /** HOME of the processes and the notebooks' folder, so desktops and notebooks show the same files. */
     Path home() {
         return root.resolve("home");
-    }
-
-    Path notebooks() {
-        return root.resolve("notebooks");
-    }
-
-    Path jupyter() {
-        return root.resolve("jupyter");
     }
 
     /** The last meaningful line a process wrote: usually why it stopped. */

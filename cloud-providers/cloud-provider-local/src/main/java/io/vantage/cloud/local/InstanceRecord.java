@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param display   the X display number of a desktop while it runs, 0 otherwise
  * @param ports     well-known port (5901, 8888) → the loopback port the process really listens on
  * @param fault     why the last launch failed, null when it did not
+ * @param user      the Unix user the processes run as; null when they run as the portal's own user
  */
 record InstanceRecord(String computeId, String name, String imageId, String flavourId, Instant createdAt,
                       Map<String, String> tags, int screenWidth, int screenHeight, Desired desired, int display,
-                      Map<Integer, Integer> ports, List<ProcessRecord> processes, String fault) {
+                      Map<Integer, Integer> ports, List<ProcessRecord> processes, String fault, InstanceUser user) {
 
     enum Desired { RUNNING, STOPPED }
 
@@ -33,41 +34,47 @@ record InstanceRecord(String computeId, String name, String imageId, String flav
 
     InstanceRecord withDesired(Desired newDesired) {
         return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
-                newDesired, display, ports, processes, fault);
+                newDesired, display, ports, processes, fault, user);
     }
 
     InstanceRecord withProcess(ProcessRecord process) {
         List<ProcessRecord> all = new ArrayList<>(processes);
         all.add(process);
         return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
-                desired, display, ports, all, fault);
+                desired, display, ports, all, fault, user);
     }
 
     InstanceRecord withoutProcess(long pid) {
         return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
-                desired, display, ports, processes.stream().filter(process -> process.pid() != pid).toList(), fault);
+                desired, display, ports, processes.stream().filter(process -> process.pid() != pid).toList(), fault,
+                user);
     }
 
     InstanceRecord withDisplay(int newDisplay) {
         return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
-                desired, newDisplay, ports, processes, fault);
+                desired, newDisplay, ports, processes, fault, user);
     }
 
     InstanceRecord withPort(int wellKnown, int actual) {
         Map<Integer, Integer> all = new HashMap<>(ports);
         all.put(wellKnown, actual);
         return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
-                desired, display, all, processes, fault);
+                desired, display, all, processes, fault, user);
     }
 
     InstanceRecord withFault(String newFault) {
         return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
-                desired, display, ports, processes, newFault);
+                desired, display, ports, processes, newFault, user);
+    }
+
+    InstanceRecord withUser(InstanceUser newUser) {
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
+                desired, display, ports, processes, fault, newUser);
     }
 
     /** Nothing runs: no processes, display or ports, and no fault from an earlier launch. */
     InstanceRecord cleared() {
         return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,
-                desired, 0, Map.of(), List.of(), null);
+                desired, 0, Map.of(), List.of(), null, user);
     }
 }

@@ -34,6 +34,9 @@ final class InstanceRecordFormat {
         if (record.fault() != null) {
             properties.setProperty("fault", record.fault());
         }
+        if (record.user() != null) {
+            properties.setProperty("user", record.user().format());
+        }
         record.tags().forEach((key, value) -> properties.setProperty(TAG + key, value));
         record.ports().forEach((wellKnown, actual) -> properties.setProperty(PORT + wellKnown, actual.toString()));
         List<ProcessRecord> processes = record.processes();
@@ -79,7 +82,12 @@ final class InstanceRecordFormat {
                 Instant.parse(properties.getProperty("createdAt")), tags, Integer.parseInt(screen[0]),
                 Integer.parseInt(screen[1]), InstanceRecord.Desired.valueOf(properties.getProperty("desired")),
                 Integer.parseInt(properties.getProperty("display", "0")), ports, List.copyOf(processes.values()),
-                properties.getProperty("fault"));
+                properties.getProperty("fault"), user(properties.getProperty("user")));
+    }
+
+    /** Records written before instances had users of their own have none: their processes run as the portal. */
+    private static InstanceUser user(String value) {
+        return value == null || value.isBlank() ? null : InstanceUser.parse(value);
     }
 
     private static String nullToEmpty(String value) {

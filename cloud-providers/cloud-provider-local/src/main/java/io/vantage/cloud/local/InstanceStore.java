@@ -29,14 +29,26 @@ final class InstanceStore {
 
     private final Path workDir;
     private final Path instances;
+    private final String folderPermissions;
 
     InstanceStore(Path workDir) {
+        this(workDir, SecureFiles.PRIVATE);
+    }
+
+    /** @param folderPermissions of the work dir and folders made on the way to it ({@code rwx--x--x} with users) */
+    InstanceStore(Path workDir, String folderPermissions) {
         this.workDir = workDir;
         this.instances = workDir.resolve("instances");
+        this.folderPermissions = folderPermissions;
     }
 
     Path workDir() {
         return workDir;
+    }
+
+    /** Makes the work dir if missing; instance users can only reach their homes through what is made here. */
+    Path ensureWorkDir() {
+        return SecureFiles.directory(workDir, folderPermissions);
     }
 
     static boolean isValidId(String computeId) {
@@ -59,6 +71,7 @@ final class InstanceStore {
     /** Creates the instance's private folders and saves its first record. */
     InstancePaths create(InstanceRecord record) {
         InstancePaths paths = paths(record.computeId());
+        ensureWorkDir();
         SecureFiles.directory(paths.root());
         SecureFiles.directory(paths.secrets());
         SecureFiles.directory(paths.logs());

@@ -46,12 +46,17 @@ final class Launch {
     ProcessRecord start(String role, boolean essential, List<String> command, Map<String, String> env)
             throws LaunchException {
         try {
-            ProcessRecord process = starter.start(role, essential, command, env, paths);
+            ProcessRecord process = starter.start(role, essential, command, env, paths, record.user());
             update(record.withProcess(process));
             return process;
         } catch (IOException e) {
             throw new LaunchException("cannot start " + role + ": " + e.getMessage());
         }
+    }
+
+    /** A secret file for the instance's processes: readable by its user only. */
+    void writeSecret(java.nio.file.Path file, byte[] content) {
+        SecureFiles.write(file, content, record.user());
     }
 
     /** Ends a process of a failed attempt and forgets it, before the launcher retries. */

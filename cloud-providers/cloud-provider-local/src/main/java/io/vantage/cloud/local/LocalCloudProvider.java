@@ -8,14 +8,20 @@ import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.api.ProviderHealth;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The local machine as a cloud. Closing it leaves the instances running, for the next portal to find. */
 final class LocalCloudProvider implements CloudProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalCloudProvider.class);
 
     private final String name;
     private final LocalPackages packages;
@@ -25,13 +31,21 @@ final class LocalCloudProvider implements CloudProvider {
     private final LocalCompute compute;
     private final LocalLimits limits;
     private final LocalNetwork network;
+    private final InstanceIsolation isolation;
 
-    LocalCloudProvider(String name, LocalSettings settings, ProviderContext context, LocalPackages packages) {
+    LocalCloudProvider(String name, LocalSettings settings, ProviderContext context, LocalPackages packages,
+                       InstanceIsolation isolation) {
         this.name = name;
         this.packages = packages;
-        this.store = new InstanceStore(Path.of(settings.workDir()));
+        this.isolation = isolation;
+        this.store = new InstanceStore(Path.of(settings.workDir()),
+                isolation.users() ? SecureFiles.TRAVERSABLE : SecureFiles.PRIVATE);
+        String weakness = isolation.weakness(name, store.workDir());
+        if (weakness != null) {
+            log.warn(weakness);
+        }
         this.catalogue = new LocalCatalogue(settings, packages);
-        this.compute = new LocalCompute(context, settings, store, catalogue, packages, queue);
+        this.compute = new LocalCompute(context, settings, store, catalogue, packages, queue, isolation);
         this.limits = new LocalLimits(settings, compute, catalogue, store);
         this.network = new LocalNetwork(context, settings, store);
     }
@@ -66,16 +80,27 @@ final class LocalCloudProvider implements CloudProvider {
         return network;
     }
 
-    /** Up when the work dir takes a file; missing packages are reported but only make their images unavailable. */
+    /**
+     * Up when the work dir takes a file and, with a user per instance, those users can reach it; missing packages
+     * are reported but only make their images unavailable.
+     */
     @Override
     public ProviderHealth checkHealth() {
         long started = System.nanoTime();
         Path workDir = store.workDir();
         try {
-            SecureFiles.directory(workDir);
+            store.ensureWorkDir();
             Path probe = workDir.resolve(".health-" + UUID.randomUUID());
             SecureFiles.write(probe, new byte[0]);
             Files.delete(probe);
+            if (isolation.users()) {
+                Optional<Path> blocked = InstanceIsolation.blockedAncestor(workDir.toAbsolutePath().getParent());
+                if (blocked.isPresent()) {
+                    return ProviderHealth.down("Instance users cannot reach their homes under "
+                            + workDir.toAbsolutePath() + ": " + blocked.get() + " does not let other users through "
+                            + "(chmod o+x it, or set workDir elsewhere)");
+                }
+            }
             List<String> missing = packages.missing();
             String message = missing.isEmpty() ? "OK" : "OK; missing Debian packages " + String.join(" ", missing)
                     + " (install with: " + LocalPackages.installCommand(missing) + ")";

@@ -35,7 +35,7 @@ final class LocalCompute implements Compute {
     private final InstanceFactory factory;
 
     LocalCompute(ProviderContext context, LocalSettings settings, InstanceStore store, LocalCatalogue catalogue,
-                 LocalPackages packages, OperationQueue queue) {
+                 LocalPackages packages, OperationQueue queue, InstanceIsolation isolation) {
         this.context = context;
         this.settings = settings;
         this.store = store;
@@ -43,9 +43,9 @@ final class LocalCompute implements Compute {
         this.packages = packages;
         this.queue = queue;
         this.lifecycle = new InstanceLifecycle(store, catalogue, settings,
-                new ProcessStarter(new Executables(settings.executablePath())));
+                new ProcessStarter(new Executables(settings.executablePath())), isolation);
         this.view = new InstanceView(settings, store, queue);
-        this.factory = new InstanceFactory(context, settings, store, catalogue, packages);
+        this.factory = new InstanceFactory(context, settings, store, catalogue, packages, isolation);
     }
 
     @Override

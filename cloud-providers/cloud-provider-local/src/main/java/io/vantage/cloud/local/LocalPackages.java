@@ -33,6 +33,7 @@ public final class LocalPackages {
 
     static {
         PACKAGES.put("setsid", List.of("util-linux"));
+        PACKAGES.put("setpriv", List.of("util-linux"));
         PACKAGES.put("Xvfb", List.of("xvfb"));
         PACKAGES.put("openbox", List.of("openbox"));
         PACKAGES.put("x11vnc", List.of("x11vnc"));
@@ -52,9 +53,13 @@ public final class LocalPackages {
 
     /** Looks programs up where the provider with these settings will (its {@code executablePath}). */
     public static LocalPackages of(LocalSettings settings) {
+        return new LocalPackages(new Executables(settings.executablePath()), systemTools());
+    }
+
+    /** apt-get, sudo, useradd...: the portal's PATH and the system folders, which a non-root PATH often lacks. */
+    static Executables systemTools() {
         String path = System.getenv("PATH");
-        return new LocalPackages(new Executables(settings.executablePath()),
-                new Executables((path == null ? "" : path + ":") + "/usr/sbin:/usr/bin:/sbin:/bin"));
+        return new Executables((path == null ? "" : path + ":") + "/usr/sbin:/usr/bin:/sbin:/bin");
     }
 
     /** Looks programs up on the portal's {@code PATH}. */

@@ -4,10 +4,13 @@ import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderFactory;
 import io.vantage.cloud.api.ProviderContext;
+import io.vantage.cloud.api.SettingDescriptor;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Type {@code local}: desktops and notebooks as processes on the portal's own machine (demo, tests). */
@@ -27,11 +30,18 @@ public final class LocalProviderFactory implements CloudProviderFactory<LocalSet
         return LocalSettings.class;
     }
 
+    @Override
+    public List<SettingDescriptor> settings() {
+        return LocalSettingDescriptors.ALL;
+    }
+
     /** Checks the settings only: folders are made and programs looked up when first needed. */
     @Override
     public CloudProvider create(String name, LocalSettings settings, ProviderContext context) {
         LocalSettings checked = validate(name, settings == null ? LocalSettings.defaults() : settings);
-        return new LocalCloudProvider(name, checked, context, LocalPackages.of(checked));
+        InstanceIsolation isolation = InstanceIsolation.of(name, checked,
+                new UserAccounts(LocalPackages.systemTools()));
+        return new LocalCloudProvider(name, checked, context, LocalPackages.of(checked), isolation);
     }
 
     static LocalSettings validate(String name, LocalSettings settings) {
@@ -59,6 +69,10 @@ public final class LocalProviderFactory implements CloudProviderFactory<LocalSet
         checkPositive(name, "stopGrace", settings.stopGrace());
         if (settings.maxInstances() != null && settings.maxInstances() < 0) {
             throw invalid(name, "maxInstances", "must not be negative", settings.maxInstances());
+        }
+        if (settings.isolation() != null && !List.of(InstanceIsolation.USERS, InstanceIsolation.NONE)
+                .contains(settings.isolation().toLowerCase(Locale.ROOT))) {
+            throw invalid(name, "isolation", "must be users or none", settings.isolation());
         }
         return settings;
     }

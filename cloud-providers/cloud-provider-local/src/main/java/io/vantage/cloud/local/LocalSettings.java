@@ -20,10 +20,14 @@ import java.time.Duration;
  * @param maxInstances       instances this deployment may run at once; null means no limit
  * @param executablePath     where Xvfb, x11vnc, jupyter-notebook… are looked up and the PATH of the processes;
  *                           null means the portal's own {@code PATH}
+ * @param isolation          {@code users}: each instance runs as a Unix user of its own (needs root);
+ *                           {@code none}: every instance runs as the portal's user; null picks users when the
+ *                           portal is root, none otherwise (with a warning in the log)
  */
 public record LocalSettings(String workDir, String bindAddress, Integer vncPort, Integer jupyterPort,
                             String jupyterBaseUrl, String jupyterAllowOrigin, Integer firstDisplay,
-                            Duration startTimeout, Duration stopGrace, Integer maxInstances, String executablePath) {
+                            Duration startTimeout, Duration stopGrace, Integer maxInstances, String executablePath,
+                            String isolation) {
 
     public static final String DEFAULT_WORK_DIR = "./.vantage/local";
     public static final String DEFAULT_BASE_URL = "/instances/{uid}/jupyter/";
@@ -43,31 +47,37 @@ public record LocalSettings(String workDir, String bindAddress, Integer vncPort,
             String path = System.getenv("PATH");
             executablePath = path == null || path.isBlank() ? FALLBACK_PATH : path;
         }
+        isolation = isolation == null || isolation.isBlank() ? null : isolation.trim();
     }
 
     /** All defaults. */
     public static LocalSettings defaults() {
-        return new LocalSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new LocalSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public LocalSettings withWorkDir(String newWorkDir) {
         return new LocalSettings(newWorkDir, bindAddress, vncPort, jupyterPort, jupyterBaseUrl, jupyterAllowOrigin,
-                firstDisplay, startTimeout, stopGrace, maxInstances, executablePath);
+                firstDisplay, startTimeout, stopGrace, maxInstances, executablePath, isolation);
     }
 
     public LocalSettings withExecutablePath(String newExecutablePath) {
         return new LocalSettings(workDir, bindAddress, vncPort, jupyterPort, jupyterBaseUrl, jupyterAllowOrigin,
-                firstDisplay, startTimeout, stopGrace, maxInstances, newExecutablePath);
+                firstDisplay, startTimeout, stopGrace, maxInstances, newExecutablePath, isolation);
     }
 
     public LocalSettings withStopGrace(Duration newStopGrace) {
         return new LocalSettings(workDir, bindAddress, vncPort, jupyterPort, jupyterBaseUrl, jupyterAllowOrigin,
-                firstDisplay, startTimeout, newStopGrace, maxInstances, executablePath);
+                firstDisplay, startTimeout, newStopGrace, maxInstances, executablePath, isolation);
     }
 
     public LocalSettings withMaxInstances(Integer newMaxInstances) {
         return new LocalSettings(workDir, bindAddress, vncPort, jupyterPort, jupyterBaseUrl, jupyterAllowOrigin,
-                firstDisplay, startTimeout, stopGrace, newMaxInstances, executablePath);
+                firstDisplay, startTimeout, stopGrace, newMaxInstances, executablePath, isolation);
+    }
+
+    public LocalSettings withIsolation(String newIsolation) {
+        return new LocalSettings(workDir, bindAddress, vncPort, jupyterPort, jupyterBaseUrl, jupyterAllowOrigin,
+                firstDisplay, startTimeout, stopGrace, maxInstances, executablePath, newIsolation);
     }
 
     /** The address the portal connects to: a wildcard bind is reached over loopback. */

@@ -4,6 +4,8 @@ import io.vantage.cloud.api.Tags;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,10 @@ import java.util.Map;
  * {@code allow_remote_access} is on because the portal's proxy forwards the browser's Host header, which the
  * notebook's DNS-rebinding guard would reject; the token still guards every request. XSRF protection stays on:
  * the proxy keeps paths and cookies under the base URL, so the notebook's {@code _xsrf} cookie works through it.
- * Jupyter config, runtime and data folders sit in the instance folder so nothing is shared between instances.
+ * Jupyter config, runtime and data folders sit in the instance's home so nothing is shared between instances; the
+ * notebooks' folder is the home too, so a desktop and a notebook show the same files. With a user per instance the
+ * server never runs as root; {@code --allow-root} is only passed when an operator chose {@code isolation: none} for a
+ * portal running as root, the one case where Jupyter would otherwise refuse to start.
  */
 final class NotebookLauncher implements Launcher {
 
@@ -23,38 +28,42 @@ final class NotebookLauncher implements Launcher {
 
     @Override
     public List<String> programs() {
-        return List.of("setsid", "jupyter-notebook");
+        return List.of("setsid", "setpriv", "jupyter-notebook");
     }
 
     @Override
-    public void writeSecrets(InstancePaths paths, String secret) {
-        SecureFiles.write(paths.jupyterToken(), secret.getBytes(StandardCharsets.UTF_8));
+    public void writeSecrets(InstancePaths paths, String secret, InstanceUser owner) {
+        SecureFiles.write(paths.jupyterToken(), secret.getBytes(StandardCharsets.UTF_8), owner);
     }
 
     @Override
     public void launch(Launch launch) throws LaunchException, InterruptedException {
         LocalSettings settings = launch.settings();
         InstancePaths paths = launch.paths();
-        SecureFiles.directory(paths.notebooks());
-        SecureFiles.directory(paths.jupyter());
+        Path home = paths.home().toAbsolutePath();
+        // Jupyter makes these itself, as the instance's user: the portal never writes into a user's home
         Map<String, String> environment = Map.of(
                 "JUPYTER_TOKEN_FILE", paths.jupyterToken().toAbsolutePath().toString(),
-                "JUPYTER_CONFIG_DIR", paths.jupyter().resolve("config").toAbsolutePath().toString(),
-                "JUPYTER_RUNTIME_DIR", paths.jupyter().resolve("runtime").toAbsolutePath().toString(),
-                "JUPYTER_DATA_DIR", paths.jupyter().resolve("data").toAbsolutePath().toString());
+                "JUPYTER_CONFIG_DIR", home.resolve(".jupyter").toString(),
+                "JUPYTER_DATA_DIR", home.resolve(".local/share/jupyter").toString(),
+                "JUPYTER_RUNTIME_DIR", home.resolve(".local/share/jupyter/runtime").toString());
         String failure = "no attempt";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = PortAllocator.freePort(settings.bindAddress());
-            ProcessRecord notebook = launch.start("jupyter", true, List.of(launch.executable("jupyter-notebook"),
-                    "--no-browser", "--allow-root",
+            List<String> command = new ArrayList<>(List.of(launch.executable("jupyter-notebook"), "--no-browser"));
+            if (launch.record().user() == null && LocalPackages.runningAsRoot()) {
+                command.add("--allow-root");
+            }
+            command.addAll(List.of(
                     "--ip=" + settings.bindAddress(), "--port=" + port, "--port-retries=0",
-                    "--notebook-dir=" + paths.notebooks().toAbsolutePath(),
+                    "--notebook-dir=" + home,
                     "--NotebookApp.base_url=" + baseUrl(settings, launch.record()),
                     "--NotebookApp.allow_origin=" + settings.jupyterAllowOrigin(),
                     "--NotebookApp.allow_remote_access=True",
                     "--NotebookApp.trust_xheaders=True",
                     // the server must outlive the browser tab: its lifecycle belongs to the portal
-                    "--NotebookApp.quit_button=False"), environment);
+                    "--NotebookApp.quit_button=False"));
+            ProcessRecord notebook = launch.start("jupyter", true, command, environment);
             if (launch.awaitReady(notebook, () -> launch.logContains("jupyter", "is running at")
                     && launch.accepts(port))) {
                 launch.port(settings.jupyterPort(), port);

@@ -24,7 +24,7 @@ class InstanceStoreTest {
                 Instant.parse("2025-01-02T03:04:05Z"), Map.of("vantage-deployment", "d", "vantage-instance", "u"),
                 1920, 1080, InstanceRecord.Desired.RUNNING, 101, Map.of(5901, 40000),
                 List.of(new ProcessRecord("xvfb", 12, 1000, true), new ProcessRecord("xterm", 13, 1001, false)),
-                "x11vnc (pid 3) exited: bad\nthings");
+                "x11vnc (pid 3) exited: bad\nthings", new InstanceUser("vi-u", 990, 991));
 
         InstancePaths paths = store.create(record);
 

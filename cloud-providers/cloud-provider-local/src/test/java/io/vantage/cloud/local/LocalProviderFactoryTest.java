@@ -8,10 +8,14 @@ import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderFactory;
 import io.vantage.cloud.api.CreateInstanceRequest;
 import io.vantage.cloud.api.InstanceMetadata;
+import io.vantage.cloud.api.SettingDescriptor;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +34,8 @@ class LocalProviderFactoryTest extends LocalProviderTestSupport {
 
     @Test
     void fillsDefaultsAndRejectsBadSettingsByName() {
-        LocalSettings defaults = new LocalSettings(null, null, null, null, null, null, null, null, null, null, null);
+        LocalSettings defaults = new LocalSettings(null, null, null, null, null, null, null, null, null, null, null,
+                null);
         assertThat(defaults.workDir()).isEqualTo("./.vantage/local");
         assertThat(defaults.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(defaults.vncPort()).isEqualTo(5901);
@@ -39,13 +44,31 @@ class LocalProviderFactoryTest extends LocalProviderTestSupport {
         assertThat(defaults.firstDisplay()).isEqualTo(100);
         assertThat(defaults.stopGrace()).isEqualTo(Duration.ofSeconds(5));
 
-        LocalSettings ipv6 = new LocalSettings(null, "::1", null, null, null, null, null, null, null, null, null);
+        LocalSettings ipv6 = new LocalSettings(null, "::1", null, null, null, null, null, null, null, null, null,
+                null);
         assertThatThrownBy(() -> LocalProviderFactory.validate("p", ipv6))
                 .isInstanceOf(CloudPermanentException.class).hasMessageContaining("bindAddress");
-        LocalSettings samePorts = new LocalSettings(null, null, 9000, 9000, null, null, null, null, null, null, null);
+        LocalSettings samePorts = new LocalSettings(null, null, 9000, 9000, null, null, null, null, null, null, null,
+                null);
         assertThatThrownBy(() -> LocalProviderFactory.validate("p", samePorts)).hasMessageContaining("jupyterPort");
         LocalSettings noGrace = defaults.withStopGrace(Duration.ZERO);
         assertThatThrownBy(() -> LocalProviderFactory.validate("p", noGrace)).hasMessageContaining("stopGrace");
+    }
+
+    @Test
+    void declaresEverySettingItReadsAndRejectsAnUnknownIsolation() {
+        List<String> declared = new LocalProviderFactory().settings().stream().map(SettingDescriptor::name).toList();
+        List<String> read = Arrays.stream(LocalSettings.class.getRecordComponents())
+                .map(component -> component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT))
+                .toList();
+        assertThat(declared).containsExactlyElementsOf(read);
+        assertThat(new LocalProviderFactory().settings()).noneMatch(SettingDescriptor::required);
+
+        LocalSettings chroot = LocalSettings.defaults().withIsolation("chroot");
+        assertThatThrownBy(() -> LocalProviderFactory.validate("p", chroot))
+                .isInstanceOf(CloudPermanentException.class).hasMessageContaining("isolation must be users or none");
+        assertThat(LocalProviderFactory.validate("p", LocalSettings.defaults().withIsolation(" None ")).isolation())
+                .isEqualTo("None");
     }
 
     @Test

@@ -74,7 +74,7 @@ class NotebookInstanceTest extends LocalProviderTestSupport {
     }
 
     private void assertNotebookDirAndNoSecretOnTheCommandLine(String computeId, String secret) throws Exception {
-        Path notebooks = new InstanceStore(workDir).paths(computeId).notebooks();
+        Path notebooks = new InstanceStore(workDir).paths(computeId).home();
         assertThat(notebooks).isDirectory();
         assertThat(Files.readString(Path.of("/proc", Long.toString(processes(computeId).get(0).pid()),
                 "cmdline"))).contains("--notebook-dir=" + notebooks.toAbsolutePath()).doesNotContain(secret);

@@ -20,6 +20,7 @@ class RestartSurvivalTest extends LocalProviderTestSupport {
         String computeId = first.compute().create(request("desktop", "uid-survivor", secret)).computeId();
         awaitState(first, computeId, CloudState.RUNNING);
         List<ProcessRecord> processes = processes(computeId);
+        InstanceUser user = record(computeId).user();
         first.close();
 
         CloudProvider second = provider(DEPLOYMENT, settings());
@@ -37,6 +38,10 @@ class RestartSurvivalTest extends LocalProviderTestSupport {
         second.compute().delete(computeId);
         assertThat(processes).noneMatch(ProcessTree::isAlive);
         assertThat(second.compute().list()).isEmpty();
+        if (user != null) { // a root portal: the user found again from the record is gone with the instance
+            assertThat(UserAccounts.lookup(user.name())).isEmpty();
+            assertThat(UserProcesses.of(user.uid())).isEmpty();
+        }
     }
 
     @Test
