@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * With no {@code spring.datasource.url}, the portal runs on an embedded PostgreSQL (a real server binary). With the
- * property set, this configuration steps aside and Spring Boot connects to that database instead.
+ * With no {@code spring.datasource.url}, the portal runs on an embedded PostgreSQL (a real server binary) that
+ * requires its generated password for every connection. With the property set, this configuration steps aside and
+ * Spring Boot connects to that database instead.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @Conditional(NoDataSourceUrlCondition.class)
@@ -22,12 +23,13 @@ public class EmbeddedDatabaseAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(DataSource.class)
     EmbeddedDataSource dataSource(EmbeddedDatabaseProperties properties) {
-        String url = properties.ephemeral()
-                ? EmbeddedPostgresServer.freshDatabase()
-                : EmbeddedPostgresServer.jdbcUrl(properties.dataDir(), properties.port(), "vantage");
+        EmbeddedPostgresServer.EmbeddedDatabase database = properties.ephemeral()
+                ? EmbeddedPostgresServer.fresh()
+                : EmbeddedPostgresServer.database(properties.dataDir(), properties.port(), "vantage");
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setJdbcUrl(url);
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(database.username());
+        dataSource.setPassword(database.password());
         dataSource.setPoolName("vantage-embedded");
         dataSource.setMaximumPoolSize(20);
         return dataSource;
