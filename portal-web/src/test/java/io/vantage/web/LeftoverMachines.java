@@ -15,7 +15,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * When the test run ends, stops the desktops and notebooks the tests' local provider started and are still running
  * (the local provider leaves its machines running when a portal stops, as a cloud would) and removes the run's
  * folders. Only processes whose command line names an instance folder under this JVM's {@link TestWorkDirs#ROOT}
- * are touched (openbox, which names none, ends with its X server).
+ * are touched (openbox, which names none, ends with its X server), and only users whose home is there.
  */
 public final class LeftoverMachines implements LauncherSessionListener {
 
@@ -36,7 +36,44 @@ public final class LeftoverMachines implements LauncherSessionListener {
         if (!leftovers.isEmpty()) {
             System.out.println("Stopped " + leftovers.size() + " process(es) the tests' local provider left running");
         }
+        removeInstanceUsers(TestWorkDirs.ROOT.toString() + "/");
         deleteQuietly(TestWorkDirs.ROOT);
+    }
+
+    /**
+     * The Unix users a root local provider made for instances it did not delete: those whose home is in this run's
+     * folders. Whatever they still run is killed first (userdel refuses otherwise).
+     */
+    static void removeInstanceUsers(String root) {
+        List<String[]> users;
+        try {
+            users = Files.readAllLines(Path.of("/etc/passwd")).stream().map(line -> line.split(":", -1))
+                    .filter(fields -> fields.length >= 6 && fields[5].startsWith(root)).toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (String[] user : users) {
+            List<ProcessHandle> running = ProcessHandle.allProcesses()
+                    .filter(process -> process.info().user().map(user[0]::equals).orElse(false)).toList();
+            running.forEach(ProcessHandle::destroyForcibly);
+            running.forEach(process -> process.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join());
+            run(Files.isExecutable(Path.of("/usr/sbin/userdel")) ? "/usr/sbin/userdel" : "userdel", user[0]);
+        }
+        if (!users.isEmpty()) {
+            System.out.println("Removed " + users.size() + " instance user(s) the tests' local provider left behind");
+        }
+    }
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            System.out.println("Could not run " + command[0] + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Xvfb, x11vnc, Jupyter and its kernels all name a file in their instance's folder on the command line. */
