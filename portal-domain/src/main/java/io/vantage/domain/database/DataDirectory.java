@@ -2,12 +2,13 @@ package io.vantage.domain.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
-import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The folder around the embedded database's files ({@code ./.vantage} by default) holds the portal's data: other
@@ -16,41 +17,50 @@ import java.util.Set;
  */
 final class DataDirectory {
 
-    private static final Set<PosixFilePermission> FOR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+    private static final Logger log = LoggerFactory.getLogger(DataDirectory.class);
+    private static final int READ_WRITE_FOR_OTHERS = 0066;
+    private static final int SHARED = 01000 | 0002; // sticky or world-writable: a temporary folder, not ours alone
 
     private DataDirectory() {
     }
 
-    /** Makes the missing folders above {@code dataDir} {@code rwx--x--x}; takes reading away from an existing one. */
+    /**
+     * Makes the missing folders above {@code dataDir} {@code rwx--x--x}, and takes reading and writing by others away
+     * from an existing parent the portal owns (an earlier version made {@code ./.vantage} readable by everyone).
+     */
     static void secure(Path dataDir) {
         Path parent = dataDir.toAbsolutePath().normalize().getParent();
         if (parent == null) {
             return;
         }
+        if (!Files.isDirectory(parent)) {
+            create(parent);
+            return;
+        }
         try {
-            if (!Files.isDirectory(parent)) {
-                create(parent);
-            } else if (ownedByUs(parent)) {
-                // a folder made by an earlier version, readable by everyone
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(parent);
-                if (permissions.removeAll(FOR_OTHERS)) {
-                    Files.setPosixFilePermissions(parent, permissions);
-                }
+            int mode = (Integer) Files.getAttribute(parent, "unix:mode") & 07777;
+            if (ownedByUs(parent) && (mode & SHARED) == 0 && (mode & READ_WRITE_FOR_OTHERS) != 0) {
+                Files.setAttribute(parent, "unix:mode", mode & ~READ_WRITE_FOR_OTHERS);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the embedded database's folder " + parent, e);
+            log.warn("Could not make {} unreadable to other users: {}", parent, e.toString());
         }
     }
 
-    private static void create(Path folder) throws IOException {
+    private static void create(Path folder) {
         Path parent = folder.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             create(parent);
         }
-        Files.createDirectory(folder);
-        // set afterwards: the umask would otherwise decide
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
+        try {
+            Files.createDirectory(folder);
+            // set afterwards: the umask would otherwise decide
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx--x--x"));
+        } catch (FileAlreadyExistsException e) {
+            // made concurrently; its maker set the permissions
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the embedded database's folder " + folder, e);
+        }
     }
 
     private static boolean ownedByUs(Path folder) throws IOException {

@@ -56,7 +56,8 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void aTrustingDataDirectoryFromAnEarlierVersionIsMigratedAndKeepsItsData() throws Exception {
-        Path dataDir = temp.resolve("pgdata");
+        Path dataDir = Files.createDirectory(temp.resolve(".vantage"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))).resolve("pgdata");
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir)
                 .setCleanDataDirectory(false).start();
              Connection connection = old.getPostgresDatabase().getConnection();
@@ -69,6 +70,7 @@ class EmbeddedPostgresServerTest {
 
         assertThat(ClientAuthentication.trustsAnyone(dataDir)).isFalse();
         assertThat(permissions(dataDir.resolve("vantage-password"))).isEqualTo("rw-------");
+        assertThat(permissions(dataDir.getParent())).as("no longer listable by others").isEqualTo("rwx--x--x");
         String postgres = database.jdbcUrl().replace("/vantage?", "/postgres?");
         assertThat(query(postgres, database.password(), "select value from kept")).isEqualTo("from before");
         assertRequiresThePassword(database);
