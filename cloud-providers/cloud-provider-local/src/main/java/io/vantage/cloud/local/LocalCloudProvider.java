@@ -43,6 +43,11 @@ final class LocalCloudProvider implements CloudProvider {
         String weakness = isolation.weakness(name, store.workDir());
         if (weakness != null) {
             log.warn(weakness);
+        } else {
+            InstanceIsolation.blockedAncestor(store.workDir().toAbsolutePath().getParent()).ifPresent(blocked ->
+                    log.warn("Local provider '{}': instance users cannot reach their homes under {}: {} does not let "
+                            + "other users through; launches will fail until it does (chmod o+x {}) or workDir "
+                            + "moves", name, store.workDir().toAbsolutePath(), blocked, blocked));
         }
         this.catalogue = new LocalCatalogue(settings, packages);
         this.compute = new LocalCompute(context, settings, store, catalogue, packages, queue, isolation);
