@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -72,11 +71,18 @@ final class SecureFiles {
         }
     }
 
-    /** {@link #owner} for everything under the folder, links not followed; only while none of the user's runs. */
+    /**
+     * {@link #owner} for everything under the folder, links not followed; only while none of the user's runs. A file
+     * with several hard links is skipped: its other name may be anywhere, {@code /etc/shadow} included.
+     */
     static void ownerOfTree(Path directory, int uid, int gid) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            List<Path> all = paths.toList();
-            all.forEach(path -> owner(path, uid, gid));
+            for (Path path : paths.toList()) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                        || (Integer) Files.getAttribute(path, "unix:nlink", LinkOption.NOFOLLOW_LINKS) == 1) {
+                    owner(path, uid, gid);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

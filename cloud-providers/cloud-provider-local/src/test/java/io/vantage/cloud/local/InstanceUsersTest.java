@@ -99,13 +99,19 @@ class InstanceUsersTest extends LocalProviderTestSupport {
         provider.compute().stop(computeId);
         InstanceUser before = record(computeId).user();
         new UserAccounts(LocalPackages.systemTools()).delete(before);
+        Path home = new InstanceStore(workDir).paths(computeId).home();
+        Files.writeString(home.resolve("notes.txt"), "kept");
+        Path outside = Files.writeString(workDir.resolve("root-only"), "not the user's");
+        Files.createLink(home.resolve("linked"), outside);
 
         provider.compute().start(computeId);
         awaitState(provider, computeId, CloudState.RUNNING);
 
         InstanceUser after = record(computeId).user();
         assertThat(UserAccounts.lookup(after.name()).orElseThrow().uid()).isEqualTo(after.uid());
-        assertThat(owner(new InstanceStore(workDir).paths(computeId).home())).containsExactly(after.uid(), after.gid());
+        assertThat(owner(home)).containsExactly(after.uid(), after.gid());
+        assertThat(owner(home.resolve("notes.txt"))).containsExactly(after.uid(), after.gid());
+        assertThat(owner(outside)).as("a hard link's other name is not given away").containsExactly(0, 0);
         assertThat(processes(computeId)).allSatisfy(process -> assertThat(uids(process.pid())).containsOnly(after.uid()));
     }
 
