@@ -88,6 +88,10 @@ if (document.body.dataset.user) {
   events.addEventListener('sessions', (event) => {
     document.dispatchEvent(new CustomEvent('vantage:sessions', { detail: JSON.parse(event.data) }));
   });
+  // what this person's open desktop connection may do now (admins also hear others': pages check the userId)
+  events.addEventListener('access', (event) => {
+    document.dispatchEvent(new CustomEvent('vantage:access', { detail: JSON.parse(event.data) }));
+  });
 }
 
 document.querySelectorAll('.notice-modal').forEach((el) => new bootstrap.Modal(el).show());

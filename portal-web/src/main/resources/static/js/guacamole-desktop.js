@@ -3,7 +3,7 @@
 //   import { openDesktop } from '/js/guacamole-desktop.js';
 //   const desktop = await openDesktop(document.getElementById('desktop'), 'abc123',
 //       { clipboard: document.getElementById('clipboard') });
-//   desktop.fullscreen();   desktop.disconnect();
+//   desktop.fullscreen();   desktop.disconnect();   desktop.setReadOnly(true);
 //
 // The page provides <meta name="_csrf"> and <meta name="_csrf_header"> (Spring Security) and, optionally, a textarea
 // for the clipboard. Everything about the connection itself (VNC address, password) stays on the server: the page
@@ -147,24 +147,27 @@ export async function openDesktop(container, uid, options = {}) {
   };
   window.addEventListener('resize', onWindowResize);
 
-  let mouse = null;
-  let keyboard = null;
-  if (!readOnly) {
-    mouse = new Guacamole.Mouse(screen);
-    mouse.onEach(['mousedown', 'mouseup', 'mousemove'], e => {
-      if (e.type === 'mousedown') {
-        screen.focus();
-      }
+  // Input handlers exist for everyone and send only while the person may type: their access can change both ways
+  // while connected (the portal drops a watcher's input either way; this keeps the page honest about it).
+  const mouse = new Guacamole.Mouse(screen);
+  mouse.onEach(['mousedown', 'mouseup', 'mousemove'], e => {
+    if (e.type === 'mousedown') {
+      screen.focus();
+    }
+    if (!readOnly) {
       client.sendMouseState(e.state, true);
-    });
-    display.oncursor = (canvas, x, y) => display.showCursor(!mouse.setCursor(canvas, x, y));
-    keyboard = new Guacamole.Keyboard(screen);
-    keyboard.onkeydown = keysym => {
-      client.sendKeyEvent(1, keysym);
-      return false;
-    };
-    keyboard.onkeyup = keysym => client.sendKeyEvent(0, keysym);
-  }
+    }
+  });
+  display.oncursor = (canvas, x, y) => display.showCursor(!mouse.setCursor(canvas, x, y));
+  const keyboard = new Guacamole.Keyboard(screen);
+  keyboard.onkeydown = keysym => {
+    if (readOnly) {
+      return true;
+    }
+    client.sendKeyEvent(1, keysym);
+    return false;
+  };
+  keyboard.onkeyup = keysym => { if (!readOnly) client.sendKeyEvent(0, keysym); };
 
   // clipboard: remote → textarea (everyone), textarea → remote (those who may type)
   const clipboard = options.clipboard;
@@ -181,16 +184,29 @@ export async function openDesktop(container, uid, options = {}) {
     };
   };
   const sendClipboard = () => {
+    if (readOnly) {
+      return;
+    }
     const writer = new Guacamole.StringWriter(client.createClipboardStream('text/plain'));
     writer.sendText(clipboard.value);
     writer.sendEnd();
   };
   if (clipboard) {
     clipboard.readOnly = readOnly;
-    if (!readOnly) {
-      clipboard.addEventListener('change', sendClipboard);
-    }
+    clipboard.addEventListener('change', sendClipboard);
   }
+
+  /** Watching only (true) or in control (false), as the portal decided while connected. */
+  const setReadOnly = value => {
+    if (value && !readOnly) {
+      keyboard.reset(); // release what is held down now, not when input is back
+    }
+    readOnly = value;
+    container.dataset.readOnly = String(readOnly);
+    if (clipboard) {
+      clipboard.readOnly = readOnly;
+    }
+  };
 
   // the error instruction says more than the tunnel's close code: never overwrite it with the latter
   client.onerror = status => fail(describe(status));
@@ -211,10 +227,8 @@ export async function openDesktop(container, uid, options = {}) {
     window.removeEventListener('resize', onWindowResize);
     window.removeEventListener('pagehide', disconnect);
     clipboard?.removeEventListener('change', sendClipboard);
-    if (keyboard) {
-      keyboard.onkeydown = null;
-      keyboard.onkeyup = null;
-    }
+    keyboard.onkeydown = null;
+    keyboard.onkeyup = null;
     client.disconnect();
   };
   window.addEventListener('pagehide', disconnect);
@@ -231,11 +245,12 @@ export async function openDesktop(container, uid, options = {}) {
 
   return {
     client,
-    readOnly,
+    get readOnly() { return readOnly; },
+    setReadOnly,
     disconnect,
     fullscreen: () => (container.requestFullscreen ? container.requestFullscreen() : Promise.resolve())
         .then(onWindowResize),
     /** Sends the clipboard textarea's content to the desktop now (it is also sent when the textarea changes). */
-    sendClipboard: () => { if (!readOnly && clipboard) sendClipboard(); },
+    sendClipboard: () => { if (clipboard) sendClipboard(); },
   };
 }

@@ -1,9 +1,11 @@
-// The instance page: keeps the status area in step with live state changes and runs the desktop viewer.
+// The instance page: keeps the status area in step with live state changes and runs the desktop viewer, whose input
+// follows the person's access as the portal decides it while they are connected.
 import { toast } from './app.js';
 import { renderLifetime, renderMembers } from './members-panel.js';
 
 const main = document.querySelector('main[data-instance]');
 const uid = main.dataset.instance;
+const me = document.body.dataset.user;
 let viewer = null;
 
 async function refreshStatus() {
@@ -31,8 +33,28 @@ function setStatus(text) {
   }
 }
 
+const ACCESS_TEXT = { control: 'You can type again', watching: 'You are watching', closed: 'Disconnected' };
+const ACCESS_STYLE = { control: 'alert-success', watching: 'alert-warning', closed: 'alert-danger' };
+
+/** Shows what this person's connection may do now ('control', 'watching' or 'closed') and why. */
+function showAccess(access, reason) {
+  const element = document.getElementById('viewer');
+  if (!element) return;
+  element.dataset.access = access;
+  element.dataset.readonly = String(access !== 'control');
+  viewer?.setReadOnly?.(access !== 'control');
+  document.getElementById('readonly-note')?.classList.toggle('d-none', access !== 'watching');
+  document.getElementById('clipboard-send')?.classList.toggle('d-none', access !== 'control');
+  const banner = document.getElementById('access-banner');
+  if (banner && reason !== undefined) {
+    banner.textContent = reason ? `${ACCESS_TEXT[access]}: ${reason}.` : `${ACCESS_TEXT[access]}.`;
+    banner.className = `alert py-2 mb-2 ${ACCESS_STYLE[access]}`;
+  }
+}
+
 async function startDesktop(element) {
   const readOnly = element.dataset.readonly === 'true';
+  showAccess(readOnly ? 'watching' : 'control');
   const clipboard = document.getElementById('clipboard-text');
   const reconnect = document.getElementById('reconnect-button');
   try {
@@ -48,11 +70,12 @@ async function startDesktop(element) {
         },
       });
       // The page's buttons call the same names for both viewers.
-      viewer = { disconnect: desktop.disconnect, clipboardPasteFrom: () => desktop.sendClipboard() };
+      viewer = { disconnect: desktop.disconnect, clipboardPasteFrom: () => desktop.sendClipboard(),
+        setReadOnly: desktop.setReadOnly };
       return;
     }
     const { connectVnc } = await import('./desktop-vnc.js');
-    viewer = await connectVnc(element, uid, {
+    const rfb = await connectVnc(element, uid, {
       readOnly,
       onState: (state, reason) => {
         setStatus(state === 'connected' ? '' : reason);
@@ -61,6 +84,8 @@ async function startDesktop(element) {
       },
       onClipboard: (text) => { if (clipboard) clipboard.value = text; },
     });
+    viewer = { disconnect: () => rfb.disconnect(), clipboardPasteFrom: (text) => rfb.clipboardPasteFrom(text),
+      setReadOnly: (value) => { rfb.viewOnly = value; } };
   } catch (error) {
     setStatus(error.message);
     reconnect?.classList.remove('d-none');
@@ -95,6 +120,11 @@ document.addEventListener('vantage:warning', (event) => {
     const banner = document.getElementById('expiry-warning');
     banner.textContent = event.detail.message;
     banner.classList.remove('d-none');
+  }
+});
+document.addEventListener('vantage:access', (event) => {
+  if (event.detail.uid === uid && event.detail.userId === me) {
+    showAccess(event.detail.access, event.detail.reason || null);
   }
 });
 document.body.addEventListener('htmx:afterRequest', (event) => {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.domain.catalogue.ExtensionPolicy;
 import io.vantage.domain.instance.Instance;
+import io.vantage.domain.instance.InstanceState;
 import io.vantage.domain.instance.MemberRole;
 import io.vantage.domain.proposal.Experiment;
 import io.vantage.domain.user.SystemRole;
@@ -19,7 +20,9 @@ import io.vantage.domain.user.SystemRole;
  *
  * <ul>
  *   <li>see: admins, members, IT support, instrument scientists of the instruments of its experiments</li>
- *   <li>connect (desktop, notebook): admins and members (GUEST members watch only)</li>
+ *   <li>connect (desktop, notebook): admins and members (GUEST members watch only), while the instance runs;
+ *       decided when a ticket is issued, when it is redeemed, and again for every open connection when access
+ *       changes ({@link #connection})</li>
  *   <li>control (start, stop, reboot, extend): admins, the owner, USER and SUPPORT members</li>
  *   <li>delete and share: admins and the owner</li>
  *   <li>ask the owner for access: IT support and scientists of its instruments ({@link #isSupportFor})</li>
@@ -34,7 +37,7 @@ public class AccessPolicy {
     }
 
     public boolean canConnect(CurrentUser user, Instance instance) {
-        return user.isAdmin() || instance.roleOf(user.id()).isPresent();
+        return connectionRole(user, instance).isPresent();
     }
 
     public boolean canControl(CurrentUser user, Instance instance) {
@@ -53,6 +56,28 @@ public class AccessPolicy {
     public Optional<MemberRole> connectionRole(CurrentUser user, Instance instance) {
         Optional<MemberRole> role = instance.roleOf(user.id());
         return role.isPresent() || !user.isAdmin() ? role : Optional.of(MemberRole.SUPPORT);
+    }
+
+    /**
+     * The one decision for desktop and notebook connections, with the person's roles as they are now: members
+     * connect with their role, admins who are not members as SUPPORT, and nobody to an instance that is not running.
+     */
+    public ConnectionDecision connection(CurrentUser user, Instance instance) {
+        if (!instance.getState().isRunning()) {
+            return ConnectionDecision.end(notRunning(instance.getState()));
+        }
+        return connectionRole(user, instance).map(ConnectionDecision::allow)
+                .orElseGet(() -> ConnectionDecision.end("Your access to this instance ended"));
+    }
+
+    /** Why nobody may be connected to an instance in this state, as people are told. */
+    public static String notRunning(InstanceState state) {
+        return switch (state) {
+            case DELETING, DELETED -> "The instance was deleted";
+            case STOPPING, STOPPED -> "The instance was stopped";
+            case REBOOTING -> "The instance is restarting";
+            default -> "The instance is not running";
+        };
     }
 
     /** Support staff who may ask the owner for access: IT support, or a scientist of one of its instruments. */

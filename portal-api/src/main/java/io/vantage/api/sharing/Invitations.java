@@ -105,7 +105,8 @@ class Invitations {
         instances.save(instance);
         audit.success(user.id(), "instance.invitation.accept", "instance", instance.getUid(),
                 "invitation " + invitation.getId() + " as " + invitation.getRole());
-        events.changed(instance, "added", user.id(), invitation.getRole());
+        events.changed(instance, "added", user.id(), invitation.getRole(),
+                "You joined with an invitation as " + invitation.getRole());
         return new Accepted(instance.getUid(), instance.getName(), invitation.getRole().name());
     }
 

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.events.AccessChange;
+import io.vantage.api.events.AccessChanges;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.events.LiveEvent;
 import io.vantage.domain.instance.Instance;
@@ -14,20 +16,28 @@ import io.vantage.domain.instance.InstanceMember;
 import io.vantage.domain.instance.MemberRole;
 
 /**
- * Tells the members' browsers that who has access changed, so open member lists refresh. Published inside the
- * transaction: PostgreSQL only delivers the notification if the change commits.
+ * Tells the members' browsers that who has access changed, so open member lists refresh, and every replica, so
+ * the person's open connections are decided again at once. Published inside the transaction: PostgreSQL only
+ * delivers the notifications if the change commits.
  */
 @Component
 class MemberEvents {
 
     private final EventBus bus;
+    private final AccessChanges access;
 
-    MemberEvents(EventBus bus) {
+    MemberEvents(EventBus bus, AccessChanges access) {
         this.bus = bus;
+        this.access = access;
     }
 
-    /** {@code userId} hears about it too, even if the change removed them. */
-    void changed(Instance instance, String change, String userId, MemberRole role) {
+    /**
+     * {@code userId} hears about it too, even if the change removed them.
+     *
+     * @param reason what their open connections show if the change ends or switches them
+     */
+    void changed(Instance instance, String change, String userId, MemberRole role, String reason) {
+        access.publish(AccessChange.member(instance.getId(), userId, reason));
         Set<String> viewers = new HashSet<>();
         instance.getMembers().stream().map(InstanceMember::getUserId).forEach(viewers::add);
         viewers.add(userId);
@@ -37,6 +47,12 @@ class MemberEvents {
         data.put("userId", userId);
         data.put("role", role == null ? null : role.name());
         bus.publish(new LiveEvent("members", instance.getUid(), viewers, data));
+    }
+
+    /** Who made a change, as the person it concerns is told: the owner, or an administrator acting for them. */
+    static String actor(io.vantage.api.security.CurrentUser user, Instance instance) {
+        return instance.roleOf(user.id()).filter(role -> role == MemberRole.OWNER).isPresent()
+                ? "The owner" : "An administrator";
     }
 
     /** A support request waits for the owner, or was answered: only the owner and the requester need to know. */

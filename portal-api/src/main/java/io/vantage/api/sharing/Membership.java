@@ -60,7 +60,8 @@ class Membership {
         InstanceMember member = instance.share(person, role, clock.instant());
         shared.save(instance);
         audit.success(user.id(), "instance.member.add", "instance", uid, "user " + userId + " as " + role);
-        events.changed(instance, "added", userId, role);
+        events.changed(instance, "added", userId, role,
+                MemberEvents.actor(user, instance) + " gave you access as " + role);
         return MemberView.of(member);
     }
 
@@ -76,7 +77,8 @@ class Membership {
         InstanceMember member = instance.share(shared.user("userId", userId), role, clock.instant());
         shared.save(instance);
         audit.success(user.id(), "instance.member.role", "instance", uid, "user " + userId + ": " + before + " -> " + role);
-        events.changed(instance, "role", userId, role);
+        events.changed(instance, "role", userId, role,
+                MemberEvents.actor(user, instance) + " changed your role to " + role);
         return MemberView.of(member);
     }
 
@@ -88,11 +90,14 @@ class Membership {
         if (before == MemberRole.OWNER) {
             throw ownerIsFixed();
         }
+        boolean leaving = user.id().equals(userId);
+        String reason = leaving ? "You left this instance"
+                : MemberEvents.actor(user, instance) + " removed you from this instance";
         instance.unshare(userId);
         shared.save(instance);
         audit.success(user.id(), "instance.member.remove", "instance", uid,
-                "user " + userId + " (" + before + ")" + (user.id().equals(userId) ? " left" : ""));
-        events.changed(instance, "removed", userId, null);
+                "user " + userId + " (" + before + ")" + (leaving ? " left" : ""));
+        events.changed(instance, "removed", userId, null, reason);
     }
 
     private static ConflictException ownerIsFixed() {

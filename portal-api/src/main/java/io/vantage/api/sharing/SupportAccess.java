@@ -94,7 +94,9 @@ class SupportAccess {
         }
         audit.success(user.id(), "instance.access.grant", "instance", uid,
                 "request " + requestId + ": user " + requester.getId() + " as SUPPORT");
-        events.changed(instance, "added", requester.getId(), instance.roleOf(requester.getId()).orElseThrow());
+        MemberRole role = instance.roleOf(requester.getId()).orElseThrow();
+        events.changed(instance, "added", requester.getId(), role,
+                MemberEvents.actor(user, instance) + " let you in as " + role);
         events.accessRequest(instance, requester.getId(), requestId, request.getState().name());
         return view(request);
     }

@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +18,13 @@ import io.vantage.domain.instance.SessionMemberRepository;
 
 /**
  * Who is connected to which instance: rows in the database (any replica and the admin pages see them) and the
- * connections open on this replica (so they can be closed or made read-only when asked, from any replica).
+ * connections open on this replica (which {@link LiveAccess} keeps in step with access changes from any replica).
  */
 @Component
-public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
+public class SessionTracker {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionTracker.class);
+    /** Live events for the replicas holding connections: an admin ends one, the owner leaves or comes back. */
+    static final String CONTROL = "tunnel-control";
 
     private final InstanceSessionRepository sessions;
     private final SessionMemberRepository members;
@@ -34,11 +32,15 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
     private final TunnelProperties properties;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final Map<Long, TunnelConnection> open = new ConcurrentHashMap<>();
+    private final OpenConnections open;
+    private final LiveAccess live;
 
     SessionTracker(InstanceSessionRepository sessions, SessionMemberRepository members, EventBus bus,
-                   TunnelProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                   TunnelProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                   OpenConnections open, LiveAccess live) {
         this.jdbc = jdbc;
+        this.open = open;
+        this.live = live;
         this.sessions = sessions;
         this.members = members;
         this.bus = bus;
@@ -57,6 +59,11 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
         }
         SessionMember member = members.save(new SessionMember(session.getId(), grant.userId(), clientId, grant.role(),
                 clock.instant()));
+        if (grant.role() == MemberRole.OWNER && properties.ownerLeaves() == TunnelProperties.OwnerLeaves.READ_ONLY) {
+            // members left watching when the owner went away may type again
+            bus.publish(new LiveEvent(CONTROL, grant.instanceUid(), Set.of(), Map.of("instanceId", grant.instanceId(),
+                    "action", "OWNER_BACK")));
+        }
         publishSessions(grant.instanceUid(), grant.instanceId());
         return member;
     }
@@ -68,15 +75,16 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
                 .map(InstanceSession::getConnectionId);
     }
 
+    /** A recorded connection is open on this replica: from now on access changes reach it. */
     public void opened(TunnelConnection connection) {
-        open.put(connection.sessionMemberId(), connection);
+        live.opened(open.add(connection));
     }
 
     /** Records the end of a connection; when the owner leaves, the others follow the configured policy. */
     @Transactional
     public void left(TunnelConnection connection) {
         String instanceUid = connection.grant().instanceUid();
-        open.remove(connection.sessionMemberId());
+        open.remove(connection);
         members.findById(connection.sessionMemberId()).ifPresent(member -> {
             sessions.lockById(member.getSessionId());
             member.close(clock.instant());
@@ -85,7 +93,7 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
             if (remaining.isEmpty()) {
                 sessions.findById(member.getSessionId()).ifPresent(session -> session.close(clock.instant()));
             } else if (connection.owner() && remaining.stream().noneMatch(m -> m.getRole() == MemberRole.OWNER)) {
-                bus.publish(new LiveEvent("tunnel-control", instanceUid, Set.of(), Map.of("instanceId",
+                bus.publish(new LiveEvent(CONTROL, instanceUid, Set.of(), Map.of("instanceId",
                         connection.instanceId(), "action", properties.ownerLeaves().name())));
             }
         });
@@ -94,42 +102,13 @@ public class SessionTracker implements io.vantage.api.events.LocalEventHandler {
 
     /** Ends one session member's connection wherever it is open (admins ending sessions). */
     public void end(Long sessionMemberId, String instanceUid) {
-        bus.publish(new LiveEvent("tunnel-control", instanceUid, Set.of(), Map.of("sessionMemberId", sessionMemberId,
+        bus.publish(new LiveEvent(CONTROL, instanceUid, Set.of(), Map.of("sessionMemberId", sessionMemberId,
                 "action", "END")));
-    }
-
-    @Override
-    public void handle(LiveEvent event) {
-        if ("tunnel-control".equals(event.type())) {
-            control(event.data());
-        }
-    }
-
-    /** Applies a control event (from any replica) to the connections open here. */
-    void control(Map<String, Object> data) {
-        String action = String.valueOf(data.get("action"));
-        if (data.get("sessionMemberId") instanceof Number id) {
-            TunnelConnection connection = open.get(id.longValue());
-            if (connection != null) {
-                connection.close("An administrator ended this session");
-            }
-            return;
-        }
-        if (data.get("instanceId") instanceof Number instanceId) {
-            open.values().stream().filter(c -> c.instanceId() == instanceId.longValue() && !c.owner()).forEach(c -> {
-                if ("DISCONNECT".equals(action)) {
-                    c.close("The owner left the session");
-                } else {
-                    c.makeReadOnly();
-                }
-            });
-            log.debug("Owner left instance {}: {} for the others", instanceId, action);
-        }
     }
 
     /** Closes every connection open on this replica, e.g. before it shuts down; clients reconnect elsewhere. */
     public void closeAll(String reason) {
-        open.values().forEach(connection -> connection.close(reason));
+        open.where(connection -> true).forEach(connection -> connection.connection().close(reason));
     }
 
     int openCount() {

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.AccessPolicy;
+import io.vantage.api.security.ConnectionDecision;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.security.RolesNow;
 import io.vantage.api.support.Tokens;
 import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.instance.ConnectionTicket;
@@ -20,7 +22,6 @@ import io.vantage.domain.instance.ConnectionTicketRepository;
 import io.vantage.domain.instance.IllegalInstanceStateException;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceRepository;
-import io.vantage.domain.instance.MemberRole;
 
 /**
  * Single-use, short-lived connection tickets. A page asks for one right before it opens a websocket; the websocket
@@ -34,14 +35,16 @@ public class TicketService {
     private final ConnectionTicketRepository tickets;
     private final InstanceRepository instances;
     private final AccessPolicy access;
+    private final RolesNow roles;
     private final TunnelProperties properties;
     private final Clock clock;
 
     TicketService(ConnectionTicketRepository tickets, InstanceRepository instances, AccessPolicy access,
-                  TunnelProperties properties, Clock clock) {
+                  RolesNow roles, TunnelProperties properties, Clock clock) {
         this.tickets = tickets;
         this.instances = instances;
         this.access = access;
+        this.roles = roles;
         this.properties = properties;
         this.clock = clock;
     }
@@ -63,7 +66,7 @@ public class TicketService {
         if (!offered) {
             throw new FieldException("protocol", "this instance's environment does not offer " + kind);
         }
-        if (!instance.getState().isRunning()) {
+        if (!access.connection(user, instance).allowed()) { // may connect (checked above), so: not running
             throw new IllegalInstanceStateException("Instance '" + instance.getName() + "' is not running (state "
                     + instance.getState() + "); start it first.", instance.getState());
         }
@@ -76,7 +79,7 @@ public class TicketService {
 
     /**
      * Uses a ticket up. Empty when it is unknown, used, expired, for another instance or protocol, or when its user
-     * lost access meanwhile.
+     * lost access meanwhile: {@link AccessPolicy} decides again, with the person's roles as they are now.
      */
     @Transactional
     public Optional<TicketGrant> redeem(String ticket, String expectedUid, String expectedProtocol) {
@@ -95,21 +98,17 @@ public class TicketService {
         if (instance == null || (expectedUid != null && !instance.getUid().equals(expectedUid))) {
             return Optional.empty();
         }
-        Optional<MemberRole> role = instance.roleOf(redeemed.getUserId());
-        if (role.isEmpty() && !isAdmin(redeemed.getUserId())) {
+        ConnectionDecision decision = access.connection(roles.of(redeemed.getUserId()), instance);
+        if (!decision.allowed()) {
             return Optional.empty();
         }
         return Optional.of(new TicketGrant(redeemed.getUserId(), instance.getId(), instance.getUid(),
-                redeemed.getProtocol(), role.orElse(MemberRole.SUPPORT)));
+                redeemed.getProtocol(), decision.role()));
     }
 
     @Transactional
     public int purgeExpired() {
         return tickets.deleteExpired(clock.instant().minus(properties.ticketTtl()));
-    }
-
-    private boolean isAdmin(String userId) {
-        return instances.isAdmin(userId);
     }
 
     private static ProtocolKind kind(String protocol) {

@@ -5,7 +5,7 @@ import io.vantage.domain.instance.MemberRole;
 /** One open desktop or notebook connection on this replica, as the session registry sees it. */
 public interface TunnelConnection {
 
-    /** The ticket the connection was opened with: whose it is, for which instance, in which role. */
+    /** The ticket the connection was opened with: whose it is, for which instance, in which role at redemption. */
     TicketGrant grant();
 
     Long sessionMemberId();
@@ -23,8 +23,8 @@ public interface TunnelConnection {
         return grant().role() == MemberRole.OWNER;
     }
 
-    /** Drops the member's input from now on. */
-    void makeReadOnly();
+    /** Drops the member's input from now on ({@code true}), or passes it on again ({@code false}). */
+    void readOnly(boolean readOnly);
 
     /** Ends the connection with a reason the client may show. */
     void close(String reason);

@@ -56,14 +56,6 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 
     boolean existsByUid(String uid);
 
-    /** Whether the user holds the ADMIN role now (tickets re-check it at redemption time). */
-    @Query(value = """
-            select exists (select 1 from user_roles ur join roles r on r.id = ur.role_id
-                           where ur.user_id = :userId and r.name = 'ADMIN'
-                             and (ur.expires_at is null or ur.expires_at > now()))
-            """, nativeQuery = true)
-    boolean isAdmin(@Param("userId") String userId);
-
     @Query("""
             select count(i) from Instance i
             where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.plan.image.id = :imageId""")

@@ -46,6 +46,11 @@ public class SessionMember {
         }
     }
 
+    /** The role the connection acts with now, after the person's access changed while connected. */
+    public void actAs(MemberRole now) {
+        role = now;
+    }
+
     public void close(Instant now) {
         active = false;
         closedAt = now;

@@ -207,9 +207,10 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
     }
 
     @Override
-    public void makeReadOnly() {
-        filter.makeReadOnly();
-        log.debug("Desktop of instance {} is now read-only for user {}", grant.instanceUid(), grant.userId());
+    public void readOnly(boolean readOnly) {
+        filter.readOnly(readOnly);
+        log.debug("Desktop of instance {} is now {} for user {}", grant.instanceUid(),
+                readOnly ? "watch-only" : "in control", grant.userId());
     }
 
     @Override

@@ -85,7 +85,7 @@ class GuacdConnector {
             ConfiguredGuacamoleSocket socket = null;
             if (shared.isPresent()) {
                 try {
-                    socket = handshake(guacd, VncConfigurations.join(shared.get(), grant.readOnly()), info, opened);
+                    socket = handshake(guacd, VncConfigurations.join(shared.get()), info, opened);
                 } catch (Failure e) {
                     if ("connect".equals(e.stage)) {
                         throw e;
@@ -98,7 +98,7 @@ class GuacdConnector {
             }
             boolean joined = socket != null;
             if (socket == null) {
-                socket = handshake(guacd, VncConfigurations.create(target, grant.readOnly()), info, opened);
+                socket = handshake(guacd, VncConfigurations.create(target), info, opened);
             }
             try {
                 SessionMember member = tracker.join(grant, clientId, socket.getConnectionID());

@@ -8,9 +8,10 @@ import org.apache.guacamole.protocol.GuacamoleInstruction;
 
 /**
  * What a browser may send to guacd, instruction by instruction. A whitelist: anything unknown is dropped. Watchers
- * (GUEST, or anyone after {@link #makeReadOnly()}) keep only what viewing needs: acknowledging frames and server
- * streams, keep-alives and leaving. guacd is also told {@code read-only} for guests, but the portal does not rely
- * on it. Used from the websocket's message thread only, except {@link #makeReadOnly()}.
+ * (GUEST, or anyone while {@link #readOnly(boolean)} says so) keep only what viewing needs: acknowledging frames
+ * and server streams, keep-alives and leaving. This filter is the only gate: guacd fixes a user's input handlers
+ * when they join, so it is never told {@code read-only}, or a member promoted while connected could not type.
+ * Used from the websocket's message thread only, except {@link #readOnly(boolean)}.
  */
 final class InputFilter {
 
@@ -35,8 +36,9 @@ final class InputFilter {
         this.readOnly = readOnly;
     }
 
-    void makeReadOnly() {
-        readOnly = true;
+    /** Drops input from now on, or lets it through again. */
+    void readOnly(boolean watching) {
+        readOnly = watching;
     }
 
     boolean isReadOnly() {

@@ -16,7 +16,7 @@ final class VncConfigurations {
     }
 
     /** A new guacd connection to the instance's VNC server. */
-    static GuacamoleConfiguration create(Target target, boolean readOnly) {
+    static GuacamoleConfiguration create(Target target) {
         GuacamoleConfiguration config = new GuacamoleConfiguration();
         config.setProtocol(PROTOCOL);
         config.setParameter("hostname", target.endpoint().host());
@@ -24,26 +24,30 @@ final class VncConfigurations {
         config.setParameter("password", target.secret());
         config.setParameter("color-depth", "24");
         GuacdKeymaps.serverLayout(target.keyboardLayout()).ifPresent(l -> config.setParameter("server-layout", l));
-        member(config, readOnly);
+        member(config);
         return config;
     }
 
     /**
      * Joining an existing guacd connection (a shared session). guacd reads each joining user's own parameters for
-     * what concerns that user (read-only, clipboard), so the VNC address and secret are not sent again.
+     * what concerns that user (input, clipboard), so the VNC address and secret are not sent again.
      */
-    static GuacamoleConfiguration join(String connectionId, boolean readOnly) {
+    static GuacamoleConfiguration join(String connectionId) {
         GuacamoleConfiguration config = new GuacamoleConfiguration();
         config.setProtocol(PROTOCOL);
         config.setConnectionID(connectionId);
-        member(config, readOnly);
+        member(config);
         return config;
     }
 
-    private static void member(GuacamoleConfiguration config, boolean readOnly) {
-        config.setParameter("read-only", Boolean.toString(readOnly));
-        // clipboard both ways for those who may type; a watcher may still copy out what they see
+    /**
+     * Input and clipboard on for everyone: guacd installs a user's input handlers once, when they join, so a member
+     * it was told is read-only could never type again after a promotion. Watchers' input is dropped by the portal's
+     * {@link InputFilter} before it reaches guacd, from the moment their role changes, in both directions.
+     */
+    private static void member(GuacamoleConfiguration config) {
+        config.setParameter("read-only", "false");
         config.setParameter("disable-copy", "false");
-        config.setParameter("disable-paste", Boolean.toString(readOnly));
+        config.setParameter("disable-paste", "false");
     }
 }

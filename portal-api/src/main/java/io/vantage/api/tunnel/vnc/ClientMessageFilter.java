@@ -29,8 +29,9 @@ final class ClientMessageFilter {
         this.readOnly = readOnly;
     }
 
-    void makeReadOnly() {
-        readOnly = true;
+    /** Drops input from now on, or passes it on again; messages keep their boundaries either way. */
+    void readOnly(boolean watching) {
+        readOnly = watching;
     }
 
     boolean isReadOnly() {
@@ -38,7 +39,12 @@ final class ClientMessageFilter {
     }
 
     void accept(byte[] data, Output out) {
-        if (passThrough && !readOnly) {
+        if (passThrough) {
+            if (readOnly) {
+                // message boundaries were given up for an unknown extension: input can no longer be told apart
+                out.fail("this desktop connection cannot switch to watching; reconnect to watch");
+                return;
+            }
             out.forward(data, 0, data.length);
             return;
         }

@@ -139,8 +139,8 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
     }
 
     @Override
-    public void makeReadOnly() {
-        filter.makeReadOnly();
+    public void readOnly(boolean readOnly) {
+        filter.readOnly(readOnly);
     }
 
     boolean readOnly() {

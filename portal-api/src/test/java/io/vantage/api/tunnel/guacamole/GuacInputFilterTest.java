@@ -66,12 +66,26 @@ class GuacInputFilterTest {
         InputFilter filter = new InputFilter(false);
         assertThat(filter.check(i("clipboard", "1", "text/plain"))).isEqualTo(INPUT);
 
-        filter.makeReadOnly();
+        filter.readOnly(true);
 
         assertThat(filter.isReadOnly()).isTrue();
         assertThat(filter.check(i("key", "65", "1"))).isEqualTo(DROP);
         assertThat(filter.check(i("blob", "1", "aGVsbG8="))).isEqualTo(DROP);
         assertThat(filter.check(i("end", "1"))).isEqualTo(FORWARD);
         assertThat(filter.check(i("sync", "123"))).isEqualTo(FORWARD);
+    }
+
+    @Test
+    void aWatcherGivenControlTypesAndPastesAgain() {
+        InputFilter filter = new InputFilter(true);
+        assertThat(filter.check(i("key", "65", "1"))).isEqualTo(DROP);
+
+        filter.readOnly(false);
+
+        assertThat(filter.isReadOnly()).isFalse();
+        assertThat(filter.check(i("key", "65", "1"))).isEqualTo(INPUT);
+        assertThat(filter.check(i("size", "1024", "768"))).isEqualTo(FORWARD);
+        assertThat(filter.check(i("clipboard", "3", "text/plain"))).isEqualTo(INPUT);
+        assertThat(filter.check(i("blob", "3", "aGVsbG8="))).isEqualTo(FORWARD);
     }
 }

@@ -15,7 +15,7 @@ class GuacVncConfigurationsTest {
 
     @Test
     void newConnectionGoesToTheInstancesVncServer() {
-        GuacamoleConfiguration config = VncConfigurations.create(target, false);
+        GuacamoleConfiguration config = VncConfigurations.create(target);
         assertThat(config.getProtocol()).isEqualTo("vnc");
         assertThat(config.getConnectionID()).isNull();
         assertThat(config.getParameters()).containsEntry("hostname", "10.0.0.7").containsEntry("port", "5901")
@@ -25,16 +25,11 @@ class GuacVncConfigurationsTest {
     }
 
     @Test
-    void guestIsReadOnlyAndCannotPaste() {
-        assertThat(VncConfigurations.create(target, true).getParameters()).containsEntry("read-only", "true")
-                .containsEntry("disable-paste", "true");
-    }
-
-    @Test
-    void joiningNeedsNeitherAddressNorSecret() {
-        GuacamoleConfiguration config = VncConfigurations.join("$abc", true);
+    void joiningNeedsNeitherAddressNorSecretAndKeepsInputSwitchableByThePortal() {
+        GuacamoleConfiguration config = VncConfigurations.join("$abc");
         assertThat(config.getConnectionID()).isEqualTo("$abc");
-        assertThat(config.getParameters()).containsEntry("read-only", "true")
+        // guacd would never accept a read-only joiner's input again, even after a promotion
+        assertThat(config.getParameters()).containsEntry("read-only", "false").containsEntry("disable-paste", "false")
                 .doesNotContainKeys("hostname", "port", "password");
     }
 

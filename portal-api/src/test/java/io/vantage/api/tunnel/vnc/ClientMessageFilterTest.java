@@ -79,9 +79,35 @@ class ClientMessageFilterTest {
         Recorder out = new Recorder();
         ClientMessageFilter filter = new ClientMessageFilter(false);
         filter.accept(KEY_A, out);
-        filter.makeReadOnly();
+        filter.readOnly(true);
         filter.accept(join(KEY_A, UPDATE_REQUEST), out);
         assertThat(out.forwarded.toByteArray()).isEqualTo(join(KEY_A, UPDATE_REQUEST));
+    }
+
+    @Test
+    void watchingEndsMidStreamAndInputPassesAgain() {
+        Recorder out = new Recorder();
+        ClientMessageFilter filter = new ClientMessageFilter(true);
+        byte[] stream = join(KEY_A, UPDATE_REQUEST, KEY_A);
+        filter.accept(java.util.Arrays.copyOf(stream, KEY_A.length + 3), out);
+        filter.readOnly(false);
+        filter.accept(java.util.Arrays.copyOfRange(stream, KEY_A.length + 3, stream.length), out);
+        assertThat(out.forwarded.toByteArray()).as("the split request whole, then the key").isEqualTo(
+                join(UPDATE_REQUEST, KEY_A));
+        assertThat(filter.isReadOnly()).isFalse();
+        assertThat(out.failures).isEmpty();
+    }
+
+    @Test
+    void aStreamPassedThroughForAnExtensionEndsWhenItsMemberMustWatch() {
+        Recorder out = new Recorder();
+        ClientMessageFilter filter = new ClientMessageFilter(false);
+        filter.accept(join(UPDATE_REQUEST, new byte[] {(byte) 200, 1, 2, 3}), out);
+        int passed = out.forwarded.size();
+        filter.readOnly(true);
+        filter.accept(KEY_A, out);
+        assertThat(out.forwarded.size()).isEqualTo(passed);
+        assertThat(out.failures).hasSize(1);
     }
 
     @Test
