@@ -3,9 +3,14 @@ package io.vantage.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,5 +59,19 @@ public final class Desktops {
         ApiClient.Response response = client.post("/api/instances/" + uid + "/tickets", Map.of("protocol", protocol));
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return response.get("ticket").asText();
+    }
+
+    /** The desktop's home folder in the local provider's work dir (where its xterm's commands write). */
+    public static Optional<Path> home(JdbcTemplate jdbc, String uid) throws IOException {
+        String computeId = jdbc.queryForObject("select compute_id from instances where uid = ?", String.class, uid);
+        try (Stream<Path> dirs = Files.find(TestWorkDirs.ROOT, 4,
+                (path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals(computeId))) {
+            return dirs.findFirst().map(dir -> dir.resolve("home"));
+        }
+    }
+
+    /** Whether a file of that name exists in the desktop's home folder. */
+    public static boolean inHome(JdbcTemplate jdbc, String uid, String file) throws IOException {
+        return home(jdbc, uid).filter(home -> Files.exists(home.resolve(file))).isPresent();
     }
 }

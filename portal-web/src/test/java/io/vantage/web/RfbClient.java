@@ -82,6 +82,35 @@ public class RfbClient implements WebSocket.Listener {
     public record ServerInit(byte[] securityTypes, byte[] securityResult, int width, int height, String name) {
     }
 
+    /** The close code and reason once the portal closed the websocket. */
+    public CompletableFuture<String> closed() {
+        return closed;
+    }
+
+    /** Presses and releases the first mouse button at (x, y): openbox gives the window there the focus. */
+    public void click(int x, int y) {
+        send(pointer(1, x, y));
+        send(pointer(0, x, y));
+    }
+
+    /** Types lower-case text, digits, '-', '.', '/', ' ' and newline as key presses and releases. */
+    public void type(String text) {
+        for (char c : text.toCharArray()) {
+            int keysym = c == '\n' ? 0xff0d : c;
+            send(key(true, keysym));
+            send(key(false, keysym));
+        }
+    }
+
+    private static byte[] pointer(int buttons, int x, int y) {
+        return ByteBuffer.allocate(6).put((byte) 5).put((byte) buttons).putShort((short) x).putShort((short) y).array();
+    }
+
+    private static byte[] key(boolean down, int keysym) {
+        return ByteBuffer.allocate(8).put((byte) 4).put((byte) (down ? 1 : 0)).putShort((short) 0).putInt(keysym)
+                .array();
+    }
+
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }

@@ -4,13 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -26,7 +21,6 @@ import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;
 import io.vantage.web.PortalTest;
-import io.vantage.web.TestWorkDirs;
 
 /**
  * Journey 2: the owner shares a running desktop with a colleague as GUEST from the members panel; the guest sees
@@ -83,9 +77,8 @@ class SharingJourneyTest {
         owner.keyboard().type("touch owner-was-here\n");
 
         // The owner's keys arrive after the guest's on the same server: once they have, the guest's would have too.
-        await().atMost(Duration.ofSeconds(30)).until(() -> home().filter(h -> Files.exists(h.resolve("owner-was-here")))
-                .isPresent());
-        assertThat(home().orElseThrow().resolve("guest-was-here")).doesNotExist();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Desktops.inHome(jdbc, uid, "owner-was-here"));
+        assertThat(Desktops.home(jdbc, uid).orElseThrow().resolve("guest-was-here")).doesNotExist();
         Browser.screenshot(owner, "journey2-03-owner-typed");
         guest.context().close();
         owner.context().close();
@@ -121,14 +114,5 @@ class SharingJourneyTest {
     private static void connected(Page page) {
         assertThat(page.locator("#viewer")).hasAttribute("data-connected", "true",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
-    }
-
-    /** The desktop's home folder in the local provider's work dir. */
-    private Optional<Path> home() throws IOException {
-        String computeId = jdbc.queryForObject("select compute_id from instances where uid = ?", String.class, uid);
-        try (Stream<Path> dirs = Files.find(TestWorkDirs.ROOT, 4,
-                (path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals(computeId))) {
-            return dirs.findFirst().map(dir -> dir.resolve("home"));
-        }
     }
 }

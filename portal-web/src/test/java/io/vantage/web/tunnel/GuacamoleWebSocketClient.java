@@ -21,9 +21,9 @@ import org.apache.guacamole.protocol.GuacamoleParser;
  * What guacamole-common-js's {@code Guacamole.WebSocketTunnel} does on the wire, in Java: a websocket with
  * subprotocol {@code guacamole}, whole instructions in text frames, the tunnel's own "" opcode for its UUID and pings.
  */
-final class GuacamoleWebSocketClient implements WebSocket.Listener, AutoCloseable {
+public final class GuacamoleWebSocketClient implements WebSocket.Listener, AutoCloseable {
 
-    record Closed(int code, String reason) {
+    public record Closed(int code, String reason) {
     }
 
     private final List<GuacamoleInstruction> received = new CopyOnWriteArrayList<>();
@@ -33,7 +33,7 @@ final class GuacamoleWebSocketClient implements WebSocket.Listener, AutoCloseabl
     private WebSocket socket;
 
     /** Opens the tunnel; a refused handshake throws {@link Refused} with the HTTP status. */
-    static GuacamoleWebSocketClient open(int port, String query) {
+    public static GuacamoleWebSocketClient open(int port, String query) {
         GuacamoleWebSocketClient client = new GuacamoleWebSocketClient();
         try {
             client.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("guacamole")
@@ -62,7 +62,7 @@ final class GuacamoleWebSocketClient implements WebSocket.Listener, AutoCloseabl
         return socket.getSubprotocol();
     }
 
-    void send(String opcode, String... args) {
+    public void send(String opcode, String... args) {
         socket.sendText(new GuacamoleInstruction(opcode, args).toString(), true).join();
     }
 
@@ -75,7 +75,7 @@ final class GuacamoleWebSocketClient implements WebSocket.Listener, AutoCloseabl
         return received.stream().filter(i -> !"nop".equals(i.getOpcode())).toList();
     }
 
-    List<String> received(String opcode) {
+    public List<String> received(String opcode) {
         return received.stream().filter(i -> i.getOpcode().equals(opcode)).map(i -> String.join(",", i.getArgs()))
                 .toList();
     }
@@ -84,7 +84,7 @@ final class GuacamoleWebSocketClient implements WebSocket.Listener, AutoCloseabl
         return raw.toString();
     }
 
-    CompletableFuture<Closed> closed() {
+    public CompletableFuture<Closed> closed() {
         return closed;
     }
 
@@ -146,7 +146,7 @@ final class GuacamoleWebSocketClient implements WebSocket.Listener, AutoCloseabl
         }
     }
 
-    List<GuacamoleInstruction> all() {
+    public List<GuacamoleInstruction> all() {
         return new ArrayList<>(received);
     }
 }

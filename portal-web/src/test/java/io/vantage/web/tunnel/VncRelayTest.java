@@ -24,11 +24,13 @@ import io.vantage.web.RfbClient;
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;
+import io.vantage.web.LiveEventsClient;
 import io.vantage.web.PortalTest;
 
 /**
  * The direct VNC path against a real desktop (Xvfb + x11vnc from the local provider): tickets, the portal
- * authenticating to x11vnc with the instance secret, and members sharing the desktop.
+ * authenticating to x11vnc with the instance secret, members sharing the desktop, and a member's access changing
+ * while they are connected.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,6 +93,16 @@ class VncRelayTest {
         assertThatThrownBy(() -> RfbClient.connect("ws://localhost:" + port + "/tunnels/vnc?instance=" + uid,
                 new RfbClient()).join()).rootCause().hasMessageContaining("403");
         first.close();
+    }
+
+    @Test
+    void aConnectedMembersInputFollowsTheirAccessAsTheOwnerChangesIt() throws Exception {
+        String member = Desktops.scientist(jdbc, "vnc-member", "EXP-2");
+        ApiClient memberApi = new ApiClient("http://localhost:" + port, oidc, member);
+        try (LiveEventsClient events = new LiveEventsClient("http://localhost:" + port, memberApi)) {
+            new VncAccessSteps(owner, memberApi, member, "ws://localhost:" + port, events, "ws://localhost:" + port,
+                    jdbc, uid).run();
+        }
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.vantage.web.tunnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.vantage.api.events.AccessChange;
+import io.vantage.api.events.AccessChanges;
+import io.vantage.web.ApiClient;
+import io.vantage.web.LiveEventsClient;
+
+/** Access changing while people are connected through the Guacamole tunnel: decided again at once, both ways. */
+class GuacamoleLiveAccessTest extends GuacamoleTestSupport {
+
+    @Autowired
+    AccessChanges accessChanges;
+
+    @Test
+    void aConnectedMembersInputFollowsTheirAccessAsTheOwnerChangesIt() throws Exception {
+        String member = person("guac-member");
+        try (LiveEventsClient events = new LiveEventsClient("http://localhost:" + port, api(member))) {
+            new GuacamoleAccessSteps(api("1001"), api(member), member, port, PEER, events, uid()).run();
+        }
+    }
+
+    @Test
+    void anAdminConnectedAsSupportIsCutOffWhenTheirAdminRoleIsRevoked() throws Exception {
+        String admin = person("support-admin");
+        jdbc.update("insert into user_roles (user_id, role_id, source) select ?, id, 'PORTAL' from roles "
+                + "where name = 'ADMIN' on conflict do nothing", admin);
+        Connection support = connect(admin, "");
+        assertThat(jdbc.queryForObject("select role from instance_session_members where client_id = ?", String.class,
+                support.uuid())).isEqualTo("SUPPORT");
+        support.browser().send("key", "65", "1");
+        support.flush("before");
+
+        ApiClient.Response revoked = api("admin").delete("/api/admin/users/" + admin + "/roles/ADMIN");
+        assertThat(revoked.status()).as(revoked.raw()).isEqualTo(200);
+        // what the admin API publishes once roles are evaluated per request
+        accessChanges.publish(AccessChange.person(admin, "Your administrator role was revoked"));
+
+        assertThat(support.browser().closed().get(VncAccessSteps.CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS))
+                .isEqualTo(new GuacamoleWebSocketClient.Closed(1002, "523"));
+        assertThat(support.browser().received("error")).containsExactly("Your administrator role was revoked,523");
+        await().atMost(WAIT).until(support.guacd()::sawEndOfStream);
+        assertThat(support.guacd().received("key")).containsExactly("65,1");
+    }
+
+    private String person(String id) {
+        jdbc.update("insert into users (id, first_name, last_name, email) values (?, 'Test', ?, ?) "
+                + "on conflict do nothing", id, id, id + "@example.org");
+        return id;
+    }
+}
