@@ -19,7 +19,7 @@ final class Replica implements AutoCloseable {
         this.context = context;
     }
 
-    static Replica start(String name, String databaseUrl, Path workDir, String issuer) {
+    static Replica start(String name, String databaseUrl, Path workDir, String issuer, String... extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
                 "spring.datasource.url=" + databaseUrl,
@@ -30,6 +30,7 @@ final class Replica implements AutoCloseable {
                 "vantage.commands.poll-interval=200ms",
                 "vantage.commands.lease=5s",
                 "logging.pattern.console=%d{HH:mm:ss.SSS} [" + name + "] %-5level %logger{36} - %msg%n"));
+        properties.addAll(List.of(extra));
         if (issuer != null) {
             properties.add("vantage.auth.oidc.issuer-uri=" + issuer);
             properties.add("vantage.auth.oidc.client-secret=replica-" + name);

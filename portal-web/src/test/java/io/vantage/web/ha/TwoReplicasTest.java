@@ -31,12 +31,17 @@ import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.domain.database.EmbeddedPostgresServer;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;
+import io.vantage.web.LiveEventsClient;
 import io.vantage.web.RfbClient;
 import io.vantage.web.TestWorkDirs;
+import io.vantage.web.tunnel.GuacamoleAccessSteps;
+import io.vantage.web.tunnel.GuacdPeer;
+import io.vantage.web.tunnel.VncAccessSteps;
 
 /**
  * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets and live events work across
- * replicas, and when one replica goes away in the middle of work the other carries on.
+ * replicas, access changed through one replica reaches connections open on the other, and when one replica goes
+ * away in the middle of work the other carries on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,25 +51,33 @@ class TwoReplicasTest {
     Replica b;
     JdbcTemplate jdbc;
     EmbeddedOidcServer oidc;
+    GuacdPeer guacd;
+    /** 1001's desktop, launched through replica a. */
+    String desktop;
 
     @BeforeAll
     void startReplicas() throws Exception {
         String database = EmbeddedPostgresServer.freshDatabase();
         Path workDir = TestWorkDirs.create("ha-local");
-        a = Replica.start("a", database, workDir, null);
+        guacd = new GuacdPeer();
+        String[] central = {"vantage.tunnel.guacd.host=127.0.0.1", "vantage.tunnel.guacd.port=" + guacd.port()};
+        a = Replica.start("a", database, workDir, null, central);
         jdbc = a.bean(JdbcTemplate.class);
         new ResourceDatabasePopulator(new ClassPathResource("demo/seed.sql")).execute(jdbc.getDataSource());
         oidc = a.bean(EmbeddedOidcServer.class);
-        b = Replica.start("b", database, workDir, oidc.issuerUri());
+        b = Replica.start("b", database, workDir, oidc.issuerUri(), central);
     }
 
     @AfterAll
-    void stopReplicas() {
+    void stopReplicas() throws Exception {
         if (b != null) {
             b.close();
         }
         if (a != null) {
             a.close();
+        }
+        if (guacd != null) {
+            guacd.close();
         }
     }
 
@@ -95,17 +108,38 @@ class TwoReplicasTest {
     @Order(2)
     void aTicketFromOneReplicaOpensATunnelOnTheOther() throws Exception {
         ApiClient onA = new ApiClient(a.base(), oidc, "1001");
-        String uid = Desktops.launchActive(onA, jdbc, "desktop", List.of("EXP-1"));
-        String ticket = Desktops.ticket(onA, uid, "VNC");
+        desktop = Desktops.launchActive(onA, jdbc, "desktop", List.of("EXP-1"));
+        String ticket = Desktops.ticket(onA, desktop, "VNC");
         RfbClient client = new RfbClient();
-        RfbClient.connect("ws://localhost:" + b.port() + "/tunnels/vnc?ticket=" + ticket + "&instance=" + uid, client)
-                .join();
+        RfbClient.connect("ws://localhost:" + b.port() + "/tunnels/vnc?ticket=" + ticket + "&instance=" + desktop,
+                client).join();
         assertThat(client.handshake().width()).isEqualTo(1024);
         client.close();
     }
 
     @Test
     @Order(3)
+    void accessChangedThroughOneReplicaReachesAVncConnectionOpenOnTheOther() throws Exception {
+        ApiClient owner = new ApiClient(a.base(), oidc, "1001");
+        ApiClient member = new ApiClient(b.base(), oidc, Desktops.scientist(jdbc, "ha-vnc-member", "EXP-2"));
+        try (LiveEventsClient events = new LiveEventsClient(a.base(), member)) {
+            new VncAccessSteps(owner, member, "ha-vnc-member", "ws://localhost:" + b.port(), events,
+                    "ws://localhost:" + a.port(), jdbc, desktop).run();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void accessChangedThroughOneReplicaReachesAGuacamoleTunnelOpenOnTheOther() throws Exception {
+        ApiClient owner = new ApiClient(a.base(), oidc, "1001");
+        ApiClient member = new ApiClient(b.base(), oidc, Desktops.scientist(jdbc, "ha-guac-member", "EXP-2"));
+        try (LiveEventsClient events = new LiveEventsClient(a.base(), member)) {
+            new GuacamoleAccessSteps(owner, member, "ha-guac-member", b.port(), guacd, events, desktop).run();
+        }
+    }
+
+    @Test
+    @Order(5)
     void aStateChangeMadeOnOneReplicaReachesBrowsersOfTheOther() throws Exception {
         ApiClient onA = new ApiClient(a.base(), oidc, "1002");
         String uid = Desktops.launchActive(onA, jdbc, "desktop", List.of("EXP-2"));
@@ -132,7 +166,7 @@ class TwoReplicasTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void whenAReplicaGoesAwayTheOtherFinishesItsWork() throws Exception {
         ApiClient onA = new ApiClient(a.base(), oidc, "2001");
         var launched = onA.post("/api/instances", java.util.Map.of("planId", Desktops.plan(jdbc, "desktop", "small"),
