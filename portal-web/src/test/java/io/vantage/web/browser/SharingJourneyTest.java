@@ -24,7 +24,8 @@ import io.vantage.web.PortalTest;
 
 /**
  * Journey 2: the owner shares a running desktop with a colleague as GUEST from the members panel; the guest sees
- * the same desktop but what they type never reaches it, while what the owner types does.
+ * the same desktop but what they type never reaches it, while what the owner types does. A member's open desktop
+ * follows the owner's changes to their role without a reload, and says why when they are removed.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +83,45 @@ class SharingJourneyTest {
         Browser.screenshot(owner, "journey2-03-owner-typed");
         guest.context().close();
         owner.context().close();
+    }
+
+    @Test
+    void aMembersDesktopWatchesWhenDemotedTypesAgainWhenPromotedAndSaysWhyWhenRemoved() throws Exception {
+        String member = Desktops.scientist(jdbc, "share-member", "EXP-2");
+        ApiClient owner = new ApiClient("http://localhost:" + port, oidc, "share-owner");
+        String path = "/api/instances/" + uid + "/members";
+        assertThat(owner.post(path, java.util.Map.of("userId", member, "role", "USER")).status()).isEqualTo(201);
+        Page page = browser.signedIn(member);
+        page.navigate(browser.base() + "/instances/" + uid);
+        connected(page);
+        assertThat(page.locator("#viewer")).hasAttribute("data-access", "control");
+        assertThat(page.locator("#readonly-note")).isHidden();
+        page.locator("#viewer canvas").click();
+        page.keyboard().type("touch member-typed\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Desktops.inHome(jdbc, uid, "member-typed"));
+
+        assertThat(owner.put(path + "/" + member, java.util.Map.of("role", "GUEST")).status()).isEqualTo(200);
+        assertThat(page.locator("#viewer")).hasAttribute("data-access", "watching");
+        assertThat(page.locator("#readonly-note")).isVisible();
+        assertThat(page.locator("#access-banner")).hasText(
+                "You are watching: The owner changed your role to GUEST.");
+        Browser.screenshot(page, "journey2-04-member-watching");
+        page.keyboard().type("touch member-watching\n");
+
+        assertThat(owner.put(path + "/" + member, java.util.Map.of("role", "USER")).status()).isEqualTo(200);
+        assertThat(page.locator("#viewer")).hasAttribute("data-access", "control");
+        assertThat(page.locator("#readonly-note")).isHidden();
+        assertThat(page.locator("#access-banner")).hasText("You can type again: The owner changed your role to USER.");
+        page.keyboard().type("touch member-promoted\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Desktops.inHome(jdbc, uid, "member-promoted"));
+        assertThat(Desktops.inHome(jdbc, uid, "member-watching")).as("typed while watching").isFalse();
+
+        assertThat(owner.delete(path + "/" + member).status()).isEqualTo(204);
+        assertThat(page.locator("#viewer")).hasAttribute("data-access", "closed");
+        assertThat(page.locator("#access-banner")).hasText("Disconnected: The owner removed you from this instance.");
+        assertThat(page.locator("#viewer")).hasAttribute("data-connected", "false");
+        Browser.screenshot(page, "journey2-05-member-removed");
+        page.context().close();
     }
 
     @Test
