@@ -11,6 +11,7 @@ import io.vantage.api.events.AccessChange;
 import io.vantage.api.events.AccessChanges;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.events.LiveEvent;
+import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceMember;
 import io.vantage.domain.instance.MemberRole;
@@ -50,7 +51,7 @@ class MemberEvents {
     }
 
     /** Who made a change, as the person it concerns is told: the owner, or an administrator acting for them. */
-    static String actor(io.vantage.api.security.CurrentUser user, Instance instance) {
+    static String actor(CurrentUser user, Instance instance) {
         return instance.roleOf(user.id()).filter(role -> role == MemberRole.OWNER).isPresent()
                 ? "The owner" : "An administrator";
     }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param ticketTtl        how long a connection ticket may wait before it is used (single use either way)
  * @param ownerLeaves      what happens to members' connections when the owner disconnects:
- *                         {@code DISCONNECT} everyone, or keep them {@code READ_ONLY}
+ *                         {@code DISCONNECT} everyone, or keep them {@code READ_ONLY} until the owner is back
  * @param activityFlush    how often recorded user input is written to the database (batched)
  * @param connectTimeout   how long to wait for the instance (or guacd) to accept a connection
  * @param guacd            a central guacd; when empty, guacd on the instance itself ({@code <ip>:4822})
