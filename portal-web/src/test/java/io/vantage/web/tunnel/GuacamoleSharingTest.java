@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.vantage.api.tunnel.ActivityRecorder;
 import io.vantage.api.tunnel.SessionTracker;
+import io.vantage.web.LiveEventsClient;
 
 /** Several people on one desktop: one guacd connection, joined by the others; watchers' input never reaches guacd. */
 class GuacamoleSharingTest extends GuacamoleTestSupport {
@@ -74,30 +75,43 @@ class GuacamoleSharingTest extends GuacamoleTestSupport {
     }
 
     @Test
-    void whenTheOwnerLeavesTheOthersOnlyWatch() throws Exception {
-        Connection owner = connect("1001", "");
-        Connection colleague = connect("1002", "");
-        colleague.browser().send("key", "65", "1");
-        colleague.flush("before");
-        assertThat(colleague.guacd().received("key")).containsExactly("65,1");
+    void whenTheOwnerLeavesTheOthersWatchUntilTheOwnerIsBack() throws Exception {
+        try (LiveEventsClient events = new LiveEventsClient("http://localhost:" + port, api("1002"))) {
+            Connection owner = connect("1001", "");
+            Connection colleague = connect("1002", "");
+            colleague.browser().send("key", "65", "1");
+            colleague.flush("before");
+            assertThat(colleague.guacd().received("key")).containsExactly("65,1");
 
-        owner.browser().close();
+            owner.browser().close();
 
-        // the switch comes through the database's notifications: wait until a key no longer arrives
-        AtomicInteger round = new AtomicInteger();
-        await().atMost(WAIT).until(() -> {
-            int n = round.incrementAndGet();
-            colleague.browser().send("key", Integer.toString(1000 + n), "1");
-            colleague.flush("round-" + n);
-            return !colleague.guacd().received("key").contains((1000 + n) + ",1");
-        });
-        int keys = colleague.guacd().received("key").size();
-        sendAllInput(colleague);
-        colleague.flush("after");
-        assertThat(colleague.guacd().received("key")).hasSize(keys);
-        assertThat(colleague.guacd().received()).extracting(i -> i.getOpcode())
-                .doesNotContain("mouse", "clipboard", "blob", "size");
-        assertThat(colleague.browser().closed()).as("still watching").isNotDone();
+            // the switch comes through the database's notifications: wait until a key no longer arrives
+            AtomicInteger round = new AtomicInteger();
+            await().atMost(WAIT).until(() -> {
+                int n = round.incrementAndGet();
+                colleague.browser().send("key", Integer.toString(1000 + n), "1");
+                colleague.flush("round-" + n);
+                return !colleague.guacd().received("key").contains((1000 + n) + ",1");
+            });
+            int keys = colleague.guacd().received("key").size();
+            sendAllInput(colleague);
+            colleague.flush("after");
+            assertThat(colleague.guacd().received("key")).hasSize(keys);
+            assertThat(colleague.guacd().received()).extracting(i -> i.getOpcode())
+                    .doesNotContain("mouse", "clipboard", "blob", "size");
+            assertThat(colleague.browser().closed()).as("still watching").isNotDone();
+            await().atMost(WAIT).until(() -> events.of("access", "\"access\":\"watching\"").stream()
+                    .anyMatch(e -> e.data().contains("The owner left the session")));
+
+            connect("1001", "");
+
+            // told after the switch: from then on the colleague's keys arrive again, without reconnecting
+            await().atMost(WAIT).until(() -> events.of("access", "\"access\":\"control\"").stream()
+                    .anyMatch(e -> e.data().contains("The owner is back")));
+            colleague.browser().send("key", "2000", "1");
+            colleague.flush("owner-back");
+            assertThat(colleague.guacd().received("key")).contains("2000,1");
+        }
     }
 
     @Test
