@@ -140,7 +140,7 @@ class TwoReplicasTest {
 
     @Test
     @Order(5)
-    void aStateChangeMadeOnOneReplicaReachesBrowsersOfTheOther() throws Exception {
+    void aStateChangeMadeOnOneReplicaReachesBrowsersAndConnectionsOfTheOther() throws Exception {
         ApiClient onA = new ApiClient(a.base(), oidc, "1002");
         String uid = Desktops.launchActive(onA, jdbc, "desktop", List.of("EXP-2"));
         List<String> received = new CopyOnWriteArrayList<>();
@@ -157,8 +157,15 @@ class TwoReplicasTest {
         reader.setDaemon(true);
         reader.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> received.contains(":connected"));
+        RfbClient desktop = new RfbClient();
+        RfbClient.connect("ws://localhost:" + b.port() + "/tunnels/vnc?ticket=" + Desktops.ticket(onA, uid, "VNC")
+                + "&instance=" + uid, desktop).join();
+        desktop.handshake();
 
         assertThat(onA.post("/api/instances/" + uid + "/stop", null).status()).isEqualTo(202);
+        assertThat(desktop.closed().get(VncAccessSteps.CLOSE_WITHIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS))
+                .as("a connection on the other replica ends as the instance stops")
+                .isEqualTo("1000 The instance was stopped");
         await().atMost(Duration.ofSeconds(60)).until(() -> received.stream()
                 .anyMatch(line -> line.startsWith("data:") && line.contains(uid) && line.contains("\"state\":\"STOPPED\"")));
         assertThat(received).anyMatch(line -> line.equals("event:state"));

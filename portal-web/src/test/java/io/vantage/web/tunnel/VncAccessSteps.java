@@ -30,7 +30,7 @@ public record VncAccessSteps(ApiClient owner, ApiClient member, String memberId,
 
     static final Duration WAIT = Duration.ofSeconds(30);
     /** Access changes reach open connections within a second; twice that on a busy machine. */
-    static final long CLOSE_WITHIN_SECONDS = 2;
+    public static final long CLOSE_WITHIN_SECONDS = 2;
 
     /** USER types; demoted to GUEST their keys are dropped; promoted they type again; removed they are cut off. */
     public void run() throws Exception {
