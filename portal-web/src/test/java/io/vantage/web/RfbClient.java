@@ -102,6 +102,14 @@ public class RfbClient implements WebSocket.Listener {
         }
     }
 
+    /** Ctrl+U: a shell forgets what was typed on its line so far. */
+    public void clearLine() {
+        send(key(true, 0xffe3));
+        send(key(true, 'u'));
+        send(key(false, 'u'));
+        send(key(false, 0xffe3));
+    }
+
     private static byte[] pointer(int buttons, int x, int y) {
         return ByteBuffer.allocate(6).put((byte) 5).put((byte) buttons).putShort((short) x).putShort((short) y).array();
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,6 +40,7 @@ public record VncAccessSteps(ApiClient owner, ApiClient member, String memberId,
         RfbClient ownerClient = connect(owner, ownerRelay);
         RfbClient client = connect(member, memberRelay);
 
+        awaitTyping(client, marker);
         typeAndAwait(client, marker + "-user");
 
         assertThat(owner.put(members() + "/" + memberId, Map.of("role", "GUEST")).status()).isEqualTo(200);
@@ -77,7 +79,27 @@ public record VncAccessSteps(ApiClient owner, ApiClient member, String memberId,
         return client;
     }
 
+    /**
+     * A desktop just started may lose the first keys (its window manager and shell are still coming up): type a
+     * command of ours until one has run, so the keys that matter are typed into a desktop that takes them.
+     */
+    private void awaitTyping(RfbClient client, String marker) {
+        AtomicInteger round = new AtomicInteger();
+        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            for (int n = 1; n <= round.get(); n++) {
+                if (Desktops.inHome(jdbc, uid, marker + "-ready-" + n)) {
+                    return true;
+                }
+            }
+            client.click(200, 200);
+            client.clearLine();
+            client.type("touch " + marker + "-ready-" + round.incrementAndGet() + "\n");
+            return false;
+        });
+    }
+
     private void typeAndAwait(RfbClient client, String file) {
+        client.clearLine();
         client.type("touch " + file + "\n");
         await().atMost(WAIT).until(() -> Desktops.inHome(jdbc, uid, file));
     }
