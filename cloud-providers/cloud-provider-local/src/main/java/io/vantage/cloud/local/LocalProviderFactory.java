@@ -41,7 +41,8 @@ public final class LocalProviderFactory implements CloudProviderFactory<LocalSet
         LocalSettings checked = validate(name, settings == null ? LocalSettings.defaults() : settings);
         InstanceIsolation isolation = InstanceIsolation.of(name, checked,
                 new UserAccounts(LocalPackages.systemTools()));
-        return new LocalCloudProvider(name, checked, context, LocalPackages.of(checked), isolation);
+        LocalSettings placed = DefaultWorkDir.resolve(name, checked, isolation.users());
+        return new LocalCloudProvider(name, placed, context, LocalPackages.of(placed), isolation);
     }
 
     static LocalSettings validate(String name, LocalSettings settings) {
