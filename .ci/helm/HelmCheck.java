@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * helm lint --strict and helm template through helm-java (the Helm library itself, no helm binary needed).
- * Helm validates the values against values.schema.json in both. Writes each rendering to OUT_DIR/NAME.yaml.
- * Usage: java -cp ... HelmCheck.java CHART_DIR OUT_DIR [VALUES_FILE ...]   (no values file: the defaults)
+ * Helm validates the values against values.schema.json in both. The defaults alone must be refused (the image
+ * repository is required: the project publishes no image); each values file renders to OUT_DIR/NAME.yaml.
+ * Usage: java -cp ... HelmCheck.java CHART_DIR OUT_DIR VALUES_FILE ...
  */
 public class HelmCheck {
   public static void main(String[] args) throws Exception {
@@ -23,22 +24,31 @@ public class HelmCheck {
     }
     System.out.println("  helm lint --strict: OK");
 
+    String refusal = null;
+    try {
+      template(chart).call();
+    } catch (RuntimeException e) {
+      refusal = String.valueOf(e.getMessage());
+    }
+    if (refusal == null || !refusal.contains("portal.image.repository is required")) {
+      throw new IllegalStateException("helm template with the defaults alone must be refused for want of "
+          + "portal.image.repository, but " + (refusal == null ? "it rendered" : "it failed with: " + refusal));
+    }
+    System.out.println("  helm template (defaults alone): refused, portal.image.repository is required");
+
     List<Path> valueFiles = new ArrayList<>();
-    valueFiles.add(null);   // the chart's own values.yaml
     for (int i = 2; i < args.length; i++) {
       valueFiles.add(Path.of(args[i]));
     }
     for (Path values : valueFiles) {
-      var template = new Helm(chart).template().withName("vantage").withNamespace("vantage")
-          .withKubeVersion("1.30.0");
-      String name = "default";
-      if (values != null) {
-        template = template.withValuesFile(values);
-        name = values.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-      }
-      String rendered = template.call();
+      String name = values.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+      String rendered = template(chart).withValuesFile(values).call();
       Files.writeString(out.resolve(name + ".yaml"), rendered);
       System.out.println("  helm template (" + name + "): " + rendered.split("\n---").length + " documents");
     }
+  }
+
+  private static com.marcnuri.helm.TemplateCommand template(Path chart) {
+    return new Helm(chart).template().withName("vantage").withNamespace("vantage").withKubeVersion("1.30.0");
   }
 }
