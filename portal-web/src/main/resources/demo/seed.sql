@@ -50,7 +50,7 @@ insert into experiment_users (experiment_id, user_id, role) values
     ('EXP-4', '1002', 'PARTICIPANT'),
     ('EXP-1', '2001', 'LOCAL_CONTACT');
 
-insert into cloud_providers (name, type, settings) values ('local', 'LOCAL', '{}') on conflict (name) do nothing;
+insert into cloud_providers (name, type, settings) values ('local', 'local', '{}') on conflict (name) do nothing;
 
 insert into images (name, version, description, icon, provider_id, provider_image_id, default_protocol_id, boot_script)
 select 'Analysis desktop', '2026.11', 'A Linux desktop with a terminal, for data reduction and visualisation.',

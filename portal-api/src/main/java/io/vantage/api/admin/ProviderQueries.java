@@ -10,11 +10,13 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.vantage.api.cloud.ProviderFactories;
 import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.cloud.ProviderStatus;
 import io.vantage.api.cloud.ProviderUnavailableException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.cloud.api.CloudProvider;
+import io.vantage.cloud.api.CloudProviderFactory;
 import io.vantage.cloud.api.CloudProviderException;
 import io.vantage.cloud.api.ProviderHealth;
 import io.vantage.domain.catalogue.FlavourRepository;
@@ -31,14 +33,16 @@ public class ProviderQueries {
 
     private final CloudProviderRecordRepository records;
     private final ProviderRegistry registry;
+    private final ProviderFactories factories;
     private final ImageRepository images;
     private final FlavourRepository flavours;
     private final InstanceRepository instances;
 
-    ProviderQueries(CloudProviderRecordRepository records, ProviderRegistry registry, ImageRepository images,
-                    FlavourRepository flavours, InstanceRepository instances) {
+    ProviderQueries(CloudProviderRecordRepository records, ProviderRegistry registry, ProviderFactories factories,
+                    ImageRepository images, FlavourRepository flavours, InstanceRepository instances) {
         this.records = records;
         this.registry = registry;
+        this.factories = factories;
         this.images = images;
         this.flavours = flavours;
         this.instances = instances;
@@ -95,19 +99,22 @@ public class ProviderQueries {
     private ProviderStatus status(CloudProviderRecord record) {
         try {
             ProviderHealth health = registry.require(record.getId()).checkHealth();
-            return new ProviderStatus(record.getId(), record.getName(), record.getType().name(), true, true,
+            return new ProviderStatus(record.getId(), record.getName(), record.getType(), true, true,
                     health.up(), health.message());
         } catch (ProviderUnavailableException e) {
-            return new ProviderStatus(record.getId(), record.getName(), record.getType().name(), record.isEnabled(),
+            return new ProviderStatus(record.getId(), record.getName(), record.getType(), record.isEnabled(),
                     false, false, e.getMessage());
         }
     }
 
     private ProviderView view(CloudProviderRecord record, ProviderStatus status, String warning) {
         boolean configured = registry.isConfigured(record.getName());
-        return new ProviderView(record.getId(), record.getName(), record.getType().name().toLowerCase(),
+        CloudProviderFactory<?> factory = factories.forType(record.getType()).orElse(null);
+        return new ProviderView(record.getId(), record.getName(), record.getType(),
+                factory == null ? null : factory.description(),
+                registry.capabilities(record.getId()).stream().map(Enum::name).sorted().toList(),
                 record.isEnabled(), configured, status.loaded(), status.up(), status.message(),
-                configured ? null : SettingsMask.mask(settingsOf(record)),
+                configured ? null : SettingsMask.mask(factory, settingsOf(record)),
                 images.findByProviderIdAndDeletedFalse(record.getId()).size(),
                 flavours.findByProviderIdAndDeletedFalse(record.getId()).size(),
                 instances.countAliveOnProvider(record.getId()), warning);
