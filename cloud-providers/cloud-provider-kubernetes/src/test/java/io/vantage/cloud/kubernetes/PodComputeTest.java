@@ -118,6 +118,24 @@ class PodComputeTest {
     }
 
     @Test
+    void findByInstanceUidUsesLabelsAndFindsOnlyThisDeploymentsMachine() {
+        CloudInstance mine = provider.compute().create(Fixtures.request("uid-6", "desktop", "small"));
+        provider.compute().create(Fixtures.request("uid-7", "desktop", "small"));
+        try (CloudProvider other = Fixtures.provider(Fixtures.settings(server.url("/")), "portal-b")) {
+            other.compute().create(Fixtures.request("uid-6", "desktop", "small", "portal-b", null));
+            assertThat(other.compute().findByInstanceUid("uid-6").orElseThrow().computeId())
+                    .isNotEqualTo(mine.computeId());
+        }
+
+        assertThat(provider.compute().findByInstanceUid("uid-6")).map(CloudInstance::computeId)
+                .contains(mine.computeId());
+        assertThat(provider.compute().findByInstanceUid("uid-8")).isEmpty();
+        provider.compute().stop(mine.computeId());
+        assertThat(provider.compute().findByInstanceUid("uid-6")).map(CloudInstance::state)
+                .as("a stopped instance is still found by its service").contains(CloudState.STOPPED);
+    }
+
+    @Test
     void stopKeepsServiceAndSecretAndStartRecreatesThePod() {
         String id = provider.compute().create(Fixtures.request("uid-6", "desktop", "small")).computeId();
         String firstPod = onlyPod(id).getMetadata().getName();
