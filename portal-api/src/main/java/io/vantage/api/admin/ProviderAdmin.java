@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.vantage.api.cloud.CloudWatch;
 import io.vantage.api.cloud.ProviderFactories;
 import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.cloud.ProviderSettings;
@@ -33,6 +34,7 @@ public class ProviderAdmin {
     private final CloudProviderRecordRepository records;
     private final ProviderRegistry registry;
     private final ProviderFactories factories;
+    private final CloudWatch watch;
     private final ProviderQueries queries;
     private final ImageRepository images;
     private final FlavourRepository flavours;
@@ -42,11 +44,12 @@ public class ProviderAdmin {
     private final TransactionTemplate tx;
 
     ProviderAdmin(CloudProviderRecordRepository records, ProviderRegistry registry, ProviderFactories factories,
-                  ProviderQueries queries, ImageRepository images, FlavourRepository flavours,
+                  CloudWatch watch, ProviderQueries queries, ImageRepository images, FlavourRepository flavours,
                   InstanceRepository instances, JdbcTemplate jdbc, AdminAudit audit, TransactionTemplate tx) {
         this.records = records;
         this.registry = registry;
         this.factories = factories;
+        this.watch = watch;
         this.queries = queries;
         this.images = images;
         this.flavours = flavours;
@@ -75,6 +78,7 @@ public class ProviderAdmin {
                     + factory.type() + ", settings " + String.join(", ", keys(settings)) + ")");
             return record.getId();
         });
+        watch.refresh(id);
         return queries.get(id, null);
     }
 
@@ -89,6 +93,7 @@ public class ProviderAdmin {
             records.findById(id).orElseThrow().updateSettings(json);
             audit.success(actor, "admin.provider.update", "provider", id, "settings " + String.join(", ", keys(merged)));
         });
+        watch.refresh(id);
         return queries.get(id, null);
     }
 
@@ -100,6 +105,9 @@ public class ProviderAdmin {
             records.findById(id).orElseThrow().setEnabled(enabled);
             audit.success(actor, action, "provider", id, live + " live instance(s)");
         });
+        if (enabled) {
+            watch.refresh(id);
+        }
         String warning = enabled || live == 0 ? null : live + " live instance(s) on this provider can no longer be "
                 + "started, stopped or deleted, and are not watched, until it is enabled again.";
         return queries.get(id, warning);

@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deploymentId tags every machine this portal creates; empty = generated once and kept in the database, so
  *                     two portals sharing a cloud project never clean up each other's machines
  * @param callTimeout  the longest one call to a cloud may take
+ * @param snapshotInterval how often each cloud's health and limits are asked in the background (pages, the health
+ *                     endpoint and launches read the last answers; none of them waits on a cloud)
  * @param providers    clouds by name: {@code vantage.cloud.providers.<name>.type} and {@code .settings.*}
  */
 @ConfigurationProperties(prefix = "vantage.cloud", ignoreUnknownFields = false)
 public record CloudProperties(String deploymentId,
                               @DefaultValue("30s") Duration callTimeout,
+                              @DefaultValue("30s") Duration snapshotInterval,
                               @DefaultValue Map<String, Provider> providers) {
 
     /**

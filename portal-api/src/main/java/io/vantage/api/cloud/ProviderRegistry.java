@@ -65,17 +65,9 @@ public class ProviderRegistry {
         return Optional.ofNullable(load(providerId).provider());
     }
 
-    public List<ProviderStatus> statuses() {
-        return records.findAllByOrderByName().stream().map(record -> {
-            Loaded entry = load(record.getId());
-            if (entry.provider() == null) {
-                return new ProviderStatus(record.getId(), record.getName(), record.getType(), record.isEnabled(),
-                        false, false, entry.problem());
-            }
-            var health = entry.provider().checkHealth();
-            return new ProviderStatus(record.getId(), record.getName(), record.getType(), true, true,
-                    health.up(), health.message());
-        }).toList();
+    /** Why the provider of this id cannot be used now (disabled, misconfigured, no plugin), if it cannot. */
+    public Optional<String> problem(Long providerId) {
+        return Optional.ofNullable(load(providerId).problem());
     }
 
     public boolean isConfigured(String name) {

@@ -69,7 +69,7 @@ class ProviderRegistryTest {
 
     ProviderRegistry registry() {
         when(records.findById(7L)).thenAnswer(invocation -> Optional.of(record));
-        CloudProperties properties = new CloudProperties("test-deployment", java.time.Duration.ofSeconds(5), Map.of());
+        CloudProperties properties = new CloudProperties("test-deployment", java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), Map.of());
         return new ProviderRegistry(records, properties, new ProviderFactories(List.of(factory)),
                 new StandardEnvironment(), new DeploymentId(properties, mock(JdbcTemplate.class)), Clock.systemUTC(),
                 mock(TransactionTemplate.class));
@@ -77,7 +77,7 @@ class ProviderRegistryTest {
 
     /** Start-up with these configured providers and configuration properties; the failure it stops with, if any. */
     Throwable startWith(Map<String, CloudProperties.Provider> providers, Map<String, Object> environment) {
-        CloudProperties properties = new CloudProperties("test-deployment", java.time.Duration.ofSeconds(5), providers);
+        CloudProperties properties = new CloudProperties("test-deployment", java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), providers);
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("test", environment));
         when(records.findByName(any())).thenReturn(Optional.empty());
