@@ -23,7 +23,7 @@ import io.vantage.web.ApiClient;
  * provider through the admin API, with an image whose one required port is a socket this fixture listens on (every
  * server's address is 127.0.0.1), so instances on it become ACTIVE like real ones.
  */
-final class OpenStackFixture implements AutoCloseable {
+public final class OpenStackFixture implements AutoCloseable {
 
     final StatefulOpenStack cloud = new StatefulOpenStack();
     final ServerSocket services;
@@ -32,7 +32,7 @@ final class OpenStackFixture implements AutoCloseable {
     private final ApiClient admin;
     private final JdbcTemplate jdbc;
 
-    OpenStackFixture(ApiClient admin, JdbcTemplate jdbc) throws Exception {
+    public OpenStackFixture(ApiClient admin, JdbcTemplate jdbc) throws Exception {
         this.admin = admin;
         this.jdbc = jdbc;
         this.services = new ServerSocket(0);
@@ -67,6 +67,14 @@ final class OpenStackFixture implements AutoCloseable {
             return at != null && !at.isNull() && Instant.parse(at.asString()).isAfter(asked);
         });
         return view[0];
+    }
+
+    public StatefulOpenStack cloud() {
+        return cloud;
+    }
+
+    public long planId() {
+        return planId;
     }
 
     String computeIdOf(String uid) {

@@ -67,6 +67,7 @@ class PodComputeTest {
         assertThat(env.get("VNC_PASSWORD").getValue()).isNull();
         assertThat(env.get("VNC_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo(instance.computeId());
         assertThat(env.get("VANTAGE_SCREEN").getValue()).isEqualTo("1920x1080");
+        assertThat(env.get("VANTAGE_NOTEBOOK_BASE_URL").getValue()).isEqualTo("/instances/uid-1/jupyter/");
         assertThat(env.get("VANTAGE_KEYBOARD").getValue()).isEqualTo("fr");
         assertThat(env.get("DISPLAY").getValue()).isEqualTo(":1");
         assertThat(client.getKubernetesSerialization().asJson(pod)).doesNotContain(Fixtures.SECRET);

@@ -74,6 +74,7 @@ class NovaComputeTest {
                           "metadata": {"vantage-deployment": "deploy-a", "vantage-instance": "uid-42",
                                        "vantage-owner": "alice", "vantage-experiments": "exp-1,exp-2",
                                        "vantage-screen": "1920x1080", "vantage-keyboard": "fr",
+                                       "vantage-notebook-base-url": "/instances/uid-42/jupyter/",
                                        "vantage-secret": "vnc-secret"},
                           "user_data": "%s"}}""".formatted(base64), true, true)));
     }
