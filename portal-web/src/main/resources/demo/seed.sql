@@ -81,5 +81,5 @@ insert into plans (image_id, flavour_id, preset)
 select i.id, f.id, f.provider_flavour_id = 'small' from images i cross join flavours f;
 
 insert into system_notifications (message, level, display, created_by)
-values ('Welcome to the Vantage demo. Everything here runs on this machine: the database, the login and the desktops.',
+values ('Welcome to the Vantage demo: its database and its login run inside the portal. Desktops and notebooks run on the clouds an admin has configured; the demo''s "local" cloud runs them on the portal''s own machine.',
         'INFO', 'BANNER', 'admin');
