@@ -36,17 +36,30 @@ class CloudCapacity {
     record Exceeded(String resource, String label, int used, int max, int requested) {
     }
 
-    /** Checks, and with {@code reserve} holds the cloud's launch lock until the caller's transaction ends. */
-    void check(Plan plan, boolean reserve) {
+    /** Whether one more instance of this plan fits (a dry run: nothing is locked or reserved). */
+    void check(Plan plan) {
+        check(plan, Resources.NONE);
+    }
+
+    /**
+     * Called in the launch's transaction after the new instance is recorded: takes the cloud's launch lock (held
+     * until the transaction ends), then checks that the portal's instances, the new one among them, fit with what
+     * others use; throws, so that the launch rolls back, when they do not.
+     */
+    void reserve(Plan plan) {
+        snapshots.lockForLaunch(plan.getImage().getProvider().getId());
+        check(plan, new Resources(1, plan.getFlavour().getCpu(), plan.getFlavour().getMemoryMib(),
+                plan.getFlavour().getGpu()));
+    }
+
+    /** {@code alreadyCounted}: the part of the portal's use that is the launch being checked. */
+    private void check(Plan plan, Resources alreadyCounted) {
         Long providerId = plan.getImage().getProvider().getId();
-        if (reserve) {
-            snapshots.lockForLaunch(providerId);
-        }
         Optional<CloudSnapshot> snapshot = snapshots.find(providerId).filter(s -> s.limits() != null);
         if (snapshot.isEmpty()) {
             return;
         }
-        Resources portal = snapshots.portalUse(providerId);
+        Resources portal = snapshots.portalUse(providerId).minus(alreadyCounted);
         Resources used = snapshot.get().others().plus(portal);
         Exceeded exceeded = exceeded(snapshot.get().limits(), used, plan.getFlavour());
         if (exceeded != null) {

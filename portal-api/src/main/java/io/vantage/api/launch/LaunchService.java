@@ -57,17 +57,15 @@ public class LaunchService {
 
     /** Checks a launch without doing it: the same rules and cloud capacity, nothing created or reserved. */
     public void validate(CurrentUser current, LaunchRequest request) {
-        tx.executeWithoutResult(status -> capacity.check(check.check(current, request).plan(), false));
+        tx.executeWithoutResult(status -> capacity.check(check.check(current, request).plan()));
     }
 
     /** Answers from the database alone: the cloud is asked by the command worker, after this has returned. */
     public String launch(CurrentUser current, LaunchRequest request) {
         String uid = tx.execute(status -> {
-            // Serialise launches of one person so two at once cannot both pass the quota check, then those on one
-            // cloud so two at once cannot both take its last room; the new instance counts from the commit on.
+            // Serialise launches of one person so two at once cannot both pass the quota check.
             users.lockById(current.id());
             LaunchCheck.Checked checked = check.check(current, request);
-            capacity.check(checked.plan(), true);
             Instant now = clock.instant();
             Duration lifetime = request.lifetimeHours() == null ? checked.policy().lifetime()
                     : Duration.ofHours(request.lifetimeHours());
@@ -82,6 +80,9 @@ public class LaunchService {
             commands.enqueue(instance.getId(), CommandType.CREATE, current.id());
             audit.success(current.id(), "instance.launch", "instance", instance.getUid(),
                     "plan " + checked.plan().getId() + ", experiments " + request.experiments());
+            // Last, so the cloud's launch lock is held only for this check and the commit: the new instance is
+            // counted with the others, and a launch that does not fit rolls back.
+            capacity.reserve(checked.plan());
             return instance.getUid();
         });
         log.info("{} launched instance {}", current.id(), uid);

@@ -31,8 +31,12 @@ import io.vantage.web.PortalTest;
 class SlowCloudTest {
 
     /** Each answer of the slow cloud takes this long; requests to the portal must answer well within it. */
-    static final Duration SLOW = Duration.ofSeconds(6);
-    static final long FAST_MS = 3000;
+    static final Duration SLOW = Duration.ofSeconds(10);
+    /** Well under one cloud call, with room for a busy two-core machine (pages are warmed up first). */
+    static final long FAST_MS = 4000;
+    static final List<String> PAGES = List.of("/admin", "/admin/providers", "/admin/instances");
+    static final List<String> APIS = List.of("/api/admin/overview", "/api/admin/providers",
+            "/actuator/health/providers");
 
     @LocalServerPort
     int port;
@@ -66,6 +70,12 @@ class SlowCloudTest {
         ApiClient owner = new ApiClient(base(), oidc, Desktops.scientist(jdbc, "slow-cloud-user", "EXP-1"));
         HttpSession adminPages = new HttpSession(base());
         adminPages.loginThroughEmbeddedProvider("admin", "{\"given_name\":\"Grace\",\"family_name\":\"Hopper\"}");
+        for (String page : PAGES) { // first renders compile templates: not what this test measures
+            assertThat(adminPages.get(page).statusCode()).isEqualTo(200);
+        }
+        for (String api : APIS) {
+            admin.get(api);
+        }
         openstack.cloud.delay(SLOW);
         watch.refresh(openstack.providerId); // a health question now hangs on the cloud
 
@@ -78,14 +88,14 @@ class SlowCloudTest {
                 .isLessThan(FAST_MS);
         String uid = launched.get("uid").asString();
 
-        for (String page : List.of("/admin", "/admin/providers", "/admin/instances")) {
+        for (String page : PAGES) {
             long pageStarted = System.nanoTime();
             HttpResponse<String> html = adminPages.get(page);
             long ms = (System.nanoTime() - pageStarted) / 1_000_000;
             assertThat(html.statusCode()).as(page).isEqualTo(200);
             assertThat(ms).as("%s answered in %d ms", page, ms).isLessThan(FAST_MS);
         }
-        for (String api : List.of("/api/admin/overview", "/api/admin/providers", "/actuator/health/providers")) {
+        for (String api : APIS) {
             long apiStarted = System.nanoTime();
             ApiClient.Response answer = admin.get(api);
             long ms = (System.nanoTime() - apiStarted) / 1_000_000;
