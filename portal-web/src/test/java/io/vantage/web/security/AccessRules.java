@@ -116,6 +116,7 @@ final class AccessRules {
             {"GET", "/api/admin/notifications/{id}"}, {"PUT", "/api/admin/notifications/{id}"},
             {"POST", "/api/admin/notifications/{id}/enable"}, {"POST", "/api/admin/notifications/{id}/disable"},
             {"DELETE", "/api/admin/notifications/{id}"},
+            {"GET", "/api/admin/provider-types"},
             {"GET", "/api/admin/providers"}, {"POST", "/api/admin/providers"}, {"GET", "/api/admin/providers/{id}"},
             {"PUT", "/api/admin/providers/{id}/settings"}, {"POST", "/api/admin/providers/{id}/enable"},
             {"POST", "/api/admin/providers/{id}/disable"}, {"POST", "/api/admin/providers/{id}/test"},
