@@ -15,15 +15,13 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors: {@code /api/**} for scripts and the UI's own calls (bearer token or session, 401/403 as problem+json),
  * and the browser UI (OIDC login with PKCE, CSRF on forms, strict headers). Websocket tunnels authenticate with
- * single-use tickets instead, so their HTTP upgrade is open here.
+ * single-use tickets instead, so their HTTP upgrade is open here. Notebook hosts never reach these chains: the
+ * notebook proxy answers them in a filter before Spring Security.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -41,7 +39,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, PortalJwtConverter jwtConverter) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, PortalJwtConverter jwtConverter, IssuerLocation issuer,
+                            NotebookOrigins notebooks) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
@@ -54,6 +53,7 @@ class SecurityConfiguration {
                 // token, anonymous callers who get 401) there is nothing to forge.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getSession(false) == null))
                 .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.addHeaderWriter(new SecurityHeaders(issuer.uri(), notebooks)))
                 .addFilterBefore(new ProviderOutageFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
@@ -61,7 +61,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
-                            PortalOidcUserService userService, IssuerLocation issuer) throws Exception {
+                            PortalOidcUserService userService, IssuerLocation issuer, NotebookOrigins notebooks)
+            throws Exception {
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -69,9 +70,6 @@ class SecurityConfiguration {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
 
-        // Notebooks carry Jupyter's own XSRF protection and must run its inline scripts: the portal's CSRF check
-        // and Content-Security-Policy stay off the proxied paths.
-        RequestMatcher notebooks = request -> request.getRequestURI().matches("^/instances/[^/]+/jupyter(/.*)?$");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
@@ -90,11 +88,10 @@ class SecurityConfiguration {
                             }
                         }))
                 .logout(l -> l.logoutSuccessHandler(logout))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(notebooks))
+                // CSRF on for every session request: notebooks live on origins of their own (NotebookOrigins),
+                // never under the portal's, so nothing here is excluded for them.
                 .headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(notebooks),
-                                new StaticHeadersWriter("Content-Security-Policy",
-                                        SecurityHeaders.contentSecurityPolicy(issuer.uri()))))
+                        .addHeaderWriter(new SecurityHeaders(issuer.uri(), notebooks))
                         .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
