@@ -113,6 +113,11 @@ public class NotebookOrigins implements ApplicationListener<WebServerInitialized
         return "https".equals(scheme);
     }
 
+    /** Notebooks under {@code localhost}: browsers send them to the loopback address and take them as secure. */
+    public boolean loopback() {
+        return domain.endsWith(".localhost");
+    }
+
     private String portSuffix() {
         if (port == null) {
             return "";

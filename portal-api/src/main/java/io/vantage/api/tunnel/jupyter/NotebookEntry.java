@@ -33,18 +33,12 @@ class NotebookEntry {
         return "/instances/" + uid + "/enter";
     }
 
-    void enter(String uid, HttpServletRequest request, HttpServletResponse response, boolean secure, String portal)
-            throws IOException {
+    void enter(String uid, HttpServletRequest request, HttpServletResponse response, NotebookCookie.Context cookie,
+               String portal) throws IOException {
         response.setHeader("Referrer-Policy", "no-referrer");
         String back = portal + "/instances/" + uid;
         if (!"GET".equals(request.getMethod())) {
             NotebookPages.refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Open the notebook with a link.",
-                    back);
-            return;
-        }
-        // Another site sending someone in with a ticket of its own would put them in a notebook not theirs.
-        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
-            NotebookPages.refuse(response, HttpServletResponse.SC_FORBIDDEN, "Notebooks open from the portal only.",
                     back);
             return;
         }
@@ -60,7 +54,7 @@ class NotebookEntry {
                     ticket.get().instanceId()).orElse("You may not open this notebook, or it is not running."), back);
             return;
         }
-        NotebookCookie.write(response, sessions.open(userId, ticket.get().instanceId()), secure);
+        NotebookCookie.write(response, sessions.open(userId, ticket.get().instanceId()), cookie);
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", next(request.getParameter("next"), uid));

@@ -56,9 +56,10 @@ class NotebookRequests {
             NotebookPages.notFound(response);
             return;
         }
-        boolean secure = request.isSecure() || origins.secure();
+        boolean https = request.isSecure() || origins.secure();
+        NotebookCookie.Context cookie = new NotebookCookie.Context(https, https || origins.loopback());
         if (path.equals(NotebookEntry.path(uid))) {
-            entry.enter(uid, request, response, secure, portal);
+            entry.enter(uid, request, response, cookie, portal);
             return;
         }
         Matcher matcher = PATH.matcher(path);
@@ -67,7 +68,7 @@ class NotebookRequests {
             return;
         }
         String back = portal + "/instances/" + uid;
-        Optional<NotebookSessions.Session> session = NotebookCookie.read(request, secure).flatMap(sessions::find)
+        Optional<NotebookSessions.Session> session = NotebookCookie.read(request, cookie).flatMap(sessions::find)
                 .filter(found -> found.uid().equals(uid));
         if (session.isEmpty()) {
             NotebookPages.refuse(response, HttpServletResponse.SC_FORBIDDEN, "Open this notebook from its page in "
