@@ -55,6 +55,19 @@ final class BrowserChecks {
         return !navigation;
     }
 
+    /**
+     * A page navigation that started on this notebook (a link Jupyter opens in a new tab) or in the address bar:
+     * it may go through the portal for a ticket. One that already came through another site (the portal) may
+     * not, so a browser that keeps no cookie for the notebook gets a refusal rather than a redirect loop.
+     */
+    static boolean mayEnterThroughThePortal(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        String dest = request.getHeader("Sec-Fetch-Dest");
+        return "GET".equals(request.getMethod()) && "navigate".equals(request.getHeader("Sec-Fetch-Mode"))
+                && ("document".equals(dest) || "iframe".equals(dest))
+                && ("same-origin".equals(site) || "none".equals(site));
+    }
+
     /** Paths that try to leave the notebook's prefix, or hide that they do. */
     static boolean suspicious(String path) {
         String lower = path.toLowerCase(Locale.ROOT);

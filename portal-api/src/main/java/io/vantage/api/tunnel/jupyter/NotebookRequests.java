@@ -1,6 +1,8 @@
 package io.vantage.api.tunnel.jupyter;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +73,13 @@ class NotebookRequests {
         Optional<NotebookSessions.Session> session = NotebookCookie.read(request, cookie).flatMap(sessions::find)
                 .filter(found -> found.uid().equals(uid));
         if (session.isEmpty()) {
+            if (BrowserChecks.mayEnterThroughThePortal(request)) {
+                // A notebook opened in a tab of its own: the portal issues a ticket for it and sends it back.
+                String here = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", back + "/notebook?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
+                return;
+            }
             NotebookPages.refuse(response, HttpServletResponse.SC_FORBIDDEN, "Open this notebook from its page in "
                     + "the portal.", back);
             return;
