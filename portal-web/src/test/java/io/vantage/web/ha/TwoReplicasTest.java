@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.microsoft.playwright.Page;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -34,14 +37,16 @@ import io.vantage.web.Desktops;
 import io.vantage.web.LiveEventsClient;
 import io.vantage.web.RfbClient;
 import io.vantage.web.TestWorkDirs;
+import io.vantage.web.browser.Browser;
+import io.vantage.web.notebook.KernelSocket;
 import io.vantage.web.tunnel.GuacamoleAccessSteps;
 import io.vantage.web.tunnel.GuacdPeer;
 import io.vantage.web.tunnel.VncAccessSteps;
 
 /**
  * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets and live events work across
- * replicas, access changed through one replica reaches connections open on the other, and when one replica goes
- * away in the middle of work the other carries on.
+ * replicas, access changed through one replica reaches connections (desktops, notebooks) open on the other, and
+ * when one replica goes away in the middle of work the other carries on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -174,6 +179,45 @@ class TwoReplicasTest {
 
     @Test
     @Order(6)
+    void aNotebookWebsocketOnOneReplicaFollowsAccessChangedOnTheOther() throws Exception {
+        ApiClient owner = new ApiClient(a.base(), oidc, Desktops.scientist(jdbc, "ha-notebook-owner", "EXP-2"));
+        String uid = Desktops.launchActive(owner, jdbc, "notebook", List.of("EXP-2"));
+        Desktops.scientist(jdbc, "ha-notebook-member", "EXP-2");
+        String member = "/api/instances/" + uid + "/members/ha-notebook-member";
+        assertThat(owner.post("/api/instances/" + uid + "/members", java.util.Map.of("userId", "ha-notebook-member",
+                "role", "USER")).status()).isEqualTo(201);
+        try (Browser browser = new Browser(b.base())) {
+            Page notebook = browser.signedIn("ha-notebook-member");
+            notebook.navigate("http://" + uid + ".notebooks.localhost:" + b.port() + "/instances/" + uid + "/jupyter/tree");
+            notebook.waitForSelector("#notebook_list");
+            KernelSocket kernel = KernelSocket.open(notebook, "/instances/" + uid + "/jupyter");
+            kernel.write("on-b", "ha-on-b.txt");
+            assertThat(kernel.awaitReply("on-b", Duration.ofSeconds(60))).isEqualTo("ok");
+
+            // Changed through replica A; the websocket is held by replica B.
+            double before = dropped(b);
+            assertThat(owner.put(member, java.util.Map.of("role", "GUEST")).status()).isEqualTo(200);
+            AtomicInteger sent = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(2)).pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
+                kernel.write("demoted-" + sent.incrementAndGet(), "ha-demoted.txt");
+                return dropped(b) > before;
+            });
+            assertThat(owner.put(member, java.util.Map.of("role", "USER")).status()).isEqualTo(200);
+            AtomicInteger promoted = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(200)).until(() -> {
+                kernel.write("promoted-" + promoted.incrementAndGet(), "ha-promoted.txt");
+                return kernel.reply("promoted-1") != null || kernel.reply("promoted-" + promoted.get()) != null;
+            });
+            assertThat(owner.delete(member).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(2)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                    .until(() -> kernel.closed() != null);
+            assertThat(kernel.closed()).containsEntry("code", 4403);
+        }
+        assertThat(owner.delete("/api/instances/" + uid).status()).isEqualTo(202);
+    }
+
+    @Test
+    @Order(7)
     void whenAReplicaGoesAwayTheOtherFinishesItsWork() throws Exception {
         ApiClient onA = new ApiClient(a.base(), oidc, "2001");
         var launched = onA.post("/api/instances", java.util.Map.of("planId", Desktops.plan(jdbc, "desktop", "small"),
@@ -194,6 +238,12 @@ class TwoReplicasTest {
                 select c.state from instance_commands c join instances i on i.id = c.instance_id
                 where i.uid = 'queue0000000' and c.attempts = 2""", String.class).equals(List.of("SUCCEEDED")));
         assertThat(onB.delete("/api/instances/" + uid).status()).isEqualTo(202);
+    }
+
+    private static double dropped(Replica replica) {
+        var counter = replica.bean(MeterRegistry.class).find("vantage.tunnel.input.dropped").tags("protocol", "JUPYTER")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static double executed(Replica replica) {

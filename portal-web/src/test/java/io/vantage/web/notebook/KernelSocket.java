@@ -14,7 +14,7 @@ import com.microsoft.playwright.Page;
  * A kernel websocket opened by a notebook page in Chromium (kernel-socket.js), driven from the test: cells sent,
  * replies and the close seen as the page sees them.
  */
-final class KernelSocket {
+public final class KernelSocket {
 
     private final Page page;
 
@@ -23,30 +23,30 @@ final class KernelSocket {
     }
 
     /** Starts a kernel and opens its websocket from this notebook page (on the notebook's origin). */
-    static KernelSocket open(Page page, String jupyterBase) {
+    public static KernelSocket open(Page page, String jupyterBase) {
         page.evaluate(script(), jupyterBase);
         return new KernelSocket(page);
     }
 
     /** Sends a cell that writes {@code file} in the notebook's folder. */
-    void write(String id, String file) {
+    public void write(String id, String file) {
         page.evaluate("([id, code]) => window.kernelSocket.execute(id, code)",
                 java.util.List.of(id, "open('" + file + "', 'w').write('" + id + "')"));
     }
 
     /** The kernel's answer to a cell ({@code ok}, {@code error}), or null while none came. */
-    String reply(String id) {
+    public String reply(String id) {
         return (String) page.evaluate("(id) => window.kernelSocket.replies[id] || null", id);
     }
 
-    String awaitReply(String id, Duration within) {
+    public String awaitReply(String id, Duration within) {
         await().atMost(within).pollInSameThread().pollInterval(Duration.ofMillis(50)).until(() -> reply(id) != null);
         return reply(id);
     }
 
     /** How the websocket closed ({@code code}, {@code reason}), or null while open. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> closed() {
+    public Map<String, Object> closed() {
         return (Map<String, Object>) page.evaluate("() => window.kernelSocket.closed");
     }
 
