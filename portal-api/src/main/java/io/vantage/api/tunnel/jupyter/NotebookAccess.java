@@ -37,6 +37,9 @@ class NotebookAccess {
         }
     }
 
+    private record Key(String userId, String uid) {
+    }
+
     private record Cached(Long instanceId, Optional<Grant> grant, Instant until) {
     }
 
@@ -50,7 +53,7 @@ class NotebookAccess {
     private final TransactionTemplate tx;
     private final NotebookProperties properties;
     private final Clock clock;
-    private final Map<String, Cached> decisions = new ConcurrentHashMap<>();
+    private final Map<Key, Cached> decisions = new ConcurrentHashMap<>();
     private final Map<Long, Located> located = new ConcurrentHashMap<>();
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
 
@@ -67,7 +70,7 @@ class NotebookAccess {
 
     /** Empty when the person may not use the notebook (now), or it is not running. */
     Optional<Grant> grant(String userId, String uid) {
-        Cached cached = decisions.get(userId + "/" + uid);
+        Cached cached = decisions.get(new Key(userId, uid));
         if (cached != null && cached.until().isAfter(clock.instant())) {
             return cached.grant();
         }
@@ -84,7 +87,7 @@ class NotebookAccess {
             return new Cached(instance.getId(), grant, null);
         }).orElse(new Cached(null, Optional.empty(), null)));
         Instant now = clock.instant();
-        decisions.put(userId + "/" + uid, new Cached(decided.instanceId(), decided.grant(), now.plus(properties.accessCache())));
+        decisions.put(new Key(userId, uid), new Cached(decided.instanceId(), decided.grant(), now.plus(properties.accessCache())));
         if (decided.grant().isPresent()) {
             reasons.remove(userId + "/" + decided.instanceId());
             reasons.remove(userId + "/*");
@@ -118,7 +121,7 @@ class NotebookAccess {
             reasons.put(who + "/" + where, change.reason());
         }
         decisions.entrySet().removeIf(entry -> {
-            String userId = entry.getKey().substring(0, entry.getKey().indexOf('/'));
+            String userId = entry.getKey().userId();
             Long instanceId = entry.getValue().instanceId();
             return instanceId == null ? change.userId() == null || change.userId().equals(userId)
                     : change.concerns(userId, instanceId);
