@@ -1,6 +1,6 @@
 // The notebook area of the instance page. A notebook runs on an origin of its own: the page asks the portal for a
 // single-use ticket and opens the notebook origin's entry with it (in the frame, or in a new tab), which sets that
-// origin's cookie. Live member events say here when this person's access changed.
+// origin's cookie. Live member and access events say here when this person's access changed, and why.
 import { postJson, toast } from './app.js';
 
 async function entryUrl(element) {
@@ -57,11 +57,25 @@ export async function openNotebook(element) {
       enter();
     }
   };
+  // What the portal decided for this person's open notebook connections (sent by the replica holding them).
+  const onAccess = (event) => {
+    const change = event.detail;
+    if (change.uid !== element.dataset.uid || change.userId !== me) return;
+    if (change.access === 'closed') {
+      frame.src = 'about:blank';
+      watching.classList.add('d-none');
+      show(`Your access to this notebook ended${change.reason ? `: ${change.reason}` : ''}.`);
+    } else {
+      watching.classList.toggle('d-none', change.access !== 'watching');
+    }
+  };
   document.addEventListener('vantage:members', onMembers);
+  document.addEventListener('vantage:access', onAccess);
   await enter();
   return {
     disconnect() {
       document.removeEventListener('vantage:members', onMembers);
+      document.removeEventListener('vantage:access', onAccess);
       frame.src = 'about:blank';
     },
   };

@@ -28,9 +28,9 @@ import io.vantage.api.tunnel.TunnelProperties;
 class JupyterConfiguration {
 
     @Bean
-    JupyterWebSocketProxy jupyterWebSocketProxy(ActivityRecorder activity, TunnelProperties properties,
-                                                MeterRegistry registry) {
-        return new JupyterWebSocketProxy(activity, properties.connectTimeout(), registry);
+    JupyterWebSocketProxy jupyterWebSocketProxy(ActivityRecorder activity, NotebookAccess access,
+                                                TunnelProperties properties, MeterRegistry registry) {
+        return new JupyterWebSocketProxy(activity, access, properties.connectTimeout(), registry);
     }
 
     /** Upgrades notebook websockets from the filter; {@link NotebookRequests} decided who and where before. */

@@ -3,6 +3,8 @@ package io.vantage.api.tunnel.jupyter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,12 +41,15 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(JupyterWebSocketProxy.class);
 
     private final ActivityRecorder activity;
+    private final NotebookAccess access;
     private final HttpClient http;
     private final Counter dropped;
     private final Map<String, Relay> relays = new ConcurrentHashMap<>();
 
-    JupyterWebSocketProxy(ActivityRecorder activity, Duration connectTimeout, MeterRegistry registry) {
+    JupyterWebSocketProxy(ActivityRecorder activity, NotebookAccess access, Duration connectTimeout,
+                          MeterRegistry registry) {
         this.activity = activity;
+        this.access = access;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
         this.dropped = registry.counter("vantage.tunnel.input.dropped", "protocol", "JUPYTER");
         registry.gaugeMapSize("vantage.tunnel.sessions", Tags.of("protocol", "JUPYTER"), relays);
@@ -65,6 +70,13 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         Relay relay = new Relay(grant, browser, new JupyterUpstream(browser));
         relays.put(session.getId(), relay);
+        // A change that came between the decision and now found no relay to re-check: decide once more.
+        Optional<NotebookAccess.Grant> now = access.grant(grant.userId(), grant.uid());
+        if (now.isEmpty()) {
+            JupyterUpstream.closeQuietly(browser, new CloseStatus(ACCESS_WITHDRAWN, "Your access to this notebook ended"));
+            return;
+        }
+        relay.readOnly(now.get().readOnly());
         http.newWebSocketBuilder().header("Authorization", "token " + target.secret())
                 .buildAsync(upstreamUri, relay.upstream())
                 .whenComplete((socket, error) -> {
@@ -104,12 +116,17 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
         }
     }
 
+    /** What a re-decision did to a person's notebook websockets: {@code closed}, {@code watching} or {@code control}. */
+    record Switched(NotebookAccess.Grant grant, String access) {
+    }
+
     /**
      * Re-decides the relays an access change concerns with {@code decide} (the person's access now): closes those
-     * that lost it with {@code reason}, switches the others between watching and working.
+     * that lost it with {@code reason}, switches the others between watching and working. Returns what switched.
      */
-    void recheck(AccessChange change, Function<NotebookAccess.Grant, Optional<NotebookAccess.Grant>> decide,
-                 Function<NotebookAccess.Grant, String> reason) {
+    List<Switched> recheck(AccessChange change, Function<NotebookAccess.Grant, Optional<NotebookAccess.Grant>> decide,
+                           Function<NotebookAccess.Grant, String> reason) {
+        List<Switched> switched = new ArrayList<>();
         for (Relay relay : relays.values()) {
             NotebookAccess.Grant grant = relay.grant();
             if (!change.concerns(grant.userId(), grant.instanceId())) {
@@ -119,10 +136,12 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
             if (now.isEmpty()) {
                 relay.readOnly(true);
                 JupyterUpstream.closeQuietly(relay.browser(), new CloseStatus(ACCESS_WITHDRAWN, shorten(reason.apply(grant))));
-            } else {
-                relay.readOnly(now.get().readOnly());
+                switched.add(new Switched(grant, "closed"));
+            } else if (relay.readOnly(now.get().readOnly())) {
+                switched.add(new Switched(grant, now.get().readOnly() ? "watching" : "control"));
             }
         }
+        return switched;
     }
 
     /** Close reasons are limited to 123 bytes. */
@@ -166,8 +185,11 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
             return upstream;
         }
 
-        void readOnly(boolean value) {
+        /** True when this switched the input off or on. */
+        synchronized boolean readOnly(boolean value) {
+            boolean switched = readOnly != value;
             readOnly = value;
+            return switched;
         }
 
         /** Whether this message (fragment) goes on; a message is dropped or passed whole, as its first part decides. */

@@ -12,8 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.vantage.api.events.AccessChange;
 import io.vantage.api.security.AccessPolicy;
-import io.vantage.api.security.CurrentUser;
+import io.vantage.api.security.ConnectionDecision;
 import io.vantage.api.security.NotebookProperties;
+import io.vantage.api.security.RolesNow;
 import io.vantage.api.tunnel.TunnelTargets;
 import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.instance.InstanceRepository;
@@ -40,14 +41,15 @@ class NotebookAccess {
     private record Key(String userId, String uid) {
     }
 
-    private record Cached(Long instanceId, Optional<Grant> grant, Instant until) {
+    /** {@code endReason}: why there is no grant, as {@link AccessPolicy} says (the instance stopped...). */
+    private record Cached(Long instanceId, Optional<Grant> grant, String endReason, Instant until) {
     }
 
     private record Located(Optional<TunnelTargets.Target> target, Instant until) {
     }
 
     private final InstanceRepository instances;
-    private final NotebookSessionRepository roles;
+    private final RolesNow roles;
     private final AccessPolicy policy;
     private final TunnelTargets targets;
     private final TransactionTemplate tx;
@@ -57,7 +59,7 @@ class NotebookAccess {
     private final Map<Long, Located> located = new ConcurrentHashMap<>();
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
 
-    NotebookAccess(InstanceRepository instances, NotebookSessionRepository roles, AccessPolicy policy,
+    NotebookAccess(InstanceRepository instances, RolesNow roles, AccessPolicy policy,
                    TunnelTargets targets, TransactionTemplate tx, NotebookProperties properties, Clock clock) {
         this.instances = instances;
         this.roles = roles;
@@ -77,17 +79,17 @@ class NotebookAccess {
         return check(userId, uid);
     }
 
-    /** Decides afresh from the database, and remembers the decision. */
+    /** Decides afresh from the database, with the person's roles as they are now, and remembers the decision. */
     Optional<Grant> check(String userId, String uid) {
-        CurrentUser user = new CurrentUser(userId, roles.currentRoles(userId));
         Cached decided = tx.execute(status -> instances.findByUid(uid).map(instance -> {
-            Optional<Grant> grant = instance.getState().isRunning() && policy.canConnect(user, instance)
-                    ? policy.connectionRole(user, instance).map(role -> new Grant(userId, instance.getId(), uid, role))
-                    : Optional.empty();
-            return new Cached(instance.getId(), grant, null);
-        }).orElse(new Cached(null, Optional.empty(), null)));
+            ConnectionDecision decision = policy.connection(roles.of(userId), instance);
+            Optional<Grant> grant = decision.allowed()
+                    ? Optional.of(new Grant(userId, instance.getId(), uid, decision.role())) : Optional.empty();
+            return new Cached(instance.getId(), grant, decision.endReason(), null);
+        }).orElse(new Cached(null, Optional.empty(), null, null)));
         Instant now = clock.instant();
-        decisions.put(new Key(userId, uid), new Cached(decided.instanceId(), decided.grant(), now.plus(properties.accessCache())));
+        decisions.put(new Key(userId, uid), new Cached(decided.instanceId(), decided.grant(), decided.endReason(),
+                now.plus(properties.accessCache())));
         if (decided.grant().isPresent()) {
             reasons.remove(userId + "/" + decided.instanceId());
             reasons.remove(userId + "/*");
@@ -131,10 +133,14 @@ class NotebookAccess {
         }
     }
 
-    /** Why this person lost access to this instance, if an access change said so. */
+    /** Why this person has no access to this instance: what the access change said, else what the policy says. */
     Optional<String> reason(String userId, Long instanceId) {
         return Optional.ofNullable(reasons.get(userId + "/" + instanceId))
                 .or(() -> Optional.ofNullable(reasons.get("*/" + instanceId)))
-                .or(() -> Optional.ofNullable(reasons.get(userId + "/*")));
+                .or(() -> Optional.ofNullable(reasons.get(userId + "/*")))
+                .or(() -> decisions.entrySet().stream()
+                        .filter(entry -> entry.getKey().userId().equals(userId)
+                                && instanceId.equals(entry.getValue().instanceId()))
+                        .map(entry -> entry.getValue().endReason()).filter(java.util.Objects::nonNull).findFirst());
     }
 }

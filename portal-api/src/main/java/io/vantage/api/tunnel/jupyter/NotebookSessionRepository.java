@@ -4,12 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Notebook cookies (by hash) and, in one place until roles come per request, a person's roles as held now. */
+/** Notebook cookies, by the hash of their value. */
 @Repository
 class NotebookSessionRepository {
 
@@ -47,16 +46,6 @@ class NotebookSessionRepository {
     int purge(Instant now, Instant idleSince) {
         return jdbc.update("delete from notebook_sessions where expires_at <= ? or last_used_at <= ?",
                 ts(now), ts(idleSince));
-    }
-
-    /**
-     * The roles a person holds now (grants not expired), for re-deciding open notebook connections. Kept here, in
-     * one place, so it can give way to the portal's per-request roles when they exist.
-     */
-    Set<String> currentRoles(String userId) {
-        return Set.copyOf(jdbc.queryForList("""
-                select r.name from user_roles ur join roles r on r.id = ur.role_id
-                where ur.user_id = ? and (ur.expires_at is null or ur.expires_at > now())""", String.class, userId));
     }
 
     private static Timestamp ts(Instant instant) {
