@@ -1,5 +1,6 @@
 package io.vantage.api.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -21,7 +24,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Two doors: {@code /api/**} for scripts and the UI's own calls (bearer token or session, 401/403 as problem+json),
  * and the browser UI (OIDC login with PKCE, CSRF on forms, strict headers). Websocket tunnels authenticate with
  * single-use tickets instead, so their HTTP upgrade is open here. Notebook hosts never reach these chains: the
- * notebook proxy answers them in a filter before Spring Security.
+ * notebook proxy answers them in a filter before Spring Security. In both chains, the roles of a session are those
+ * held at each request ({@link SessionRolesFilter}); bearer tokens get theirs from {@link PortalJwtConverter}. The
+ * identity provider's back-channel logouts arrive at {@link BackChannelLogoutFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -40,10 +45,13 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, PortalJwtConverter jwtConverter, IssuerLocation issuer,
-                            NotebookOrigins notebooks) throws Exception {
+                            NotebookOrigins notebooks, EffectiveRoles roles) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
+                        // The request that opened an event stream was checked; its later async dispatches (a stream
+                        // closed at sign-out, a send that failed) are not new requests and must not be refused.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
@@ -54,14 +62,16 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getSession(false) == null))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.addHeaderWriter(new SecurityHeaders(issuer.uri(), notebooks)))
-                .addFilterBefore(new ProviderOutageFilter(), BearerTokenAuthenticationFilter.class);
+                .addFilterBefore(new ProviderOutageFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new SessionRolesFilter(roles), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
-                            PortalOidcUserService userService, IssuerLocation issuer, NotebookOrigins notebooks)
+                            PortalOidcUserService userService, IssuerLocation issuer, NotebookOrigins notebooks,
+                            EffectiveRoles roles, PortalSessions sessions, AuthProperties properties)
             throws Exception {
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
@@ -79,6 +89,7 @@ class SecurityConfiguration {
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new FailSafeAuthorizationRequestResolver(resolver)))
                         .userInfoEndpoint(info -> info.oidcUserService(userService))
+                        .successHandler(new OidcLoginSuccessHandler(sessions))
                         .failureHandler(failures)
                         .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
                             @Override
@@ -90,6 +101,8 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutSuccessHandler(logout))
                 // CSRF on for every session request: notebooks live on origins of their own (NotebookOrigins),
                 // never under the portal's, so nothing here is excluded for them.
+                .addFilterBefore(new BackChannelLogoutFilter(registrations, sessions, properties), CsrfFilter.class)
+                .addFilterBefore(new SessionRolesFilter(roles), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .addHeaderWriter(new SecurityHeaders(issuer.uri(), notebooks))
                         .frameOptions(frame -> frame.sameOrigin())
