@@ -34,6 +34,7 @@ import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.domain.database.EmbeddedPostgresServer;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;
+import io.vantage.web.HttpSession;
 import io.vantage.web.LiveEventsClient;
 import io.vantage.web.RfbClient;
 import io.vantage.web.TestWorkDirs;
@@ -44,9 +45,10 @@ import io.vantage.web.tunnel.GuacdPeer;
 import io.vantage.web.tunnel.VncAccessSteps;
 
 /**
- * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets and live events work across
- * replicas, access changed through one replica reaches connections (desktops, notebooks) open on the other, and
- * when one replica goes away in the middle of work the other carries on.
+ * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets, live events and browser
+ * sessions work across replicas (an admin ends a person's sessions on all of them), access changed through one
+ * replica reaches connections (desktops, notebooks) open on the other, and when one replica goes away in the
+ * middle of work the other carries on, its sessions too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,6 +61,7 @@ class TwoReplicasTest {
     GuacdPeer guacd;
     /** 1001's desktop, launched through replica a. */
     String desktop;
+    HttpSession survivor;
 
     @BeforeAll
     void startReplicas() throws Exception {
@@ -218,6 +221,36 @@ class TwoReplicasTest {
 
     @Test
     @Order(7)
+    void aSessionFromOneReplicaWorksOnTheOtherAndAnAdminEndsItEverywhere() throws Exception {
+        HttpSession dorothy = signedInOnA("1002", "Dorothy", "Hodgkin");
+        survivor = signedInOnA("2001", "Lise", "Meitner");
+        HttpResponse<String> onB = dorothy.get(b.base() + "/api/me");
+        assertThat(onB.statusCode()).as("the session made on A, read from the database by B").isEqualTo(200);
+        assertThat(onB.body()).contains("\"id\":\"1002\"");
+
+        ApiClient adminOnB = new ApiClient(b.base(), oidc, "admin");
+        ApiClient.Response ended = adminOnB.delete("/api/admin/users/1002/sessions");
+        assertThat(ended.status()).as(ended.raw()).isEqualTo(200);
+        assertThat(ended.get("ended").asInt()).isEqualTo(1);
+
+        assertThat(HttpSession.location(dorothy.get(a.base() + "/"))).as("sent to the login on the other replica")
+                .endsWith("/oauth2/authorization/vantage");
+        assertThat(dorothy.get(b.base() + "/api/me").statusCode()).isEqualTo(401);
+        assertThat(survivor.get(b.base() + "/api/me").statusCode()).as("only that person's sessions").isEqualTo(200);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_events where action = 'admin.user.sessions.end' and target_id = '1002'
+                and actor_id = 'admin'""", Integer.class)).isOne();
+    }
+
+    private HttpSession signedInOnA(String id, String firstName, String lastName) throws Exception {
+        HttpSession browser = new HttpSession(a.base());
+        assertThat(browser.loginThroughEmbeddedProvider(id, "{\"given_name\":\"" + firstName
+                + "\",\"family_name\":\"" + lastName + "\"}").statusCode()).isEqualTo(200);
+        return browser;
+    }
+
+    @Test
+    @Order(8)
     void whenAReplicaGoesAwayTheOtherFinishesItsWork() throws Exception {
         ApiClient onA = new ApiClient(a.base(), oidc, "2001");
         var launched = onA.post("/api/instances", java.util.Map.of("planId", Desktops.plan(jdbc, "desktop", "small"),
@@ -238,6 +271,15 @@ class TwoReplicasTest {
                 select c.state from instance_commands c join instances i on i.id = c.instance_id
                 where i.uid = 'queue0000000' and c.attempts = 2""", String.class).equals(List.of("SUCCEEDED")));
         assertThat(onB.delete("/api/instances/" + uid).status()).isEqualTo(202);
+    }
+
+    @Test
+    @Order(9)
+    void sessionsOutliveTheReplicaThatMadeThem() throws Exception {
+        assertThat(a.context.isActive()).isFalse();
+        HttpResponse<String> page = survivor.get(b.base() + "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-user=\"2001\"");
     }
 
     private static double dropped(Replica replica) {
