@@ -42,11 +42,6 @@ public class PortalSessions {
         return sessionId != null && sessions.findById(sessionId) != null;
     }
 
-    /** Whether the person has any browser session now. */
-    public boolean signedIn(String userId) {
-        return !sessions.findByPrincipalName(userId).isEmpty();
-    }
-
     /** Ends every browser session of the person; returns how many there were. */
     @Transactional
     public int endAll(String userId, String reason) {
