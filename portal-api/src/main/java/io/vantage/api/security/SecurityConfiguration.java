@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -89,6 +90,9 @@ class SecurityConfiguration {
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new FailSafeAuthorizationRequestResolver(resolver)))
                         .userInfoEndpoint(info -> info.oidcUserService(userService))
+                        // The login's tokens live with its session (in the database), not in one replica's memory,
+                        // and go when the session ends.
+                        .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                         .successHandler(new OidcLoginSuccessHandler(sessions))
                         .failureHandler(failures)
                         .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
