@@ -127,8 +127,9 @@ public class UserAdmin {
     }
 
     /**
-     * Ends every browser session of the person on every replica: their next request goes to the login, and their
-     * open connections close. API tokens stay valid until they expire (the provider issued them).
+     * Ends every browser session of the person on every replica: their next request goes to the login, their event
+     * streams end, and every replica re-checks their open connections. API tokens stay valid until they expire
+     * (the provider issued them).
      */
     @Transactional
     public SessionsEnded endSessions(CurrentUser actor, String id) {

@@ -228,10 +228,14 @@ class TwoReplicasTest {
         assertThat(onB.statusCode()).as("the session made on A, read from the database by B").isEqualTo(200);
         assertThat(onB.body()).contains("\"id\":\"1002\"");
 
+        LiveEventsClient streamOnA = new LiveEventsClient(dorothy);
+
         ApiClient adminOnB = new ApiClient(b.base(), oidc, "admin");
         ApiClient.Response ended = adminOnB.delete("/api/admin/users/1002/sessions");
         assertThat(ended.status()).as(ended.raw()).isEqualTo(200);
         assertThat(ended.get("ended").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).as("A ends the event stream of the session ended on B")
+                .until(streamOnA::ended);
 
         assertThat(HttpSession.location(dorothy.get(a.base() + "/"))).as("sent to the login on the other replica")
                 .endsWith("/oauth2/authorization/vantage");

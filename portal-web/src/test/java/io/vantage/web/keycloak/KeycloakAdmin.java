@@ -72,7 +72,7 @@ final class KeycloakAdmin {
     /** Stops (SIGSTOP) or resumes (SIGCONT) the Keycloak processes: connections are accepted, nothing answers. */
     static void signal(String signal) throws IOException, InterruptedException {
         String pid = Files.readString(PID_FILE).strip();
-        Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pid).inheritIO().start();
+        Process kill = new ProcessBuilder("bash", "-c", "kill -" + signal + " -- -" + pid).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -" + signal + " -" + pid + " failed");
         }
