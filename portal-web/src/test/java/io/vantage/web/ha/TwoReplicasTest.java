@@ -234,7 +234,7 @@ class TwoReplicasTest {
         ApiClient.Response ended = adminOnB.delete("/api/admin/users/1002/sessions");
         assertThat(ended.status()).as(ended.raw()).isEqualTo(200);
         assertThat(ended.get("ended").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).as("A ends the event stream of the session ended on B")
+        await().atMost(Duration.ofSeconds(10)).alias("A ends the event stream of the session ended on B")
                 .until(streamOnA::ended);
 
         assertThat(HttpSession.location(dorothy.get(a.base() + "/"))).as("sent to the login on the other replica")
