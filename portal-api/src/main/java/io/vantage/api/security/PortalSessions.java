@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -26,27 +27,32 @@ public class PortalSessions {
 
     private static final Logger log = LoggerFactory.getLogger(PortalSessions.class);
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
     private final OidcSessionRepository oidcSessions;
     private final AccessChanges accessChanges;
 
-    PortalSessions(FindByIndexNameSessionRepository<? extends Session> sessions, OidcSessionRepository oidcSessions,
-                   AccessChanges accessChanges) {
-        this.sessions = sessions;
+    /** The session repository exists in a web application only; without one there are no browser sessions. */
+    PortalSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository,
+                   OidcSessionRepository oidcSessions, AccessChanges accessChanges) {
+        this.repository = repository;
         this.oidcSessions = oidcSessions;
         this.accessChanges = accessChanges;
     }
 
     /** Whether this session still exists (not ended, not timed out). */
     public boolean exists(String sessionId) {
-        return sessionId != null && sessions.findById(sessionId) != null;
+        FindByIndexNameSessionRepository<? extends Session> sessions = repository.getIfAvailable();
+        return sessionId != null && sessions != null && sessions.findById(sessionId) != null;
     }
 
     /** Ends every browser session of the person; returns how many there were. */
     @Transactional
     public int endAll(String userId, String reason) {
-        Set<String> ids = sessions.findByPrincipalName(userId).keySet();
-        ids.forEach(sessions::deleteById);
+        FindByIndexNameSessionRepository<? extends Session> sessions = repository.getIfAvailable();
+        Set<String> ids = sessions == null ? Set.of() : sessions.findByPrincipalName(userId).keySet();
+        for (String id : ids) {
+            sessions.deleteById(id);
+        }
         oidcSessions.forget(ids);
         accessChanges.publish(AccessChange.person(userId, reason));
         log.info("Ended {} session(s) of user {}: {}", ids.size(), userId, reason);
@@ -60,7 +66,7 @@ public class PortalSessions {
         Set<String> people = new LinkedHashSet<>();
         List<String> ended = new ArrayList<>();
         for (OidcSessionRepository.Row row : rows) {
-            sessions.deleteById(row.sessionId());
+            repository.getObject().deleteById(row.sessionId());
             ended.add(row.sessionId());
             people.add(row.userId());
         }
