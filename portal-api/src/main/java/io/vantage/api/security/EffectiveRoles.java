@@ -9,6 +9,8 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.events.AccessChange;
@@ -22,9 +24,11 @@ import io.vantage.domain.user.SystemRole;
  * made in the portal or by the user office that have not run out. Evaluated on every request; the grants are
  * remembered for {@code vantage.auth.role-cache} at most, and forgotten at once when an {@link AccessChange}
  * about the person arrives from any replica. Expiry is compared with the clock at each call, so a grant stops at
- * its expiry even while remembered.
+ * its expiry even while remembered. First among the access-change listeners, so that those re-checking open
+ * connections after it never read what it still remembered.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class EffectiveRoles implements AccessChangeListener {
 
     private static final int MAX_PEOPLE = 50_000;

@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.events.AccessChange;
@@ -21,6 +23,7 @@ import io.vantage.domain.user.SignIn;
  * token's own roles plus the portal's grants, never roles an earlier token or login carried.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalJwtConverter implements Converter<Jwt, AbstractAuthenticationToken>, AccessChangeListener {
 
     private static final int MAX_TOKENS = 10_000;
