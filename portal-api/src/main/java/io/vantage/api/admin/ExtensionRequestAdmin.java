@@ -1,6 +1,5 @@
 package io.vantage.api.admin;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
+import io.vantage.api.expiry.Extensions;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.instance.ExtensionRequest;
 import io.vantage.domain.instance.ExtensionRequestRepository;
@@ -31,18 +31,16 @@ public class ExtensionRequestAdmin {
     private final ExtensionRequestRepository requests;
     private final InstanceRepository instances;
     private final UserRepository users;
-    private final TerminationDates terminationDates;
+    private final Extensions extensions;
     private final AdminAudit audit;
-    private final Clock clock;
 
     ExtensionRequestAdmin(ExtensionRequestRepository requests, InstanceRepository instances, UserRepository users,
-                          TerminationDates terminationDates, AdminAudit audit, Clock clock) {
+                          Extensions extensions, AdminAudit audit) {
         this.requests = requests;
         this.instances = instances;
         this.users = users;
-        this.terminationDates = terminationDates;
+        this.extensions = extensions;
         this.audit = audit;
-        this.clock = clock;
     }
 
     record Approval(@Size(max = 2000) String comment) {
@@ -64,20 +62,16 @@ public class ExtensionRequestAdmin {
         return requests.findByStateOrderByCreatedAt(wanted).stream().map(this::view).toList();
     }
 
+    /** The expiry module applies it (locks, moves the planned deletion, tells the requester live and by e-mail). */
     @Transactional
     public ExtensionView approve(CurrentUser actor, Long id, String comment) {
         ExtensionRequest request = pending(actor, "admin.extension.approve", id);
-        Instance instance = instances.findById(request.getInstanceId()).orElseThrow();
-        Instant now = clock.instant();
-        if (!request.getRequestedUntil().isAfter(now)) {
-            throw audit.refused(actor, "admin.extension.approve", "extension-request", id, new ConflictException(
-                    HttpStatus.CONFLICT, "Requested date passed", "The requested date " + request.getRequestedUntil()
-                            + " has passed; refuse the request, or extend the instance to a new date.",
-                    Map.of("requestedUntil", request.getRequestedUntil().toString())));
+        try {
+            extensions.approve(id, actor.id(), comment);
+        } catch (ConflictException e) {
+            throw audit.refused(actor, "admin.extension.approve", "extension-request", id, e);
         }
-        terminationDates.extend(instance, request.getRequestedUntil(), now);
-        request.accept(actor.id(), comment, now);
-        instances.save(instance);
+        Instance instance = instances.findById(request.getInstanceId()).orElseThrow();
         audit.success(actor, "admin.extension.approve", "extension-request", id, "instance " + instance.getUid()
                 + " until " + request.getRequestedUntil());
         return view(request);
@@ -86,7 +80,7 @@ public class ExtensionRequestAdmin {
     @Transactional
     public ExtensionView refuse(CurrentUser actor, Long id, String comment) {
         ExtensionRequest request = pending(actor, "admin.extension.refuse", id);
-        request.refuse(actor.id(), comment, clock.instant());
+        extensions.refuse(id, actor.id(), comment);
         Instance instance = instances.findById(request.getInstanceId()).orElseThrow();
         audit.success(actor, "admin.extension.refuse", "extension-request", id, "instance " + instance.getUid()
                 + ": " + comment);

@@ -1,6 +1,5 @@
 package io.vantage.api.admin;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -18,6 +17,7 @@ import io.vantage.api.command.CommandQueue;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
+import io.vantage.api.expiry.Lifetimes;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.instance.CommandType;
 import io.vantage.domain.instance.Instance;
@@ -35,22 +35,19 @@ public class InstanceAdmin {
 
     private final InstanceRepository instances;
     private final InstanceExpirationRepository expirations;
-    private final TerminationDates terminationDates;
+    private final Lifetimes lifetimes;
     private final CommandQueue commands;
     private final ProviderRegistry providers;
     private final AdminAudit audit;
-    private final Clock clock;
 
-    InstanceAdmin(InstanceRepository instances, InstanceExpirationRepository expirations,
-                  TerminationDates terminationDates, CommandQueue commands, ProviderRegistry providers,
-                  AdminAudit audit, Clock clock) {
+    InstanceAdmin(InstanceRepository instances, InstanceExpirationRepository expirations, Lifetimes lifetimes,
+                  CommandQueue commands, ProviderRegistry providers, AdminAudit audit) {
         this.instances = instances;
         this.providers = providers;
         this.expirations = expirations;
-        this.terminationDates = terminationDates;
+        this.lifetimes = lifetimes;
         this.commands = commands;
         this.audit = audit;
-        this.clock = clock;
     }
 
     record ExtendRequest(@NotNull @Future Instant terminationDate) {
@@ -72,12 +69,11 @@ public class InstanceAdmin {
         return view(instance);
     }
 
+    /** The expiry module moves the end of life and the planned deletion with it (an earlier date too). */
     @Transactional
     public AdminInstanceView extend(CurrentUser actor, String uid, Instant until) {
-        Instance instance = find(uid);
-        Instant previous = instance.getTerminationDate();
-        terminationDates.extend(instance, until, clock.instant());
-        instances.save(instance);
+        Instant previous = find(uid).getTerminationDate();
+        Instance instance = lifetimes.setTerminationDate(actor.id(), uid, until);
         audit.success(actor, "admin.instance.extend", "instance", uid, "termination date " + previous + " -> "
                 + until);
         return view(instance);

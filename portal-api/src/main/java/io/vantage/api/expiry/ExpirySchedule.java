@@ -27,11 +27,13 @@ class ExpirySchedule {
 
     private final EntityManager entities;
     private final UserPolicies policies;
+    private final WarningLeads leads;
     private final LifecycleProperties lifecycle;
 
-    ExpirySchedule(EntityManager entities, UserPolicies policies, LifecycleProperties lifecycle) {
+    ExpirySchedule(EntityManager entities, UserPolicies policies, WarningLeads leads, LifecycleProperties lifecycle) {
         this.entities = entities;
         this.policies = policies;
+        this.leads = leads;
         this.lifecycle = lifecycle;
     }
 
@@ -72,8 +74,16 @@ class ExpirySchedule {
         return expiration;
     }
 
-    /** How long before a deletion of this kind people are warned. */
-    Duration warningLead(ExpirationReason reason) {
-        return reason == ExpirationReason.LIFETIME ? lifecycle.lifetimeWarning() : lifecycle.inactivityWarning();
+    /** What one click gives: the owner's full lifetime from now, never more than {@code max-extension}. */
+    Instant extensionUntil(Instance instance, Instant now) {
+        Duration lifetime = ownerPolicy(instance, now).lifetime();
+        return now.plus(lifetime.compareTo(lifecycle.maxExtension()) < 0 ? lifetime : lifecycle.maxExtension());
+    }
+
+    /** How long before a deletion of this kind of this instance people are warned (see {@link WarningLeads}). */
+    Duration warningLead(Instance instance, ExpirationReason reason, Instant now) {
+        User owner = instance.owner();
+        java.util.Set<String> roles = owner.activeRoleNames(now);
+        return leads.lead(instance, roles, reason, policies.forUser(owner, roles).inactivity());
     }
 }

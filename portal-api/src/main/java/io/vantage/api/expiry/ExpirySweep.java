@@ -1,18 +1,19 @@
 package io.vantage.api.expiry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.vantage.api.instance.InstanceActions;
+import io.vantage.domain.instance.DeletionCause;
 import io.vantage.domain.instance.ExpirationReason;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceExpiration;
@@ -32,21 +33,21 @@ public class ExpirySweep {
 
     private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
 
-    private final JdbcTemplate jdbc;
     private final InstanceRepository instances;
     private final ExpirySchedule schedule;
     private final ExpiryWarnings warnings;
     private final InstanceActions actions;
+    private final LifetimeEvents events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ExpirySweep(JdbcTemplate jdbc, InstanceRepository instances, ExpirySchedule schedule, ExpiryWarnings warnings,
-                InstanceActions actions, TransactionTemplate tx, Clock clock) {
-        this.jdbc = jdbc;
+    ExpirySweep(InstanceRepository instances, ExpirySchedule schedule, ExpiryWarnings warnings,
+                InstanceActions actions, LifetimeEvents events, TransactionTemplate tx, Clock clock) {
         this.instances = instances;
         this.schedule = schedule;
         this.warnings = warnings;
         this.actions = actions;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -58,8 +59,7 @@ public class ExpirySweep {
     private enum Step { NOTHING, WARNED, EXPIRED }
 
     public Outcome sweep() {
-        List<Long> ids = jdbc.queryForList(
-                "select id from instances where state not in ('DELETING', 'DELETED') order by id", Long.class);
+        List<Long> ids = instances.findIdsNotBeingDeleted();
         int warned = 0;
         int expired = 0;
         int failed = 0;
@@ -84,7 +84,8 @@ public class ExpirySweep {
     private Step reviewOne(Long id) {
         Warning[] toMail = new Warning[1];
         Step step = tx.execute(status -> {
-            schedule.lock(id);
+            InstanceExpiration before = schedule.lock(id);
+            boolean wasWarned = before != null && before.isWarned();
             Optional<Instance> found = instances.findById(id);
             if (found.isEmpty() || found.get().getState() == InstanceState.DELETING
                     || found.get().getState() == InstanceState.DELETED) {
@@ -94,11 +95,16 @@ public class ExpirySweep {
             Instant now = clock.instant();
             InstanceExpiration expiration = schedule.reschedule(instance, now);
             if (!now.isBefore(expiration.getExpiresAt())) {
-                actions.expire(instance.getUid(), reasonText(instance, expiration));
+                actions.expire(instance.getUid(), expiration.getReason() == ExpirationReason.LIFETIME
+                        ? DeletionCause.LIFETIME : DeletionCause.INACTIVITY, reasonText(instance, expiration));
                 return Step.EXPIRED;
             }
-            if (expiration.isWarned()
-                    || now.isBefore(expiration.getExpiresAt().minus(schedule.warningLead(expiration.getReason())))) {
+            if (wasWarned && !expiration.isWarned()) {
+                // used again (or extended elsewhere): open pages drop their warning
+                events.changed(instance, "rescheduled", null);
+            }
+            Duration lead = schedule.warningLead(instance, expiration.getReason(), now);
+            if (expiration.isWarned() || now.isBefore(expiration.getExpiresAt().minus(lead))) {
                 return Step.NOTHING;
             }
             expiration.warned(now);

@@ -1,8 +1,10 @@
 package io.vantage.api.expiry;
 
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,9 +22,6 @@ import io.vantage.domain.instance.InstanceMember;
 /** Tells people an instance will be deleted: live in their browsers, and by e-mail to those who can act. */
 @Component
 class ExpiryWarnings {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z",
-            java.util.Locale.ENGLISH);
 
     private final EventBus bus;
     private final Mailer mailer;
@@ -66,8 +65,20 @@ class ExpiryWarnings {
                 warning.reason() + " deletion at " + warning.at() + "; e-mailed " + sent + " of " + addressed);
     }
 
+    /**
+     * A sample lifetime warning about an instance that does not exist, to the admin asking, so they see what
+     * people get (and that mail works); false when no mail server is configured or it refused the mail.
+     */
+    boolean sample(String email, String name, Clock clock) {
+        Warning warning = new Warning("sample", "Sample analysis desktop", ExpirationReason.LIFETIME,
+                clock.instant().plus(Duration.ofHours(48)), clock.instant(), List.of());
+        Map<String, Object> variables = variables(warning, new Warning.Recipient(null, name, email));
+        variables.put("instanceUrl", links.absolute("/"));
+        return mailer.send(new Mailer.Mail(email, "[Test] " + headline(warning), template(warning.reason()), variables));
+    }
+
     String headline(Warning warning) {
-        String when = DATE.format(warning.at().atZone(mailer.timeZone()));
+        String when = MailDates.format(warning.at(), mailer.timeZone());
         return warning.reason() == ExpirationReason.LIFETIME
                 ? "Your instance \u201c" + warning.instanceName() + "\u201d will be deleted on " + when
                 : "Your instance \u201c" + warning.instanceName() + "\u201d is unused and will be deleted on " + when;
@@ -82,8 +93,8 @@ class ExpiryWarnings {
         variables.put("name", recipient.name());
         variables.put("instanceName", warning.instanceName());
         variables.put("instanceUrl", links.instance(warning.uid()));
-        variables.put("deletionAt", DATE.format(warning.at().atZone(mailer.timeZone())));
-        variables.put("idleSince", DATE.format(warning.idleSince().atZone(mailer.timeZone())));
+        variables.put("deletionAt", MailDates.format(warning.at(), mailer.timeZone()));
+        variables.put("idleSince", MailDates.format(warning.idleSince(), mailer.timeZone()));
         return variables;
     }
 }

@@ -1,7 +1,6 @@
 package io.vantage.api.expiry;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +36,20 @@ public class Extensions {
     private final ExtensionRequestRepository requests;
     private final ExpirySchedule schedule;
     private final LifetimeEvents events;
+    private final ExtensionMails mails;
     private final AccessPolicy access;
     private final LifecycleProperties lifecycle;
     private final AuditLog audit;
     private final Clock clock;
 
     Extensions(InstanceRepository instances, ExtensionRequestRepository requests, ExpirySchedule schedule,
-               LifetimeEvents events, AccessPolicy access, LifecycleProperties lifecycle, AuditLog audit, Clock clock) {
+               LifetimeEvents events, ExtensionMails mails, AccessPolicy access, LifecycleProperties lifecycle,
+               AuditLog audit, Clock clock) {
         this.instances = instances;
         this.requests = requests;
         this.schedule = schedule;
         this.events = events;
+        this.mails = mails;
         this.access = access;
         this.lifecycle = lifecycle;
         this.audit = audit;
@@ -86,6 +88,8 @@ public class Extensions {
         requests.save(request);
         audit.success(user.id(), "instance.extension.request", "instance", uid,
                 "request " + request.getId() + " until " + until + ", waiting for an admin");
+        events.requestsChanged(instance, request);
+        events.changed(instance, "requested", null);
         return ExtensionView.of(request);
     }
 
@@ -99,8 +103,7 @@ public class Extensions {
             throw conflict("Needs approval", "Extensions of this instance need an admin's approval: send an "
                     + "extension request with the date you need.", Map.of("policy", policyOf(instance).name()));
         }
-        Duration lifetime = schedule.ownerPolicy(instance, now).lifetime();
-        Instant until = now.plus(lifetime.compareTo(lifecycle.maxExtension()) < 0 ? lifetime : lifecycle.maxExtension());
+        Instant until = schedule.extensionUntil(instance, now);
         if (instance.getTerminationDate() != null && !until.isAfter(instance.getTerminationDate())) {
             throw conflict("Nothing to extend", "This instance already lives until " + instance.getTerminationDate()
                     + ", beyond what an extension gives now.", Map.of("terminationDate", instance.getTerminationDate()));
@@ -125,9 +128,12 @@ public class Extensions {
         Instance instance = schedule.lockAndRefresh(instances.findById(request.getInstanceId()).orElseThrow());
         Instant now = clock.instant();
         if (!request.getRequestedUntil().isAfter(now)) {
-            throw conflict("Date passed", "The requested date has passed; refuse this request instead.", Map.of());
+            throw conflict("Requested date passed", "The requested date " + request.getRequestedUntil()
+                    + " has passed; refuse the request, or extend the instance to a new date.",
+                    Map.of("requestedUntil", request.getRequestedUntil().toString()));
         }
         apply(instance, request, adminId, comment, now);
+        mails.decided(instance, request);
         return ExtensionView.of(request);
     }
 
@@ -137,7 +143,9 @@ public class Extensions {
         request.refuse(adminId, comment, clock.instant());
         Instance instance = instances.findById(request.getInstanceId()).orElseThrow();
         audit.success(adminId, "instance.extension.refuse", "instance", instance.getUid(), "request " + requestId);
-        events.extensionAnswered(instance, request);
+        events.extensionAnswered(instance, request, "Your extension request was refused"
+                + (comment == null ? "." : ": " + comment));
+        mails.decided(instance, request);
         return ExtensionView.of(request);
     }
 
@@ -150,7 +158,7 @@ public class Extensions {
         schedule.reschedule(instance, now);
         audit.success(by == null ? request.getRequesterId() : by, "instance.extend", "instance", instance.getUid(),
                 "request " + request.getId() + ": until " + until + (by == null ? " (automatic)" : ""));
-        events.extensionAnswered(instance, request);
+        events.extensionAnswered(instance, request, by == null ? null : "Your extension request was approved.");
     }
 
     /** Finds the instance, checks the person may control it, then locks its expiry so the job cannot race us. */

@@ -13,7 +13,12 @@ import io.vantage.domain.instance.ExtensionRequest;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceMember;
 
-/** Tells members' browsers that an extension was answered, so a shown deadline or warning updates at once. */
+/**
+ * Tells browsers, on every replica, that an instance's lifetime changed (extended, answered, used again), so a
+ * shown deadline or warning updates at once; pages then ask for their own view of it (what a person may do
+ * differs). Admins hear about extension requests, so their list of pending ones stays current. Call inside the
+ * transaction that makes the change: the events go out only if it commits.
+ */
 @Component
 class LifetimeEvents {
 
@@ -23,13 +28,38 @@ class LifetimeEvents {
         this.bus = bus;
     }
 
-    void extensionAnswered(Instance instance, ExtensionRequest request) {
-        Set<String> viewers = instance.getMembers().stream().map(InstanceMember::getUserId).collect(Collectors.toSet());
+    /** @param kind e.g. {@code extended}, {@code still-here}, {@code rescheduled}; {@code message} a person may read */
+    void changed(Instance instance, String kind, String message) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("uid", instance.getUid());
+        data.put("kind", kind);
+        data.put("terminationDate", instance.getTerminationDate() == null ? null : instance.getTerminationDate().toString());
+        data.put("message", message);
+        bus.publish(new LiveEvent("lifetime", instance.getUid(), members(instance), data));
+    }
+
+    void extensionAnswered(Instance instance, ExtensionRequest request, String message) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("uid", instance.getUid());
+        data.put("kind", "answered");
         data.put("requestId", request.getId());
         data.put("state", request.getState().name());
         data.put("terminationDate", instance.getTerminationDate() == null ? null : instance.getTerminationDate().toString());
-        bus.publish(new LiveEvent("lifetime", instance.getUid(), viewers, data));
+        data.put("message", message);
+        bus.publish(new LiveEvent("lifetime", instance.getUid(), members(instance), data));
+        requestsChanged(instance, request);
+    }
+
+    /** A request was made or decided: admins' lists change (only admins and the requester hear it). */
+    void requestsChanged(Instance instance, ExtensionRequest request) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", request.getId());
+        data.put("uid", instance.getUid());
+        data.put("state", request.getState().name());
+        bus.publish(new LiveEvent("extension-request", instance.getUid(), Set.of(request.getRequesterId()), data));
+    }
+
+    private static Set<String> members(Instance instance) {
+        return instance.getMembers().stream().map(InstanceMember::getUserId).collect(Collectors.toSet());
     }
 }

@@ -18,6 +18,7 @@ import io.vantage.api.security.CurrentUser;
 import io.vantage.cloud.api.Capability;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.instance.CommandType;
+import io.vantage.domain.instance.DeletionCause;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceRepository;
 
@@ -76,16 +77,16 @@ public class InstanceActions {
     public void delete(CurrentUser user, String uid) {
         Instance instance = find(uid);
         access.requireDelete(user, instance);
-        instance.requestDelete("Deleted by " + user.id(), clock.instant());
+        instance.requestDeleteBy(user.id(), clock.instant());
         queue(user, instance, CommandType.DELETE);
     }
 
     /** Deletion decided by the portal itself (expiry), without a person behind it. */
     @Transactional
-    public void expire(String uid, String reason) {
+    public void expire(String uid, DeletionCause cause, String reason) {
         Instance instance = find(uid);
         Instant now = clock.instant();
-        instance.requestDelete(reason, now);
+        instance.expire(cause, reason, now);
         instances.save(instance);
         commands.enqueue(instance.getId(), CommandType.DELETE, null);
         audit.success(null, "instance.expire", "instance", uid, reason);

@@ -14,10 +14,7 @@ import io.vantage.api.security.CurrentUser;
 import io.vantage.api.support.Tokens;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.instance.CommandType;
-import io.vantage.domain.instance.ExpirationReason;
 import io.vantage.domain.instance.Instance;
-import io.vantage.domain.instance.InstanceExpiration;
-import io.vantage.domain.instance.InstanceExpirationRepository;
 import io.vantage.domain.instance.InstanceRepository;
 import io.vantage.domain.instance.Screen;
 import io.vantage.domain.user.UserRepository;
@@ -34,7 +31,6 @@ public class LaunchService {
     private final LaunchCheck check;
     private final CloudCapacity capacity;
     private final InstanceRepository instances;
-    private final InstanceExpirationRepository expirations;
     private final UserRepository users;
     private final CommandQueue commands;
     private final AuditLog audit;
@@ -42,12 +38,11 @@ public class LaunchService {
     private final Clock clock;
 
     LaunchService(LaunchCheck check, CloudCapacity capacity, InstanceRepository instances,
-                  InstanceExpirationRepository expirations, UserRepository users, CommandQueue commands,
+                  UserRepository users, CommandQueue commands,
                   AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.check = check;
         this.capacity = capacity;
         this.instances = instances;
-        this.expirations = expirations;
         this.users = users;
         this.commands = commands;
         this.audit = audit;
@@ -74,9 +69,7 @@ public class LaunchService {
             Instance instance = Instance.launch(newUid(), request.name(), checked.user(), checked.plan(),
                     checked.experiments(), screen, request.keyboardLayout() == null ? KeyboardLayouts.DEFAULT
                             : request.keyboardLayout(), Tokens.secret(24), now.plus(lifetime), now);
-            instances.save(instance);
-            expirations.save(new InstanceExpiration(instance.getId(), ExpirationReason.LIFETIME,
-                    instance.getTerminationDate()));
+            instances.save(instance); // the expiry module plans its deletion from the launch event
             commands.enqueue(instance.getId(), CommandType.CREATE, current.id());
             audit.success(current.id(), "instance.launch", "instance", instance.getUid(),
                     "plan " + checked.plan().getId() + ", experiments " + request.experiments());

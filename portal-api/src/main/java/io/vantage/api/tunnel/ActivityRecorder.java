@@ -9,9 +9,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.expiry.Lifetimes;
+
 /**
  * Remembers real user input (keys, mouse, notebook activity) in memory and writes it in batches, so a moving mouse
- * costs no database write; the latest time per instance and per session member wins.
+ * costs no database write; the latest time per instance and per session member wins. An instance's last use is
+ * part of its lifetime, which the expiry module writes ({@link Lifetimes}).
  */
 @Component
 public class ActivityRecorder {
@@ -19,10 +22,12 @@ public class ActivityRecorder {
     private final Map<Long, Instant> instances = new ConcurrentHashMap<>();
     private final Map<Long, Instant> members = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
+    private final Lifetimes lifetimes;
     private final Clock clock;
 
-    ActivityRecorder(JdbcTemplate jdbc, Clock clock) {
+    ActivityRecorder(JdbcTemplate jdbc, Lifetimes lifetimes, Clock clock) {
         this.jdbc = jdbc;
+        this.lifetimes = lifetimes;
         this.clock = clock;
     }
 
@@ -36,10 +41,10 @@ public class ActivityRecorder {
 
     @Scheduled(fixedDelayString = "${vantage.tunnel.activity-flush:30s}")
     public void flush() {
-        drain(instances).forEach((id, at) -> jdbc.update("""
-                update instances set last_interaction_at = greatest(coalesce(last_interaction_at, ?), ?),
-                                     last_seen_at = greatest(coalesce(last_seen_at, ?), ?)
-                where id = ?""", ts(at), ts(at), ts(at), ts(at), id));
+        Map<Long, Instant> used = drain(instances);
+        if (!used.isEmpty()) {
+            lifetimes.recordActivity(used);
+        }
         drain(members).forEach((id, at) -> jdbc.update("""
                 update instance_session_members
                 set last_interaction_at = greatest(coalesce(last_interaction_at, ?), ?) where id = ?""",

@@ -37,7 +37,7 @@ import io.vantage.domain.user.User;
  */
 @Entity
 @Table(name = "instances")
-@org.hibernate.annotations.DynamicUpdate // activity is written in batches with plain SQL; never overwrite it
+@org.hibernate.annotations.DynamicUpdate // activity is written in batches (InstanceRepository.recordInteractions)
 public class Instance extends AbstractAggregateRoot<Instance> {
 
     @Id
@@ -135,10 +135,23 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         transitionTo(InstanceState.REBOOTING, "Reboot requested", now);
     }
 
-    public void requestDelete(String reason, Instant now) {
+    /** A person asks; why it goes (as others are told) follows from its state and whether they are a member. */
+    public void requestDeleteBy(String actorId, Instant now) {
+        delete(DeletionCause.askedBy(state, roleOf(actorId).isPresent()), actorId, "Deleted by " + actorId, now);
+    }
+
+    /** The portal deletes it by itself, e.g. at the end of its lifetime. */
+    public void expire(DeletionCause cause, String reason, Instant now) {
+        delete(cause, null, reason, now);
+    }
+
+    private void delete(DeletionCause cause, String actorId, String reason, Instant now) {
         require(state != InstanceState.DELETED && state != InstanceState.DELETING, "delete", "it is already being deleted");
+        String failure = stateReason;
         deleteRequested = true;
-        transitionTo(InstanceState.DELETING, reason == null ? "Delete requested" : reason, now);
+        transitionTo(InstanceState.DELETING, reason, now);
+        registerEvent(new InstanceDeletionRequested(id, uid, cause, actorId,
+                cause == DeletionCause.CLOUD_FAILURE && failure != null ? failure : reason, now));
     }
 
     // --- what the cloud reports ---------------------------------------------------------------------------------

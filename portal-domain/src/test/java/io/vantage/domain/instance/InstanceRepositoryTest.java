@@ -42,7 +42,7 @@ class InstanceRepositoryTest {
         sharedWithAlice.share(alice, MemberRole.GUEST, now);
         Instance carols = fixtures.instance(carol, plan, now);
         Instance deleted = fixtures.instance(alice, plan, now);
-        deleted.requestDelete(null, now);
+        deleted.requestDeleteBy("someone", now);
         deleted.markDeleted(now);
         em.flush();
         em.clear();

@@ -109,9 +109,4 @@ class JupyterHttpProxy {
             }
         });
     }
-
-    /** Opening a page (not the background polling pages do) counts as activity. */
-    static boolean isPage(String uri) {
-        return uri.contains("/notebooks/") || uri.contains("/tree") || uri.contains("/edit/") || uri.contains("/lab");
-    }
 }

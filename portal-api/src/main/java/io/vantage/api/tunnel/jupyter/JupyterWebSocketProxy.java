@@ -24,6 +24,7 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 import io.vantage.api.events.AccessChange;
+import io.vantage.api.expiry.NotebookActivity;
 import io.vantage.api.tunnel.ActivityRecorder;
 import io.vantage.api.tunnel.TunnelTargets;
 
@@ -102,10 +103,19 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
     private void fromBrowser(WebSocketSession session, WebSocketMessage<?> message) {
         Relay relay = relays.get(session.getId());
         if (relay != null && relay.pass(message)) {
-            activity.interaction(relay.grant().instanceId(), null);
+            if (counts(session, message)) {
+                activity.interaction(relay.grant().instanceId(), null);
+            }
         } else if (relay != null && message.isLast()) {
             dropped.increment();
         }
+    }
+
+    /** Code sent to run, keys typed in a terminal: not what Jupyter's pages send by themselves. */
+    private static boolean counts(WebSocketSession session, WebSocketMessage<?> message) {
+        String path = session.getUri() == null ? "" : session.getUri().getPath();
+        return message instanceof TextMessage text ? NotebookActivity.countsMessage(path, text.getPayload())
+                : message instanceof BinaryMessage binary && NotebookActivity.countsMessage(path, binary.getPayload());
     }
 
     @Override

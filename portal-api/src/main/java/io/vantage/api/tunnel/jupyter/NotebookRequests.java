@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
+import io.vantage.api.expiry.NotebookActivity;
 import io.vantage.api.security.NotebookOrigins;
 import io.vantage.api.tunnel.ActivityRecorder;
 import io.vantage.api.tunnel.TunnelTargets;
@@ -112,7 +113,7 @@ class NotebookRequests {
                     + "now.", back);
             return;
         }
-        if (!safe || JupyterHttpProxy.isPage(path)) {
+        if (NotebookActivity.countsRequest(request.getMethod(), path)) {
             activity.interaction(grant.get().instanceId(), null);
         }
         if (BrowserChecks.isWebSocket(request)) {
