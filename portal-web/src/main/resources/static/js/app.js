@@ -54,7 +54,8 @@ function relative(iso) {
       return ms >= 0 ? `in ${n} ${unit}s` : `${n} ${unit}s ago`;
     }
   }
-  return ms >= 0 ? 'in a moment' : 'a moment ago';
+  const seconds = Math.floor(abs / 1000);
+  return ms >= 0 ? `in ${seconds} seconds` : `${seconds} seconds ago`;
 }
 function refreshTimes(root = document) {
   root.querySelectorAll('time[data-relative]').forEach((el) => { el.textContent = relative(el.dateTime); });
@@ -82,6 +83,10 @@ if (document.body.dataset.user) {
     toast(data.message || 'This instance will soon be deleted.', 'warning');
     document.dispatchEvent(new CustomEvent('vantage:warning', { detail: data }));
   });
+  // an instance's lifetime changed (extended, answered, used again); admins also hear extension requests
+  ['lifetime', 'extension-request'].forEach((type) => events.addEventListener(type, (event) => {
+    document.dispatchEvent(new CustomEvent(`vantage:${type}`, { detail: JSON.parse(event.data) }));
+  }));
   events.addEventListener('members', (event) => {
     document.dispatchEvent(new CustomEvent('vantage:members', { detail: JSON.parse(event.data) }));
   });

@@ -1,7 +1,7 @@
 // The instance page: keeps the status area in step with live state changes and runs the desktop viewer, whose input
 // follows the person's access as the portal decides it while they are connected.
 import { toast } from './app.js';
-import { renderLifetime, renderMembers } from './members-panel.js';
+import { renderMembers } from './members-panel.js';
 
 const main = document.querySelector('main[data-instance]');
 const uid = main.dataset.instance;
@@ -124,13 +124,6 @@ document.addEventListener('vantage:state', (event) => {
     refreshStatus();
   }
 });
-document.addEventListener('vantage:warning', (event) => {
-  if (event.detail.uid === uid) {
-    const banner = document.getElementById('expiry-warning');
-    banner.textContent = event.detail.message;
-    banner.classList.remove('d-none');
-  }
-});
 document.addEventListener('vantage:access', (event) => {
   if (event.detail.uid === uid && event.detail.userId === me) {
     showAccess(event.detail.access, event.detail.reason || null);
@@ -149,5 +142,3 @@ if (membersPanel) {
     if (event.detail.uid === uid) renderMembers(membersPanel).catch(() => {});
   }));
 }
-const lifetime = document.getElementById('lifetime-actions');
-if (lifetime && lifetime.dataset.control === 'true') renderLifetime(lifetime);

@@ -117,26 +117,3 @@ function invitationForm(uid) {
   });
   return box;
 }
-
-export async function renderLifetime(box) {
-  const uid = box.dataset.uid;
-  box.replaceChildren();
-  const extend = element('button', { class: 'btn btn-sm btn-outline-primary me-1', type: 'button', id: 'extend-button' }, 'Extend');
-  extend.addEventListener('click', () => postJson(`/api/instances/${uid}/extend`)
-    .then(() => { toast('Lifetime extended.'); location.reload(); })
-    .catch((e) => toast(e.message, e.status === 409 ? 'warning' : 'danger')));
-  const form = element('form', { class: 'mt-2', id: 'extension-form' });
-  form.innerHTML = '<label class="form-label" for="extension-until">Ask for more time until</label>'
-    + '<input class="form-control form-control-sm" type="date" id="extension-until" required>'
-    + '<label class="form-label mt-1" for="extension-comment">Why</label>'
-    + '<textarea class="form-control form-control-sm" id="extension-comment" rows="2" maxlength="2000"></textarea>'
-    + '<button class="btn btn-sm btn-primary mt-1" type="submit">Send request</button>';
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const until = new Date(`${form.querySelector('#extension-until').value}T23:00:00Z`).toISOString();
-    postJson(`/api/instances/${uid}/extension-requests`, { requestedUntil: until, comments: form.querySelector('#extension-comment').value })
-      .then((r) => toast(r?.state === 'ACCEPTED' ? 'Extended.' : 'Request sent to the administrators.'))
-      .catch((e) => toast(e.message, 'danger'));
-  });
-  box.append(extend, form);
-}

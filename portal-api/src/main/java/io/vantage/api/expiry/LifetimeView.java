@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param stillHere      whether this person may reset the inactivity clock
  * @param suggestedUntil the date a one-click extension or a one-step request asks for
  * @param pending        the request waiting for an admin, if any
- * @param decided        the latest request an admin decided, if any
+ * @param decided        the latest decided request (by an admin, or at once by the image's policy), if any
  * @param ended          why it is being (or was) deleted; null while it lives
  */
 public record LifetimeView(String uid, String state, Instant now, Instant terminationDate, String reason,

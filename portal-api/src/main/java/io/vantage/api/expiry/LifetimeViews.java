@@ -77,8 +77,8 @@ public class LifetimeViews {
                 ? requests.findByInstanceIdOrderByCreatedAtDesc(instance.getId()) : List.of();
         LifetimeView.Request pending = asked.stream().filter(r -> r.getState() == RequestState.PENDING).findFirst()
                 .map(this::request).orElse(null);
-        LifetimeView.Request decided = asked.stream().filter(r -> r.getState() != RequestState.PENDING
-                && r.getHandledBy() != null).findFirst().map(this::request).orElse(null);
+        LifetimeView.Request decided = asked.stream().filter(r -> r.getState() != RequestState.PENDING).findFirst()
+                .map(this::request).orElse(null);
         if (!live) {
             return new LifetimeView(instance.getUid(), instance.getState().name(), now, instance.getTerminationDate(),
                     null, null, null, "NONE", false, null, null, decided, ended(instance));

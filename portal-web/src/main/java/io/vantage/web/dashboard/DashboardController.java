@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.vantage.api.catalogue.CatalogueService;
 import io.vantage.api.catalogue.ExperimentView;
+import io.vantage.api.expiry.LifetimeViews;
 import io.vantage.api.instance.InstanceQueries;
+import io.vantage.api.instance.InstanceView;
 import io.vantage.api.security.CurrentUser;
 
 /** The scientist's home: their instances (and those shared with them) and their experiments. */
@@ -22,15 +24,20 @@ class DashboardController {
 
     private final InstanceQueries instances;
     private final CatalogueService catalogue;
+    private final LifetimeViews lifetimes;
 
-    DashboardController(InstanceQueries instances, CatalogueService catalogue) {
+    DashboardController(InstanceQueries instances, CatalogueService catalogue, LifetimeViews lifetimes) {
         this.instances = instances;
         this.catalogue = catalogue;
+        this.lifetimes = lifetimes;
     }
 
     @GetMapping("/")
     String dashboard(CurrentUser user, Model model) {
-        model.addAttribute("instances", instances.mine(user));
+        List<InstanceView> mine = instances.mine(user);
+        model.addAttribute("instances", mine);
+        // each card shows its instance's deletion warning, with its countdown and button
+        model.addAttribute("lives", lifetimes.views(user, mine.stream().map(InstanceView::uid).toList()));
         model.addAttribute("experimentGroups", groups(catalogue.experiments(user, null, null, null, 0, 50).getContent()));
         return "dashboard";
     }

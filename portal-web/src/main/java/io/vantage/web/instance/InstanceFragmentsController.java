@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import io.vantage.api.expiry.LifetimeViews;
 import io.vantage.api.instance.InstanceActions;
 import io.vantage.api.instance.InstanceQueries;
 import io.vantage.api.instance.InstanceView;
@@ -17,16 +18,19 @@ class InstanceFragmentsController {
 
     private final InstanceQueries queries;
     private final InstanceActions actions;
+    private final LifetimeViews lifetimes;
 
-    InstanceFragmentsController(InstanceQueries queries, InstanceActions actions) {
+    InstanceFragmentsController(InstanceQueries queries, InstanceActions actions, LifetimeViews lifetimes) {
         this.queries = queries;
         this.actions = actions;
+        this.lifetimes = lifetimes;
     }
 
     @GetMapping("/fragments/instances/{uid}/card")
     String card(CurrentUser user, @PathVariable String uid, Model model) {
         InstanceView instance = queries.one(user, uid);
         model.addAttribute("i", instance);
+        model.addAttribute("lives", java.util.Map.of(uid, lifetimes.view(user, uid)));
         return "DELETED".equals(instance.state()) ? "fragments/instance-card :: removed" : "fragments/instance-card :: card";
     }
 

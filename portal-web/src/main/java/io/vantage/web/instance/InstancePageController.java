@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import io.vantage.api.expiry.LifetimeViews;
 import io.vantage.api.instance.InstanceQueries;
 import io.vantage.api.instance.InstanceView;
 import io.vantage.api.security.CurrentUser;
@@ -16,10 +17,15 @@ class InstancePageController {
 
     private final InstanceQueries queries;
     private final NotebookOrigins notebooks;
+    private final LifetimeViews lifetimes;
+    private final Relaunch relaunch;
 
-    InstancePageController(InstanceQueries queries, NotebookOrigins notebooks) {
+    InstancePageController(InstanceQueries queries, NotebookOrigins notebooks, LifetimeViews lifetimes,
+                           Relaunch relaunch) {
         this.queries = queries;
         this.notebooks = notebooks;
+        this.lifetimes = lifetimes;
+        this.relaunch = relaunch;
     }
 
     @GetMapping("/instances/{uid}")
@@ -41,6 +47,14 @@ class InstancePageController {
         return "instance/page :: badge";
     }
 
+    /** The warning banner, a decision on an extension, and the lifetime tab, fresh after a live event. */
+    @GetMapping("/fragments/instances/{uid}/lifetime")
+    String lifetime(CurrentUser user, @PathVariable String uid, Model model) {
+        model.addAttribute("i", queries.one(user, uid));
+        model.addAttribute("life", lifetimes.view(user, uid));
+        return "instance/lifetime :: live";
+    }
+
     @GetMapping("/fragments/instances/{uid}/history")
     String history(CurrentUser user, @PathVariable String uid, Model model) {
         model.addAttribute("history", queries.history(user, uid));
@@ -54,6 +68,10 @@ class InstancePageController {
         model.addAttribute("history", queries.history(user, uid));
         // Where the page sends the notebook's ticket: the entry on the notebook's own origin.
         model.addAttribute("notebookEntry", notebooks.origin(instance.uid()) + "/instances/" + instance.uid() + "/enter");
+        model.addAttribute("life", lifetimes.view(user, uid));
+        if ("deleting".equals(mode(instance))) {
+            model.addAttribute("relaunch", relaunch.url(user, instance));
+        }
     }
 
     /** What the main area shows. */

@@ -29,7 +29,7 @@ public class Formats {
         return mib % 1024 == 0 ? (mib / 1024) + " GiB" : mib + " MiB";
     }
 
-    /** "in 3 days", "in 5 hours", "2 minutes ago". */
+    /** "in 3 days", "in 5 hours", "2 minutes ago", "in 40 seconds" (never "a moment": people act on it). */
     public String relative(Instant instant) {
         if (instant == null) {
             return "";
@@ -38,7 +38,7 @@ public class Formats {
         boolean future = !d.isNegative();
         d = d.abs();
         String amount = d.toDays() >= 2 ? d.toDays() + " days" : d.toHours() >= 2 ? d.toHours() + " hours"
-                : d.toMinutes() >= 2 ? d.toMinutes() + " minutes" : "a moment";
+                : d.toMinutes() >= 2 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
         return future ? "in " + amount : amount + " ago";
     }
 
