@@ -30,7 +30,7 @@ public class CommandQueue {
                    attempts = attempts + 1, started_at = coalesce(started_at, now())
              where id = (
                    select c.id from instance_commands c
-                    where ((c.state = 'PENDING' and c.next_attempt_at <= now())
+                    where ((c.state = 'PENDING' and c.next_attempt_at <= ?)
                            or (c.state = 'RUNNING' and c.locked_until < now()))
                       and c.id = (select min(o.id) from instance_commands o
                                    where o.instance_id = c.instance_id and o.state in ('PENDING', 'RUNNING'))
@@ -69,7 +69,10 @@ public class CommandQueue {
     /** Claims the next command due, if any, for {@code worker}. Runs in its own short transaction. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<Long> claim(String worker) {
-        List<Long> ids = jdbc.queryForList(CLAIM, Long.class, worker, properties.lease().toMillis());
+        // due by the portal's clock, the one that set next_attempt_at (leases stay on the database's: they are
+        // about replicas dying, whatever their clocks say)
+        List<Long> ids = jdbc.queryForList(CLAIM, Long.class, worker, properties.lease().toMillis(),
+                java.sql.Timestamp.from(clock.instant()));
         return ids.stream().findFirst();
     }
 

@@ -2,6 +2,8 @@ package io.vantage.api.expiry;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An instance's lifetime as one person sees it on its page and card: when and why it would be deleted, from when
  * they are warned, what they may do about it, and, once it is deleted, why.
@@ -22,11 +24,13 @@ public record LifetimeView(String uid, String state, Instant now, Instant termin
                            Instant suggestedUntil, Request pending, Request decided, Ended ended) {
 
     /** Whether the warning window is open now. */
+    @JsonProperty("warning")
     public boolean warning() {
         return ended == null && warnFrom != null && !now.isBefore(warnFrom);
     }
 
     /** The one action the warning offers: {@code STILL_HERE}, {@code EXTEND}, {@code ASK}, {@code PENDING} or {@code NONE}. */
+    @JsonProperty("action")
     public String action() {
         if ("INACTIVITY".equals(reason)) {
             return stillHere ? "STILL_HERE" : "NONE";

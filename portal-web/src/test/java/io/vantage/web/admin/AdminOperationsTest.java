@@ -106,7 +106,8 @@ class AdminOperationsTest extends AdminApiTest {
         AdminFixtures.Catalogue catalogue = fixtures.disabledCatalogue();
         AdminFixtures.Fixture instance = fixtures.instance(catalogue, fixtures.user(), "Long scan", "ACTIVE");
         fixtures.lifetimeExpiry(instance.id());
-        Instant until = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        // two days: before its owner's four days of inactivity, so the end of its lifetime is what comes next
+        Instant until = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
         ApiClient.Response extended = admin.post("/api/admin/instances/" + instance.uid() + "/extend",
                 Map.of("terminationDate", until.toString()));

@@ -1,0 +1,37 @@
+package io.vantage.web.expiry;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import io.vantage.web.LifecyclePortalTest;
+
+/**
+ * The whole portal with real desktops and notebooks (local provider, command workers and reconciler on), for what
+ * a person sees of expiry in Chromium. Time is a {@link io.vantage.web.MutableClock} and the expiry sweep and
+ * deletion e-mails run only when tests call them, so a test decides when a warning window opens or a deadline
+ * passes and never waits for one; mail goes to GreenMail. Test classes with this annotation share one portal.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vantage.database.embedded.ephemeral=true",
+        "vantage.cloud.providers.local.type=local",
+        "vantage.cloud.providers.local.settings.work-dir=${java.io.tmpdir}/vantage-tests-${PID}/local-expiry",
+        "vantage.reconcile.fast-interval=500ms",
+        "vantage.commands.poll-interval=200ms",
+        "vantage.expiry.interval=1h",
+        "vantage.expiry.initial-delay=1h",
+        "vantage.expiry.notice-interval=1h",
+        "vantage.tunnel.activity-flush=1h",
+        "vantage.lifecycle.defaults.instances=20",
+        "vantage.lifecycle.defaults.vcpu=100",
+        "vantage.public-url=https://vantage.test/portal/",
+        "vantage.mail.from=Vantage <vantage@vantage.test>"})
+@ContextConfiguration(initializers = LifecyclePortalTest.Initializer.class)
+public @interface SessionExpiryPortalTest {
+}
