@@ -158,7 +158,7 @@ class ExpiryBannerBrowserTest {
         deleteMailsConcurrently();
         assertThat(jdbc.queryForObject("select count(*) from audit_events where target_id = ? and action = "
                 + "'instance.deletion.mail'", Integer.class, uid)).isEqualTo(1);
-        List<MimeMessage> mails = TestMail.mentioning("https://vantage.test/portal/instances/" + uid).stream()
+        List<MimeMessage> mails = TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + uid).stream()
                 .filter(m -> subject(m).endsWith("was deleted")).toList();
         assertThat(TestMail.recipients(mails)).containsExactly("expiry-banner@example.org");
         assertThat(Mails.plain(mails.get(0))).contains("An administrator, Grace Hopper, deleted it.");

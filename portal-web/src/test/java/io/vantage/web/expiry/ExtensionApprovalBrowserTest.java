@@ -135,7 +135,7 @@ class ExtensionApprovalBrowserTest {
     }
 
     private static List<MimeMessage> approvals(String uid) {
-        return TestMail.mentioning("https://vantage.test/portal/instances/" + uid).stream()
+        return TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + uid).stream()
                 .filter(mail -> ExpiryBannerBrowserTest.subject(mail).contains("was approved")).toList();
     }
 }

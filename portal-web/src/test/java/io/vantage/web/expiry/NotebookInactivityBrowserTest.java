@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import jakarta.mail.internet.MimeMessage;
@@ -152,7 +153,7 @@ class NotebookInactivityBrowserTest {
 
         deletionMails.sendDue();
         deletionMails.sendDue();
-        List<MimeMessage> told = TestMail.mentioning("https://vantage.test/portal/instances/" + idle).stream()
+        List<MimeMessage> told = TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + idle).stream()
                 .filter(mail -> ExpiryBannerBrowserTest.subject(mail).endsWith("was deleted")).toList();
         assertThat(TestMail.recipients(told)).containsExactly("expiry-notebooks@example.org");
         assertThat(Mails.plain(told.get(0))).contains("Nobody used it since").contains("Test notebook");
@@ -161,14 +162,28 @@ class NotebookInactivityBrowserTest {
         idlePage.context().close();
     }
 
-    /** The instance page with its notebook frame, a new notebook created and opened in it, its kernel ready. */
+    /**
+     * The instance page with its notebook frame (on the notebook's own origin), a new notebook created by the
+     * frame's own script and opened in it, its kernel ready.
+     */
     Frame openNotebook(Page page, String uid, String file) {
         page.navigate(browser.base() + "/instances/" + uid);
-        Frame frame = page.locator("#notebook-frame").elementHandle().contentFrame();
-        frame.waitForSelector("#notebook_list", new Frame.WaitForSelectorOptions().setTimeout(60_000));
+        // the frame starts blank and is sent to the notebook's origin once its ticket arrives: wait through the
+        // element, then take the frame that landed there
+        try {
+            page.frameLocator("#notebook-frame").locator("#notebook_list")
+                    .waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        } catch (RuntimeException e) {
+            Browser.screenshot(page, "expiry-20-notebook-not-open-" + uid);
+            throw new AssertionError("notebook frame never listed files; frames: "
+                    + page.frames().stream().map(Frame::url).toList(), e);
+        }
+        Frame frame = page.frames().stream().filter(f -> f != page.mainFrame() && f.url().contains("/jupyter/"))
+                .findFirst().orElseThrow(() -> new AssertionError("no notebook frame in "
+                        + page.frames().stream().map(Frame::url).toList()));
         String base = frame.url().substring(0, frame.url().indexOf("/jupyter/") + "/jupyter/".length());
-        frame.evaluate("([url]) => fetch(url, {method: 'PUT', headers: {'Content-Type': 'application/json',"
-                + " 'X-XSRFToken': document.cookie.match(/_xsrf=([^;]+)/)[1]}, body: JSON.stringify({type: 'notebook',"
+        frame.evaluate("([url]) => fetch(url, {method: 'PUT', headers: {'Content-Type': 'application/json'},"
+                + " body: JSON.stringify({type: 'notebook',"
                 + " format: 'json', content: {cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5}})})"
                 + ".then(r => { if (!r.ok) throw new Error('create: ' + r.status); })",
                 List.of(base + "api/contents/" + file));

@@ -28,10 +28,18 @@ import io.vantage.web.LifecyclePortalTest;
         "vantage.expiry.initial-delay=1h",
         "vantage.expiry.notice-interval=1h",
         "vantage.tunnel.activity-flush=1h",
+        // notebook cookies outlive the days these tests' clock jumps: what is tested is what counts as use
+        "vantage.notebooks.idle-timeout=30d",
+        "vantage.notebooks.max-age=30d",
         "vantage.lifecycle.defaults.instances=20",
         "vantage.lifecycle.defaults.vcpu=100",
-        "vantage.public-url=https://vantage.test/portal/",
+        // on localhost the portal's origin (what notebooks may be framed by) is the port it really listens on, so the
+        // notebook frames of the pages Chromium opens load; links in e-mails start with INSTANCE_LINKS
+        "vantage.public-url=http://localhost/portal/",
         "vantage.mail.from=Vantage <vantage@vantage.test>"})
 @ContextConfiguration(initializers = LifecyclePortalTest.Initializer.class)
 public @interface SessionExpiryPortalTest {
+
+    /** What links to an instance's page in e-mails start with, followed by its uid. */
+    String INSTANCE_LINKS = "http://localhost/portal/instances/";
 }
