@@ -1,8 +1,10 @@
 package io.vantage.etl.load;
 
+import static io.vantage.etl.load.MergeSql.sync;
 import static io.vantage.etl.load.MergeSql.upsert;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,108 +15,160 @@ import java.util.Set;
 
 import io.vantage.etl.load.MergeSql.Column;
 import io.vantage.etl.model.EntityType;
+import io.vantage.etl.model.Schema;
 
 /**
  * Merges the checked staging tables into the portal's tables, in load order, inside the caller's transaction.
- * Only user-office data is written: users' quotas and activity, PORTAL role grants, instances and everything else
- * the portal owns are never in a statement here. Entities the source does not deliver are left alone entirely.
+ * Only good rows are applied. A record absent from the export ends, with its reason; a record that was present but
+ * rejected, and what is under it, is left exactly as it was ({@link Protection}). Only user-office data is written:
+ * quotas, activity, PORTAL role grants, instances and everything else the portal owns are never in a statement.
  */
 public final class Merger {
 
-    /** Role names created as groups; counted apart from the grants. */
-    public static final String GROUPS = "groups";
-
     private final Connection connection;
+    private final Protection protection;
+    private final String reason;
+    private final Map<EntityType, Long> received;
+    private final Map<EntityType, Ending> endings = new LinkedHashMap<>();
 
-    public Merger(Connection connection) {
+    /**
+     * @param reason   why absent rows end, e.g. "absent from the export of 2026-03-14 (import #57)"
+     * @param received rows read per entity (good, rejected and dropped copies)
+     */
+    public Merger(Connection connection, Protection protection, String reason, Map<EntityType, Long> received) {
         this.connection = connection;
+        this.protection = protection;
+        this.reason = reason;
+        this.received = received;
+    }
+
+    /** What the ending of one kind came to: rows ended, and rows of the kind still active afterwards. */
+    public record Ending(long ended, long stillActive, String blockedBecause) {
     }
 
     public Map<String, EntityCounts> merge(Set<EntityType> imported) throws SQLException {
         Map<String, EntityCounts> counts = new LinkedHashMap<>();
+        // a table the planner believes empty would be rescanned for every staged row while it fills
+        execute("set local enable_nestloop = off");
         for (EntityType entity : EntityType.values()) {
             if (imported.contains(entity)) {
-                if (entity == EntityType.ROLES) {
-                    counts.put(GROUPS, createGroups());
-                }
                 counts.put(entity.key(), merge(entity));
             }
         }
+        execute("set local enable_nestloop = on");
         return counts;
+    }
+
+    /**
+     * Instances, not deleted, owned by the people this run marked inactive. The import leaves them alone; the
+     * run's report says so.
+     */
+    public long instancesOfInactivePeople() throws SQLException {
+        Ending people = endings.get(EntityType.USERS);
+        if (people == null || people.ended() == 0) {
+            return 0;
+        }
+        // now() is the transaction's start: exactly the people marked inactive by this run
+        return count("select count(*) from instances i join instance_members m on m.instance_id = i.id"
+                + " and m.role = 'OWNER' join users u on u.id = m.user_id"
+                + " where i.state <> 'DELETED' and u.inactive_since = now()");
+    }
+
+    /** Per kind that can end, in load order. */
+    public Map<EntityType, Ending> endings() {
+        return endings;
     }
 
     private EntityCounts merge(EntityType entity) throws SQLException {
         String stage = Staging.table(entity);
-        long received = count("select count(*) from " + stage);
-        // arguments run left to right: rows are ended before the upsert; the two never touch the same row
-        return switch (entity) {
-            case EMPLOYERS -> upserted(received, upsert("employers", stage, List.of("id"), List.of(
-                    col("name"), col("town"), col("country_code")), true), 0);
-            case USERS -> upserted(received, upsert("users", stage, List.of("id"), List.of(
-                    col("first_name"), col("last_name"), col("email"),
-                    new Column("affiliation_id", "st.employer_id")), true), 0);
-            case ROLES -> roleGrants(received, stage);
-            case INSTRUMENTS -> upserted(received, upsert("instruments", stage, List.of("id"), List.of(
-                    col("name")), true), 0);
-            case INSTRUMENT_SCIENTISTS -> instrumentScientists(received, stage);
-            case PROPOSALS -> upserted(received, upsert("proposals", stage, List.of("id"), List.of(
-                    col("title"), col("summary"), col("doi"), col("public_at"), notEnded()), true),
-                    update(MergeSql.endVanished("proposals", stage, List.of("id"), true)));
-            case EXPERIMENTS -> upserted(received, upsert("experiments", stage, List.of("id"), List.of(
-                    col("proposal_id"), col("instrument_id"), col("title"), col("start_date"), col("end_date"),
-                    col("doi"), notEnded()), true),
-                    update(MergeSql.endVanished("experiments", stage, List.of("id"), true)));
-            case EXPERIMENT_MEMBERS -> {
-                List<String> key = List.of("experiment_id", "user_id");
-                yield upserted(received, upsert("experiment_users", stage, key, List.of(col("role"), notEnded()),
-                        false), update(MergeSql.endVanished("experiment_users", stage, key, false)));
+        long rejected = count("select count(*) from " + stage + " where _bad");
+        long[] written = switch (entity) {
+            case EMPLOYERS -> written(sync("employers", stage, List.of("id"), List.of(
+                    col("name"), col("town"), col("country_code")), true));
+            case USERS -> written(upsert("users", stage, List.of("id"), List.of(col("first_name"), col("last_name"),
+                    col("email"), new Column("affiliation_id", "st.employer_id"),
+                    new Column("source", "'USER_OFFICE'::varchar"), new Column("inactive_since", "null::timestamptz"),
+                    new Column("inactive_reason", "null::varchar")), true));
+            case ROLES -> RoleGrants.merge(connection, stage);
+            case INSTRUMENTS -> {
+                // names move aside first, so renames and swaps never meet the unique index half-way
+                execute("update instruments t set name = chr(1) || st._row from " + stage + " st"
+                        + " where st.id = t.id and not st._bad and t.name is distinct from st.name");
+                yield written(sync("instruments", stage, List.of("id"), List.of(col("name")), true));
             }
+            case INSTRUMENT_SCIENTISTS -> new long[] {update("insert into instrument_scientists (instrument_id,"
+                    + " user_id) select s.instrument_id, s.user_id from " + stage + " s where not s._bad and not exists"
+                    + " (select 1 from instrument_scientists t where t.instrument_id = s.instrument_id"
+                    + " and t.user_id = s.user_id)"), 0};
+            case PROPOSALS -> written(sync("proposals", stage, List.of("id"), List.of(col("title"), col("summary"),
+                    col("doi"), col("public_at"), notEnded(), notEndedReason()), true));
+            case EXPERIMENTS -> written(sync("experiments", stage, List.of("id"), List.of(col("proposal_id"),
+                    col("instrument_id"), col("title"), col("start_date"), col("end_date"), col("doi"), notEnded(),
+                    notEndedReason()), true));
+            case EXPERIMENT_MEMBERS -> written(sync("experiment_users", stage, List.of("experiment_id", "user_id"),
+                    List.of(col("role"), notEnded(), notEndedReason()), false));
+        };
+        long ended = endAbsent(entity, stage);
+        long good = received.getOrDefault(entity, 0L) - rejected - dropped(entity);
+        return new EntityCounts(received.getOrDefault(entity, 0L), written[0], written[1],
+                good - written[0] - written[1], ended, received.getOrDefault(entity, 0L) - good);
+    }
+
+    private long dropped(EntityType entity) throws SQLException {
+        return received.getOrDefault(entity, 0L) - count("select count(*) from " + Staging.table(entity));
+    }
+
+    /** Ends what the export no longer lists; employers and instruments are left as they are. */
+    private long endAbsent(EntityType entity, String stage) throws SQLException {
+        if (entity == EntityType.EMPLOYERS || entity == EntityType.INSTRUMENTS) {
+            return 0;
+        }
+        String blockedBecause = protection.endingBlocked(entity);
+        if (blockedBecause != null) {
+            endings.put(entity, new Ending(0, 0, blockedBecause));
+            return 0;
+        }
+        List<String> key = Schema.key(entity);
+        String kept = protection.notUnderKept(entity);
+        String sql = switch (entity) {
+            case USERS -> MergeSql.endAbsent("users", stage, key,
+                    "inactive_since = now(), inactive_reason = ?, updated_at = now()",
+                    "t.source = 'USER_OFFICE' and t.inactive_since is null", kept);
+            case ROLES -> RoleGrants.expireAbsent(stage, kept);
+            case INSTRUMENT_SCIENTISTS -> "delete from instrument_scientists t where not exists (select 1 from "
+                    + stage + " s where s.instrument_id = t.instrument_id and s.user_id = t.user_id)" + kept;
+            case PROPOSALS, EXPERIMENTS -> MergeSql.endAbsent(Tables.table(entity), stage, key,
+                    "ended_at = now(), ended_reason = ?, updated_at = now()", "t.ended_at is null", kept);
+            case EXPERIMENT_MEMBERS -> MergeSql.endAbsent("experiment_users", stage, key,
+                    "ended_at = now(), ended_reason = ?", "t.ended_at is null", kept);
+            default -> throw new IllegalStateException(entity + " does not end");
+        };
+        long ended;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                statement.setString(1, reason);
+            }
+            ended = statement.executeUpdate();
+        }
+        endings.put(entity, new Ending(ended, ended == 0 ? 0 : count(active(entity)), null));
+        return ended;
+    }
+
+    /** Counts the rows of a kind that are active: what a share of ended rows is measured against. */
+    private static String active(EntityType entity) {
+        return switch (entity) {
+            case USERS -> "select count(*) from users where source = 'USER_OFFICE' and inactive_since is null";
+            case ROLES -> "select count(*) from user_roles where source = 'USER_OFFICE'"
+                    + " and (expires_at is null or expires_at > now())";
+            case INSTRUMENT_SCIENTISTS -> "select count(*) from instrument_scientists";
+            default -> "select count(*) from " + Tables.table(entity) + " where ended_at is null";
         };
     }
 
-    private EntityCounts createGroups() throws SQLException {
-        long created = update("insert into roles (name, description, kind)"
-                + " select distinct s.role, 'Imported from the user office', 'GROUP' from "
-                + Staging.table(EntityType.ROLES) + " s where not exists (select 1 from roles r where r.name = s.role)");
-        long named = count("select count(distinct role) from " + Staging.table(EntityType.ROLES));
-        return new EntityCounts(named, created, 0, named - created, 0);
-    }
-
-    /** Only USER_OFFICE grants are written; a PORTAL grant of the same role wins and is left as it is. */
-    private EntityCounts roleGrants(long received, String stage) throws SQLException {
-        String upsert = "with s as (select st.user_id, r.id as role_id, st.expires_at from " + stage + " st"
-                + " join roles r on r.name = st.role),"
-                + " m as (insert into user_roles as t (user_id, role_id, source, granted_at, expires_at)"
-                + " select s.user_id, s.role_id, 'USER_OFFICE', now(), s.expires_at from s"
-                + " left join user_roles t on t.user_id = s.user_id and t.role_id = s.role_id"
-                + " where t.user_id is null or (t.source = 'USER_OFFICE' and t.expires_at is distinct from s.expires_at)"
-                + " on conflict (user_id, role_id) do update set expires_at = excluded.expires_at"
-                + " where t.source = 'USER_OFFICE' and t.expires_at is distinct from excluded.expires_at"
-                + " returning (xmax = 0) as inserted)"
-                + " select count(*) filter (where inserted), count(*) filter (where not inserted) from m";
-        // a grant the user office stopped listing expires now rather than disappearing
-        String end = "update user_roles t set expires_at = now() where t.source = 'USER_OFFICE'"
-                + " and (t.expires_at is null or t.expires_at > now()) and not exists (select 1 from " + stage + " s"
-                + " join roles r on r.name = s.role where s.user_id = t.user_id and r.id = t.role_id)";
-        return upserted(received, upsert, update(end));
-    }
-
-    /** The table has no end date: scientists no longer listed are removed. */
-    private EntityCounts instrumentScientists(long received, String stage) throws SQLException {
-        long inserted = update("insert into instrument_scientists (instrument_id, user_id)"
-                + " select s.instrument_id, s.user_id from " + stage + " s where not exists (select 1 from"
-                + " instrument_scientists t where t.instrument_id = s.instrument_id and t.user_id = s.user_id)");
-        long removed = update("delete from instrument_scientists t where not exists (select 1 from " + stage
-                + " s where s.instrument_id = t.instrument_id and s.user_id = t.user_id)");
-        return new EntityCounts(received, inserted, 0, received - inserted, removed);
-    }
-
-    private EntityCounts upserted(long received, String upsertSql, long ended) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(upsertSql)) {
+    private long[] written(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
-            long inserted = rs.getLong(1);
-            long updated = rs.getLong(2);
-            return new EntityCounts(received, inserted, updated, received - inserted - updated, ended);
+            return new long[] {rs.getLong(1), rs.getLong(2)};
         }
     }
 
@@ -127,6 +181,10 @@ public final class Merger {
         return new Column("ended_at", "null::timestamptz");
     }
 
+    private static Column notEndedReason() {
+        return new Column("ended_reason", "null::varchar");
+    }
+
     private long count(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
@@ -137,6 +195,12 @@ public final class Merger {
     private long update(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 }

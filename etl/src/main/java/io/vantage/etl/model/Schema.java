@@ -23,20 +23,22 @@ public final class Schema {
         define(EntityType.EMPLOYERS, List.of("id"),
                 id("id"), text("name", 255, true), text("town", 255, false), text("country_code", 8, false));
         define(EntityType.USERS, List.of("id"),
-                id("id"), text("first_name", 255, false), text("last_name", 255, true), text("email", 320, false),
+                id("id"), text("first_name", 255, false), text("last_name", 255, true),
+                of("email", Kind.EMAIL, 320, false),
                 ref("employer_id", EntityType.EMPLOYERS, false));
         define(EntityType.ROLES, List.of("user_id", "role"),
-                ref("user_id", EntityType.USERS, true), text("role", 64, true), of("expires_at", Kind.TIMESTAMP, false));
+                ref("user_id", EntityType.USERS, true), of("role", Kind.ROLE, 64, true),
+                of("expires_at", Kind.TIMESTAMP, false));
         define(EntityType.INSTRUMENTS, List.of("id"),
                 id("id"), text("name", 255, true));
         define(EntityType.INSTRUMENT_SCIENTISTS, List.of("instrument_id", "user_id"),
                 ref("instrument_id", EntityType.INSTRUMENTS, true), ref("user_id", EntityType.USERS, true));
         define(EntityType.PROPOSALS, List.of("id"),
-                id("id"), text("title", 2000, true), text("summary", 0, false), text("doi", 255, false),
-                of("public_at", Kind.DATE, false));
+                id("id"), of("title", Kind.MULTILINE_TEXT, 2000, true), of("summary", Kind.MULTILINE_TEXT, 0, false),
+                text("doi", 255, false), of("public_at", Kind.DATE, false));
         define(EntityType.EXPERIMENTS, List.of("id"),
                 id("id"), ref("proposal_id", EntityType.PROPOSALS, true),
-                ref("instrument_id", EntityType.INSTRUMENTS, true), text("title", 2000, false),
+                ref("instrument_id", EntityType.INSTRUMENTS, true), of("title", Kind.MULTILINE_TEXT, 2000, false),
                 of("start_date", Kind.TIMESTAMP, true), of("end_date", Kind.TIMESTAMP, true), text("doi", 255, false));
         define(EntityType.EXPERIMENT_MEMBERS, List.of("experiment_id", "user_id"),
                 ref("experiment_id", EntityType.EXPERIMENTS, true), ref("user_id", EntityType.USERS, true),
@@ -62,6 +64,12 @@ public final class Schema {
 
     public static Set<String> fieldNames(EntityType entity) {
         return fields(entity).stream().map(Field::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /** Entities that refer to {@code entity} by id (users for employers, ...), in load order. */
+    public static List<EntityType> referrers(EntityType entity) {
+        return java.util.Arrays.stream(EntityType.values())
+                .filter(e -> fields(e).stream().anyMatch(f -> f.ref() == entity)).toList();
     }
 
     public static Set<String> requiredFieldNames(EntityType entity) {

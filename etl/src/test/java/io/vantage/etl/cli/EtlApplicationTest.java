@@ -31,25 +31,25 @@ class EtlApplicationTest {
     @Test
     void importsTheSampleThenFindsNothingToChange(CapturedOutput output) {
         assertThat(EtlApplication.run("--dir=" + ImportFiles.SAMPLE, "--spring.datasource.url=" + url)).isZero();
-        assertThat(output.getOut()).contains("experiment_members", "SUCCEEDED", "inserted 32");
+        assertThat(output.getOut()).contains("experiment_members", "SUCCEEDED", "inserted 31");
         try (var db = new SingleConnectionDataSource(url, true)) {
             assertThat(new JdbcTemplate(db).queryForObject("select count(*) from experiment_users", Integer.class))
                     .isEqualTo(8);
         }
 
         assertThat(EtlApplication.run("--dir=sample", "--dry-run", "--spring.datasource.url=" + url)).isZero();
-        assertThat(output.getOut()).contains("DRY_RUN", "Nothing changed: all 34 rows were already up to date.");
+        assertThat(output.getOut()).contains("DRY_RUN", "Nothing changed: all 31 rows were already up to date.");
     }
 
     @Test
     void badDataAbortsWithExitCode2AndASummary(@TempDir Path dir, CapturedOutput output) throws Exception {
         ImportFiles.sample(dir).write("users.csv", "id,last_name\nU1,\n");
 
-        int code = EtlApplication.run("--dir=" + dir, "--max-errors=0", "--spring.datasource.url=" + url);
+        int code = EtlApplication.run("--dir=" + dir, "--spring.datasource.url=" + url);
 
         assertThat(code).isEqualTo(2);
         assertThat(output.getOut()).contains("ABORTED",
-                "users.csv line 2, field last_name: a value is required but the field is missing or empty.",
+                "users.csv line 2, user 'U1', field last_name: a value is required but the field is missing or empty.",
                 "nothing was changed");
         assertThat(Files.exists(dir.resolve("users.csv"))).isTrue();
     }
