@@ -21,6 +21,7 @@ alter table experiment_users add column ended_reason varchar(255);
 
 -- A run that would end more than the allowed share of a kind stops and waits for an admin's confirmation.
 alter table etl_runs drop constraint etl_runs_outcome_check;
+alter table etl_runs alter column outcome type varchar(24);
 alter table etl_runs add constraint etl_runs_outcome_check
     check (outcome in ('RUNNING', 'SUCCEEDED', 'FAILED', 'ABORTED', 'NEEDS_CONFIRMATION'));
 alter table etl_runs add column policy varchar(24) not null default 'ALL_OR_NOTHING'

@@ -27,6 +27,9 @@ public abstract class DatabaseTest {
     @Autowired
     protected ImportService importService;
 
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
+
     @TempDir
     protected Path dir;
 
@@ -52,6 +55,16 @@ public abstract class DatabaseTest {
     /** Imports the valid rows, skips the invalid ones and changes nothing they touch. */
     protected RunResult runSkippingInvalid() {
         return run(false, Policy.SKIP_INVALID);
+    }
+
+    /** An import service configured with {@code vantage.etl.*} properties as an operator would write them. */
+    protected ImportService serviceWith(java.util.Map<String, String> properties) {
+        io.vantage.etl.config.EtlProperties etl = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(properties))
+                .bindOrCreate("vantage.etl", io.vantage.etl.config.EtlProperties.class);
+        return new ImportService(context.getBean(javax.sql.DataSource.class), etl,
+                context.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+                context.getBeanProvider(java.time.Clock.class));
     }
 
     /** A fingerprint of every table an import may write, to prove a run changed nothing. */
