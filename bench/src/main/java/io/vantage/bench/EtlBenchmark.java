@@ -85,7 +85,7 @@ public final class EtlBenchmark {
     }
 
     private static RunResult timed(ImportService etl, Path dir) {
-        RunResult result = etl.run(new RunRequest(null, dir, 0, false, "bench"));
+        RunResult result = etl.run(new RunRequest(null, dir, null, null, false, null, "bench"));
         if (result.outcome() != Outcome.SUCCEEDED) {
             throw new IllegalStateException("Import of " + dir + " did not succeed: " + result.message() + " "
                     + result.problems());
