@@ -18,24 +18,51 @@ final class MergeSql {
     }
 
     /**
-     * For tables only the import writes: one join of staging and table finds new and changed rows, then a plain
-     * insert and an update apply them. (ON CONFLICT would cost a speculative insertion per row: three times slower
-     * for a million memberships.) Answers (inserted, updated).
+     * How rows the export no longer lists end: {@code set} (may hold one {@code ?}, the reason), on rows that are
+     * {@code alive} and not under a kept record ({@code kept}, conditions on alias t).
      */
-    static String sync(String table, String stage, List<String> key, List<Column> columns, boolean updatedAt) {
+    record Ending(String set, String alive, String kept) {
+    }
+
+    /**
+     * For tables only the import writes: one full join of staging and table finds the new, changed and absent rows
+     * (absent: no staging row at all; a rejected row is present), then a plain insert, an update and the ending
+     * apply them. (ON CONFLICT would cost a speculative insertion per row, three times slower for a million
+     * memberships; a second join for the ending would read both sides again.) Answers (inserted, updated, ended).
+     *
+     * @param end null when nothing ends (employers, instruments; or ending is blocked in this run)
+     */
+    static String sync(String table, String stage, List<String> key, List<Column> columns, boolean updatedAt,
+                       Ending end) {
         String keys = String.join(", ", key);
         String targets = columns.stream().map(Column::target).collect(Collectors.joining(", "));
         String join = key.stream().map(k -> "t." + k + " = d." + k).collect(Collectors.joining(" and "));
         String set = columns.stream().map(c -> c.target() + " = d." + c.target()).collect(Collectors.joining(", "))
                 + (updatedAt ? ", updated_at = now()" : "");
-        return "with d as materialized (" + changed(table, stage, key, columns) + "),"
-                + " u as (update " + table + " t set " + set + " from d where not d.new and " + join
+        String current = columns.stream().map(c -> "t." + c.target()).collect(Collectors.joining(", "));
+        String incoming = columns.stream().map(Column::source).collect(Collectors.joining(", "));
+        String k = key.get(0);
+        String changed = "select " + key.stream().map(c -> "coalesce(st." + c + ", t." + c + ") as " + c)
+                .collect(Collectors.joining(", ")) + ", "
+                + columns.stream().map(c -> c.source() + " as " + c.target()).collect(Collectors.joining(", "))
+                + ", t." + k + " is null as new, st._row is null as gone"
+                + " from " + stage + " st " + (end == null ? "left" : "full") + " join " + table + " t on "
+                + key.stream().map(c -> "t." + c + " = st." + c).collect(Collectors.joining(" and "))
+                + " where (t." + k + " is null and not st._bad)"
+                + " or (st._row is not null and t." + k + " is not null and not st._bad and (" + current
+                + ") is distinct from (" + incoming + "))"
+                + (end == null ? "" : " or (st._row is null and " + end.alive() + end.kept() + ")");
+        return "with d as materialized (" + changed + "),"
+                + " u as (update " + table + " t set " + set + " from d where not d.new and not d.gone and " + join
                 + " returning 1),"
                 + " i as (insert into " + table + " (" + keys + ", " + targets + ") select "
-                + key.stream().map(k -> "d." + k).collect(Collectors.joining(", ")) + ", "
+                + key.stream().map(c -> "d." + c).collect(Collectors.joining(", ")) + ", "
                 + columns.stream().map(c -> "d." + c.target()).collect(Collectors.joining(", "))
-                + " from d where d.new returning 1)"
-                + " select (select count(*) from i), (select count(*) from u)";
+                + " from d where d.new and not d.gone returning 1)"
+                + (end == null ? "" : ", e as (update " + table + " t set " + end.set() + " from d where d.gone and "
+                        + join + " returning 1)")
+                + " select (select count(*) from i), (select count(*) from u), "
+                + (end == null ? "0" : "(select count(*) from e)");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +30,21 @@ public final class Merger {
     private final Protection protection;
     private final String reason;
     private final Map<EntityType, Long> received;
+    private final Map<EntityType, Long> rejected;
     private final Map<EntityType, Ending> endings = new LinkedHashMap<>();
 
     /**
      * @param reason   why absent rows end, e.g. "absent from the export of 2026-03-14 (import #57)"
      * @param received rows read per entity (good, rejected and dropped copies)
+     * @param rejected rows per entity that are not applied (rejected, or identical copies dropped)
      */
-    public Merger(Connection connection, Protection protection, String reason, Map<EntityType, Long> received) {
+    public Merger(Connection connection, Protection protection, String reason, Map<EntityType, Long> received,
+                  Map<EntityType, Long> rejected) {
         this.connection = connection;
         this.protection = protection;
         this.reason = reason;
         this.received = received;
+        this.rejected = rejected;
     }
 
     /** What the ending of one kind came to: rows ended, and rows of the kind still active afterwards. */
@@ -81,77 +86,90 @@ public final class Merger {
 
     private EntityCounts merge(EntityType entity) throws SQLException {
         String stage = Staging.table(entity);
-        long rejected = count("select count(*) from " + stage + " where _bad");
         long[] written = switch (entity) {
             case EMPLOYERS -> written(sync("employers", stage, List.of("id"), List.of(
-                    col("name"), col("town"), col("country_code")), true));
-            case USERS -> written(upsert("users", stage, List.of("id"), List.of(col("first_name"), col("last_name"),
-                    col("email"), new Column("affiliation_id", "st.employer_id"),
-                    new Column("source", "'USER_OFFICE'::varchar"), new Column("inactive_since", "null::timestamptz"),
-                    new Column("inactive_reason", "null::varchar")), true));
-            case ROLES -> RoleGrants.merge(connection, stage);
+                    col("name"), col("town"), col("country_code")), true, null));
+            case USERS -> people(stage);
+            case ROLES -> ended(entity, RoleGrants.merge(connection, stage), RoleGrants.expireAbsent(stage,
+                    protection.notUnderKept(entity)));
             case INSTRUMENTS -> {
                 // names move aside first, so renames and swaps never meet the unique index half-way
                 execute("update instruments t set name = chr(1) || st._row from " + stage + " st"
                         + " where st.id = t.id and not st._bad and t.name is distinct from st.name");
-                yield written(sync("instruments", stage, List.of("id"), List.of(col("name")), true));
+                yield written(sync("instruments", stage, List.of("id"), List.of(col("name")), true, null));
             }
-            case INSTRUMENT_SCIENTISTS -> new long[] {update("insert into instrument_scientists (instrument_id,"
-                    + " user_id) select s.instrument_id, s.user_id from " + stage + " s where not s._bad and not exists"
-                    + " (select 1 from instrument_scientists t where t.instrument_id = s.instrument_id"
-                    + " and t.user_id = s.user_id)"), 0};
-            case PROPOSALS -> written(sync("proposals", stage, List.of("id"), List.of(col("title"), col("summary"),
-                    col("doi"), col("public_at"), notEnded(), notEndedReason()), true));
-            case EXPERIMENTS -> written(sync("experiments", stage, List.of("id"), List.of(col("proposal_id"),
+            case INSTRUMENT_SCIENTISTS -> ended(entity, new long[] {update("insert into instrument_scientists"
+                    + " (instrument_id, user_id) select s.instrument_id, s.user_id from " + stage + " s where not s._bad"
+                    + " and not exists (select 1 from instrument_scientists t where t.instrument_id = s.instrument_id"
+                    + " and t.user_id = s.user_id)"), 0}, "delete from instrument_scientists t where not exists"
+                    + " (select 1 from " + stage + " s where s.instrument_id = t.instrument_id and s.user_id = t.user_id)"
+                    + protection.notUnderKept(entity));
+            case PROPOSALS -> ending(entity, written(sync("proposals", stage, List.of("id"), List.of(col("title"),
+                    col("summary"), col("doi"), col("public_at"), notEnded(), notEndedReason()), true,
+                    endsWith(entity, "ended_at = now(), ended_reason = ?, updated_at = now()"))));
+            case EXPERIMENTS -> ending(entity, written(sync("experiments", stage, List.of("id"), List.of(col("proposal_id"),
                     col("instrument_id"), col("title"), col("start_date"), col("end_date"), col("doi"), notEnded(),
-                    notEndedReason()), true));
-            case EXPERIMENT_MEMBERS -> written(sync("experiment_users", stage, List.of("experiment_id", "user_id"),
-                    List.of(col("role"), notEnded(), notEndedReason()), false));
+                    notEndedReason()), true, endsWith(entity, "ended_at = now(), ended_reason = ?, updated_at = now()"))));
+            case EXPERIMENT_MEMBERS -> ending(entity, written(sync("experiment_users", stage,
+                    List.of("experiment_id", "user_id"), List.of(col("role"), notEnded(), notEndedReason()), false,
+                    endsWith(entity, "ended_at = now(), ended_reason = ?"))));
         };
-        long ended = endAbsent(entity, stage);
-        long good = received.getOrDefault(entity, 0L) - rejected - dropped(entity);
-        return new EntityCounts(received.getOrDefault(entity, 0L), written[0], written[1],
-                good - written[0] - written[1], ended, received.getOrDefault(entity, 0L) - good);
+        long all = received.getOrDefault(entity, 0L);
+        long good = all - rejected.getOrDefault(entity, 0L);
+        return new EntityCounts(all, written[0], written[1], good - written[0] - written[1], written[2], all - good);
     }
 
-    private long dropped(EntityType entity) throws SQLException {
-        return received.getOrDefault(entity, 0L) - count("select count(*) from " + Staging.table(entity));
-    }
-
-    /** Ends what the export no longer lists; employers and instruments are left as they are. */
-    private long endAbsent(EntityType entity, String stage) throws SQLException {
-        if (entity == EntityType.EMPLOYERS || entity == EntityType.INSTRUMENTS) {
-            return 0;
-        }
-        String blockedBecause = protection.endingBlocked(entity);
-        if (blockedBecause != null) {
-            endings.put(entity, new Ending(0, 0, blockedBecause));
-            return 0;
-        }
-        List<String> key = Schema.key(entity);
-        String kept = protection.notUnderKept(entity);
-        String sql = switch (entity) {
-            case USERS -> MergeSql.endAbsent("users", stage, key,
-                    "inactive_since = now(), inactive_reason = ?, updated_at = now()",
-                    "t.source = 'USER_OFFICE' and t.inactive_since is null", kept);
-            case ROLES -> RoleGrants.expireAbsent(stage, kept);
-            case INSTRUMENT_SCIENTISTS -> "delete from instrument_scientists t where not exists (select 1 from "
-                    + stage + " s where s.instrument_id = t.instrument_id and s.user_id = t.user_id)" + kept;
-            case PROPOSALS, EXPERIMENTS -> MergeSql.endAbsent(Tables.table(entity), stage, key,
-                    "ended_at = now(), ended_reason = ?, updated_at = now()", "t.ended_at is null", kept);
-            case EXPERIMENT_MEMBERS -> MergeSql.endAbsent("experiment_users", stage, key,
-                    "ended_at = now(), ended_reason = ?", "t.ended_at is null", kept);
-            default -> throw new IllegalStateException(entity + " does not end");
-        };
-        long ended;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (sql.contains("?")) {
-                statement.setString(1, reason);
+    /**
+     * People: a plain insert of the new ones, unless someone signed in meanwhile and the portal created one of them
+     * (then the upsert, which cannot collide). People the export no longer lists are marked inactive.
+     */
+    private long[] people(String stage) throws SQLException {
+        List<Column> columns = List.of(col("first_name"), col("last_name"), col("email"),
+                new Column("affiliation_id", "st.employer_id"), new Column("source", "'USER_OFFICE'::varchar"),
+                new Column("inactive_since", "null::timestamptz"), new Column("inactive_reason", "null::varchar"));
+        Savepoint before = connection.setSavepoint();
+        long[] written;
+        try {
+            written = written(sync("users", stage, List.of("id"), columns, true, null));
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
             }
-            ended = statement.executeUpdate();
+            connection.rollback(before);
+            long[] upserted = written(upsert("users", stage, List.of("id"), columns, true));
+            written = new long[] {upserted[0], upserted[1], 0};
         }
-        endings.put(entity, new Ending(ended, ended == 0 ? 0 : count(active(entity)), null));
-        return ended;
+        return ended(EntityType.USERS, written, MergeSql.endAbsent("users", stage, List.of("id"),
+                "inactive_since = now(), inactive_reason = ?, updated_at = now()",
+                "t.source = 'USER_OFFICE' and t.inactive_since is null", protection.notUnderKept(EntityType.USERS)));
+    }
+
+    /** How {@code entity}'s absent rows end, or null when ending is blocked in this run. */
+    private MergeSql.Ending endsWith(EntityType entity, String set) {
+        return protection.endingBlocked(entity) != null ? null
+                : new MergeSql.Ending(set, "t.ended_at is null", protection.notUnderKept(entity));
+    }
+
+    /** Runs the separate ending statement of a kind (unless blocked) and records it. */
+    private long[] ended(EntityType entity, long[] written, String endSql) throws SQLException {
+        long ended = 0;
+        if (protection.endingBlocked(entity) == null) {
+            try (PreparedStatement statement = connection.prepareStatement(endSql)) {
+                if (endSql.contains("?")) {
+                    statement.setString(1, reason);
+                }
+                ended = statement.executeUpdate();
+            }
+        }
+        return ending(entity, new long[] {written[0], written[1], ended});
+    }
+
+    /** Records what the ending of a kind came to; answers {@code written} as it is. */
+    private long[] ending(EntityType entity, long[] written) throws SQLException {
+        String blocked = protection.endingBlocked(entity);
+        long ended = written[2];
+        endings.put(entity, new Ending(ended, ended == 0 ? 0 : count(active(entity)), blocked));
+        return written;
     }
 
     /** Counts the rows of a kind that are active: what a share of ended rows is measured against. */
@@ -165,10 +183,17 @@ public final class Merger {
         };
     }
 
+    /** Runs a merge statement; answers {inserted, updated, ended}. */
     private long[] written(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                statement.setString(1, reason);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getMetaData().getColumnCount() > 2 ? rs.getLong(3)
+                        : 0};
+            }
         }
     }
 

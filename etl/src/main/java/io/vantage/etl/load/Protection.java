@@ -1,7 +1,6 @@
 package io.vantage.etl.load;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumMap;
@@ -25,13 +24,11 @@ import io.vantage.etl.model.Schema;
 public final class Protection {
 
     private final Connection connection;
-    private final Staging staging;
     private final Set<EntityType> kept = EnumSet.noneOf(EntityType.class);
     private final Map<EntityType, String> blocked = new EnumMap<>(EntityType.class);
 
-    public Protection(Connection connection, Staging staging) {
+    public Protection(Connection connection) {
         this.connection = connection;
-        this.staging = staging;
     }
 
     public static String keptTable(EntityType entity) {
@@ -48,28 +45,19 @@ public final class Protection {
     }
 
     /**
-     * Whether ending {@code entity} is blocked: a rejected record without identity (known once the rows are read),
-     * or a kind above it that is blocked.
+     * Whether ending {@code entity} is blocked: a rejected record without identity (the row checks saw it), or a
+     * kind above it that is blocked.
      */
-    public void checkIdentities(EntityType entity, Set<EntityType> imported) throws SQLException {
-        String stage = Staging.table(entity);
+    public void checkIdentities(EntityType entity, Set<EntityType> imported, String firstWithoutIdentity) {
         for (Field ref : refs(entity, imported)) {
             if (blocked.containsKey(ref.ref())) {
                 blocked.put(entity, blocked.get(ref.ref()));
-                break;
+                return;
             }
         }
-        if (!blocked.containsKey(entity)) {
-            String nullKey = Schema.key(entity).stream().map(k -> "s." + k + " is null")
-                    .collect(Collectors.joining(" or "));
-            String where = first("select s._src || ' ' || s._loc from " + stage + " s where s._bad and ("
-                    + nullKey + ") order by s._row limit 1");
-            if (where != null) {
-                int space = where.indexOf(' ');
-                blocked.put(entity, "a rejected " + entity.noun() + " (" + staging.source(
-                        Integer.parseInt(where.substring(0, space))) + where.substring(space) + ") has no "
-                        + String.join(" or ", Schema.key(entity)) + ", so it cannot be told which one it is");
-            }
+        if (firstWithoutIdentity != null) {
+            blocked.put(entity, "a rejected " + entity.noun() + " (" + firstWithoutIdentity + ") has no "
+                    + String.join(" or ", Schema.key(entity)) + ", so it cannot be told which one it is");
         }
     }
 
@@ -77,14 +65,13 @@ public final class Protection {
      * Records, once {@code entity}'s checks are done, which of its records are kept: rejected ones, and those under
      * kept records of other kinds that the export no longer lists.
      */
-    public void keep(EntityType entity, Set<EntityType> imported) throws SQLException {
+    public void keep(EntityType entity, Set<EntityType> imported, boolean anyRejected) throws SQLException {
         if (Schema.referrers(entity).stream().noneMatch(imported::contains) || Schema.key(entity).size() != 1) {
             return;
         }
         String stage = Staging.table(entity);
         List<Field> keptRefs = refs(entity, imported).stream().filter(f -> kept.contains(f.ref())).toList();
-        boolean anyBad = first("select 'x' from " + stage + " s where s._bad and s.id is not null limit 1") != null;
-        if (!anyBad && keptRefs.isEmpty()) {
+        if (!anyRejected && keptRefs.isEmpty()) {
             return;
         }
         execute("create temporary table " + keptTable(entity) + " (id text primary key) on commit drop");
@@ -116,12 +103,6 @@ public final class Protection {
             }
         }
         return sql.toString();
-    }
-
-    private String first(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
     }
 
     private void execute(String sql) throws SQLException {

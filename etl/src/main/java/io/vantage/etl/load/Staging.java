@@ -1,8 +1,6 @@
 package io.vantage.etl.load;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -75,7 +71,7 @@ public final class Staging {
 
     public Writer open(EntityType entity) throws SQLException, IOException {
         String columns = Schema.fields(entity).stream().map(Field::name).collect(Collectors.joining(", "));
-        String sql = "copy " + table(entity) + " (_row, _src, _loc, _bad, " + columns + ") from stdin with (format csv)";
+        String sql = "copy " + table(entity) + " (_row, _src, _loc, _bad, " + columns + ") from stdin";
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
         return new Writer(copy, entity);
     }
@@ -83,28 +79,30 @@ public final class Staging {
     /** Streams rows into one staging table; {@link #close()} ends the COPY. */
     public final class Writer implements AutoCloseable {
 
-        private final CSVPrinter printer;
-        private final Object[] buffer;
+        private final CopyText out;
         private long rows;
 
-        private Writer(PGCopyOutputStream copy, EntityType entity) throws IOException {
-            // POSTGRESQL_CSV writes null as an unquoted empty field, which COPY reads back as NULL
-            this.printer = new CSVPrinter(new OutputStreamWriter(copy, StandardCharsets.UTF_8),
-                    CSVFormat.POSTGRESQL_CSV);
-            this.buffer = new Object[4 + Schema.fields(entity).size()];
+        private Writer(PGCopyOutputStream copy, EntityType entity) {
+            this.out = new CopyText(copy);
         }
 
         /** @param bad the record was rejected: {@code values} holds only its identity */
         public void write(String source, String location, String[] values, boolean bad) throws IOException {
-            buffer[0] = nextRow++;
-            buffer[1] = sourceIndex.computeIfAbsent(source, name -> {
+            out.number(nextRow++);
+            out.separator();
+            out.number(sourceIndex.computeIfAbsent(source, name -> {
                 sources.add(name);
                 return sources.size() - 1;
-            });
-            buffer[2] = location;
-            buffer[3] = bad ? "t" : "f";
-            System.arraycopy(values, 0, buffer, 4, values.length);
-            printer.printRecord(buffer);
+            }));
+            out.separator();
+            out.text(location);
+            out.separator();
+            out.text(bad ? "t" : "f");
+            for (String value : values) {
+                out.separator();
+                out.text(value);
+            }
+            out.endRow();
             rows++;
         }
 
@@ -114,7 +112,7 @@ public final class Staging {
 
         @Override
         public void close() throws IOException {
-            printer.close();
+            out.close();
         }
     }
 }

@@ -18,6 +18,7 @@ public final class Schema {
 
     private static final Map<EntityType, List<Field>> FIELDS = new EnumMap<>(EntityType.class);
     private static final Map<EntityType, List<String>> KEYS = new EnumMap<>(EntityType.class);
+    private static final Map<EntityType, int[]> KEY_POSITIONS = new EnumMap<>(EntityType.class);
 
     static {
         define(EntityType.EMPLOYERS, List.of("id"),
@@ -51,6 +52,13 @@ public final class Schema {
     private static void define(EntityType entity, List<String> key, Field... fields) {
         FIELDS.put(entity, List.of(fields));
         KEYS.put(entity, key);
+        List<String> names = java.util.Arrays.stream(fields).map(Field::name).toList();
+        KEY_POSITIONS.put(entity, key.stream().mapToInt(names::indexOf).toArray());
+    }
+
+    /** Where the key's fields are in a row of {@code entity} (schema order). */
+    public static int[] keyPositions(EntityType entity) {
+        return KEY_POSITIONS.get(entity).clone();
     }
 
     public static List<Field> fields(EntityType entity) {

@@ -135,7 +135,7 @@ public class ImportService {
                 }
                 Savepoint beforeMerge = connection.setSavepoint();
                 Merger merger = new Merger(connection, staged.protection(), plan.reason(properties.timeZone()),
-                        staged.received());
+                        staged.received(), staged.rejected());
                 Map<String, EntityCounts> counts;
                 long merging = System.nanoTime();
                 try {

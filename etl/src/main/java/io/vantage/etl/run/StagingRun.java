@@ -28,6 +28,7 @@ import io.vantage.etl.validate.Problems;
 import io.vantage.etl.validate.RoleNames;
 import io.vantage.etl.validate.RowValidator;
 import io.vantage.etl.validate.SetChecks;
+import io.vantage.etl.validate.StagedKeys;
 
 /**
  * Reads every feed through the row checks into staging (rejected records too, by their identity), then runs the
@@ -44,7 +45,8 @@ final class StagingRun {
     private final Staging staging;
     private final Map<EntityType, Long> received = new EnumMap<>(EntityType.class);
     private RowValidator validator;
-    private Protection protection;
+    private StagedKeys keys;
+    private SetChecks checks;
 
     StagingRun(Connection connection, EtlProperties properties, Problems problems) {
         this.connection = connection;
@@ -56,6 +58,7 @@ final class StagingRun {
     /** @throws IllegalArgumentException when the configuration's role mapping names a role the portal lacks */
     void stageAndCheck(List<Feed> feeds, Set<EntityType> imported) throws IOException, SQLException {
         validator = new RowValidator(properties.timeZone(), new RoleNames(portalRoles(), properties.roleMapping()));
+        keys = new StagedKeys(imported);
         for (EntityType entity : imported) {
             staging.create(entity);
         }
@@ -71,8 +74,8 @@ final class StagingRun {
         }
         long before = problems.count();
         long started = System.nanoTime();
-        SetChecks checks = new SetChecks(connection, staging, problems);
-        protection = checks.run(imported);
+        checks = new SetChecks(connection, staging, problems, keys);
+        checks.run(imported);
         log.info("Checked duplicates, references and unique values in {} ms: {} problem(s)",
                 (System.nanoTime() - started) / 1_000_000, problems.count() - before);
     }
@@ -82,7 +85,14 @@ final class StagingRun {
     }
 
     Protection protection() {
-        return protection;
+        return checks.protection();
+    }
+
+    /** Rows rejected per entity (by the row checks, the checks across rows, and identical copies dropped). */
+    Map<EntityType, Long> rejected() {
+        Map<EntityType, Long> rejected = new EnumMap<>(EntityType.class);
+        received.keySet().forEach(entity -> rejected.put(entity, checks.rejected(entity)));
+        return rejected;
     }
 
     /** Rows read per entity, with or without problems. */
@@ -111,6 +121,7 @@ final class StagingRun {
             feed.read(record -> {
                 progress.row();
                 boolean valid = validator.validate(entity, record, row, problems);
+                keys.row(entity, row, !valid, record.source(), record.location());
                 try {
                     writer.write(record.source(), record.location(), row, !valid);
                 } catch (IOException e) {
@@ -123,6 +134,7 @@ final class StagingRun {
             throw e.getCause();
         }
         long rows = progress.done();
+        keys.staged(entity);
         received.merge(entity, rows, Long::sum);
         if (problems.count() > before) {
             log.warn("{}: {} of {} rows have problems", entity.key(), problems.count() - before, rows);

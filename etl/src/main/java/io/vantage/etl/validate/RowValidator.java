@@ -1,10 +1,8 @@
 package io.vantage.etl.validate;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,6 +31,8 @@ public final class RowValidator {
 
     private final ZoneId zone;
     private final RoleNames roles;
+    /** The date-times of the record being checked, by field position (start and end are compared). */
+    private final OffsetDateTime[] times = new OffsetDateTime[8];
 
     public RowValidator(ZoneId zone, RoleNames roles) {
         this.zone = zone;
@@ -61,8 +61,7 @@ public final class RowValidator {
                 valid = false;
             }
         }
-        if (valid && entity == EntityType.EXPERIMENTS
-                && OffsetDateTime.parse(row[5]).isBefore(OffsetDateTime.parse(row[4]))) {
+        if (valid && entity == EntityType.EXPERIMENTS && times[5].isBefore(times[4])) {
             problems.accept(Problem.of(entity, id, record.source(), record.location(), "end_date",
                     "the experiment ends (" + row[5] + ") before it starts (" + row[4] + ")"));
             valid = false;
@@ -130,17 +129,18 @@ public final class RowValidator {
                 }
             }
             case DATE -> {
-                try {
-                    row[i] = LocalDate.parse(value).toString();
-                } catch (DateTimeParseException e) {
+                LocalDate date = IsoTimes.date(value);
+                if (date == null) {
                     return "'" + value + "' is not a date (expected ISO 8601 like 2024-05-31)";
                 }
+                row[i] = date.toString();
             }
             case TIMESTAMP -> {
-                OffsetDateTime time = timestamp(value);
+                OffsetDateTime time = IsoTimes.parse(value, zone);
                 if (time == null) {
                     return "'" + value + "' is not a date-time (expected ISO 8601 like 2024-05-31T08:00:00Z)";
                 }
+                times[i] = time;
                 row[i] = time.toString();
             }
             case MEMBER_ROLE -> {
@@ -166,25 +166,5 @@ public final class RowValidator {
                     + ") at character " + (control + 1);
         }
         return null;
-    }
-
-    /** With an offset as given; without one in the configured zone; a bare date is the start of that day. */
-    private OffsetDateTime timestamp(String value) {
-        String text = value.length() > 10 && value.charAt(10) == ' ' ? value.replaceFirst(" ", "T") : value;
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException ignored) {
-            // try the forms without an offset
-        }
-        try {
-            return LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
-        } catch (DateTimeParseException ignored) {
-            // try a plain date
-        }
-        try {
-            return LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

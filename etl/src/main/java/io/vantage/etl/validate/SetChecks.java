@@ -28,43 +28,62 @@ public final class SetChecks {
     private final SqlRows sql;
     private final Staging staging;
     private final Consumer<Problem> problems;
+    private final StagedKeys keys;
     private final Protection protection;
     private final Map<EntityType, Long> dropped = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, Long> flagged = new EnumMap<>(EntityType.class);
 
-    public SetChecks(Connection connection, Staging staging, Consumer<Problem> problems) {
+    public SetChecks(Connection connection, Staging staging, Consumer<Problem> problems, StagedKeys keys) {
         this.sql = new SqlRows(connection);
         this.staging = staging;
         this.problems = problems;
-        this.protection = new Protection(connection, staging);
+        this.keys = keys;
+        this.protection = new Protection(connection);
     }
 
-    /** Runs every check; returns what the merge must leave alone. */
-    public Protection run(Set<EntityType> imported) throws SQLException {
+    /** Runs every check, in load order. */
+    public void run(Set<EntityType> imported) throws SQLException {
         UniqueValues unique = new UniqueValues(sql, staging, problems, protection);
         for (EntityType entity : EntityType.values()) {
             if (!imported.contains(entity)) {
                 continue;
             }
-            duplicates(entity);
-            protection.checkIdentities(entity, imported);
+            if (keys.mayHaveDuplicates(entity)) {
+                duplicates(entity);
+            }
+            protection.checkIdentities(entity, imported, keys.firstWithoutIdentity(entity));
             for (Field field : Schema.fields(entity)) {
-                if (field.ref() != null) {
-                    references(entity, field, imported.contains(field.ref()));
+                boolean targetImported = field.ref() != null && imported.contains(field.ref());
+                // the row checks saw every reference among the records staged before; SQL has the last word
+                // only when the target lost records to the checks across rows
+                boolean seenFine = targetImported && keys.referencesFound(entity, field.name())
+                        && flagged.getOrDefault(field.ref(), 0L) == 0;
+                if (field.ref() != null && !seenFine) {
+                    flag(entity, references(entity, field, targetImported));
                 }
             }
             if (entity == EntityType.INSTRUMENTS) {
-                unique.instrumentNames();
+                flag(entity, unique.instrumentNames());
             } else if (entity == EntityType.USERS) {
-                unique.emails(imported.contains(EntityType.EMPLOYERS));
+                flag(entity, unique.emails(imported.contains(EntityType.EMPLOYERS)));
             }
-            protection.keep(entity, imported);
+            protection.keep(entity, imported, rejected(entity) - dropped.getOrDefault(entity, 0L) > 0);
         }
+    }
+
+    public Protection protection() {
         return protection;
     }
 
-    /** Identical copies of a record that were dropped (they are counted as rejected rows). */
-    public long dropped(EntityType entity) {
-        return dropped.getOrDefault(entity, 0L);
+    /** Rows of {@code entity} that are not applied: rejected by any check, or identical copies dropped. */
+    public long rejected(EntityType entity) {
+        return keys.rejected(entity) + flagged.getOrDefault(entity, 0L) + dropped.getOrDefault(entity, 0L);
+    }
+
+    private void flag(EntityType entity, long rows) {
+        if (rows > 0) {
+            flagged.merge(entity, rows, Long::sum);
+        }
     }
 
     /**
@@ -83,7 +102,8 @@ public final class SetChecks {
         }
         String values = Schema.fields(entity).stream().map(f -> "s." + f.name()).collect(Collectors.joining(", "));
         String sKeys = key.stream().map(k -> "s." + k).collect(Collectors.joining(", "));
-        String statement = "with r as (select s._row, s._src, s._loc, " + Staging.keyText(entity, "s") + " as key_text,"
+        String statement = "with r as (select s._row, s._src, s._loc, s._bad as was_bad, " + Staging.keyText(entity, "s")
+                + " as key_text,"
                 + " row_number() over w as rn, first_value(s._src) over w as first_src,"
                 + " first_value(s._loc) over w as first_loc,"
                 + " (min(row(" + values + ")::text) over g = max(row(" + values + ")::text) over g"
@@ -101,6 +121,8 @@ public final class SetChecks {
             boolean copy = rs.getBoolean("identical");
             if (copy) {
                 dropped.merge(entity, 1L, Long::sum);
+            } else if (!rs.getBoolean("was_bad")) {
+                flag(entity, 1);
             }
             if (rs.getLong("rn") == 1) {
                 return;
@@ -116,7 +138,8 @@ public final class SetChecks {
         });
     }
 
-    private void references(EntityType entity, Field field, boolean targetImported) throws SQLException {
+    /** Flags rows that refer to a record that is not there or was rejected; answers how many. */
+    private long references(EntityType entity, Field field, boolean targetImported) throws SQLException {
         String table = Staging.table(entity);
         String ref = field.name();
         String target = targetImported ? Staging.table(field.ref()) : Tables.table(field.ref());
@@ -130,7 +153,7 @@ public final class SetChecks {
                         + " null::text as _loc) b")
                 + " order by g._row";
         String noun = field.ref().noun();
-        sql.query(statement, rs -> {
+        return sql.query(statement, rs -> {
             String why;
             if (!targetImported) {
                 why = "which does not exist in the portal (" + field.ref().key() + " are not imported from this source)";

@@ -29,16 +29,17 @@ final class UniqueValues {
         this.protection = protection;
     }
 
-    void instrumentNames() throws SQLException {
+    /** Answers how many rows were rejected. */
+    long instrumentNames() throws SQLException {
         String stage = Staging.table(EntityType.INSTRUMENTS);
         Check names = new Check(EntityType.INSTRUMENTS, "name", "lower(s.name)", "lower(t.name)", "instruments",
                 "not exists (select 1 from " + stage + " x where x.id = t.id and not x._bad)",
                 "the name", "instrument names are unique (ignoring case)");
-        withinImport(names);
-        againstDatabase(names);
+        return withinImport(names) + againstDatabase(names);
     }
 
-    void emails(boolean employersImported) throws SQLException {
+    /** Answers how many rows were rejected. */
+    long emails(boolean employersImported) throws SQLException {
         String stage = Staging.table(EntityType.USERS);
         String blocked = protection.endingBlocked(EntityType.USERS) != null ? " or true" : "";
         String underKept = employersImported && protection.hasKept(EntityType.EMPLOYERS)
@@ -49,8 +50,7 @@ final class UniqueValues {
                 + " and (exists (select 1 from " + stage + " x where x.id = t.id)" + blocked + underKept + ")";
         Check emails = new Check(EntityType.USERS, "email", "s.email", "lower(t.email)", "users", keeps,
                 "the e-mail address", "an e-mail address belongs to one person");
-        withinImport(emails);
-        againstDatabase(emails);
+        return withinImport(emails) + againstDatabase(emails);
     }
 
     /**
@@ -62,7 +62,7 @@ final class UniqueValues {
                          String what, String rule) {
     }
 
-    private void withinImport(Check check) throws SQLException {
+    private long withinImport(Check check) throws SQLException {
         String stage = Staging.table(check.entity());
         String statement = "with r as (select s._row, s._src, s._loc, s.id, s." + check.field() + " as value,"
                 + " row_number() over w as rn, count(*) over g as n,"
@@ -76,7 +76,7 @@ final class UniqueValues {
                 + check.staged() + ")),"
                 + " flagged as (update " + stage + " s set _bad = true from r where s._row = r._row returning r.*)"
                 + " select * from flagged order by _row";
-        sql.query(statement, rs -> {
+        return sql.query(statement, rs -> {
             boolean first = rs.getLong("rn") == 1;
             String other = rs.getString(first ? "next_id" : "first_id");
             String where = staging.source(rs.getInt(first ? "next_src" : "first_src")) + " "
@@ -90,7 +90,7 @@ final class UniqueValues {
         });
     }
 
-    private void againstDatabase(Check check) throws SQLException {
+    private long againstDatabase(Check check) throws SQLException {
         String stage = Staging.table(check.entity());
         String statement = "with hit as (select distinct on (s._row) s._row, s._src, s._loc, s.id,"
                 + " s." + check.field() + " as value, t.id as holder,"
@@ -101,6 +101,7 @@ final class UniqueValues {
                 + " returning hit.*)"
                 + " select * from flagged order by _row";
         long flagged;
+        long total = 0;
         do {
             flagged = sql.query(statement, rs -> problems.accept(Problem.of(check.entity(), rs.getString("id"),
                     staging.source(rs.getInt("_src")), rs.getString("_loc"), check.field(), check.what() + " '"
@@ -109,6 +110,8 @@ final class UniqueValues {
                             + (rs.getBoolean("holder_rejected") ? "it is rejected in this export"
                                     : "it is not in this export") + "); " + check.rule()
                             + ", so this row is not imported")));
+            total += flagged;
         } while (flagged > 0);
+        return total;
     }
 }
