@@ -66,6 +66,18 @@ final class MergeSql {
     }
 
     /**
+     * Into an empty table (a first import): every good row is new and nothing can change or end, so the rows go in
+     * as they stream out of staging, with no join and nothing held on the way. Answers (inserted, 0, 0).
+     */
+    static String fill(String table, String stage, List<String> key, List<Column> columns) {
+        return "with i as (insert into " + table + " (" + String.join(", ", key) + ", "
+                + columns.stream().map(Column::target).collect(Collectors.joining(", ")) + ") select "
+                + key.stream().map(k -> "st." + k).collect(Collectors.joining(", ")) + ", "
+                + columns.stream().map(Column::source).collect(Collectors.joining(", "))
+                + " from " + stage + " st where not st._bad returning 1) select count(*), 0, 0 from i";
+    }
+
+    /**
      * For tables the portal writes too (people, at their first login): the upsert cannot collide with a row that
      * appeared meanwhile. Answers (inserted, updated).
      */

@@ -1,6 +1,5 @@
 package io.vantage.etl.load;
 
-import static io.vantage.etl.load.MergeSql.sync;
 import static io.vantage.etl.load.MergeSql.upsert;
 
 import java.sql.Connection;
@@ -181,6 +180,14 @@ public final class Merger {
             case INSTRUMENT_SCIENTISTS -> "select count(*) from instrument_scientists";
             default -> "select count(*) from " + Tables.table(entity) + " where ended_at is null";
         };
+    }
+
+    /** {@link MergeSql#sync}, or {@link MergeSql#fill} when the table is empty. */
+    private String sync(String table, String stage, List<String> key, List<Column> columns, boolean updatedAt,
+                        MergeSql.Ending end) throws SQLException {
+        boolean empty = count("select count(*) from (select 1 from " + table + " limit 1) t") == 0;
+        return empty ? MergeSql.fill(table, stage, key, columns) : MergeSql.sync(table, stage, key, columns, updatedAt,
+                end);
     }
 
     /** Runs a merge statement; answers {inserted, updated, ended}. */

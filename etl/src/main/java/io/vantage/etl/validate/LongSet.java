@@ -3,7 +3,7 @@ package io.vantage.etl.validate;
 /** A set of 64-bit hashes with open addressing: 8 to 16 bytes a key, where a HashSet of strings takes ~80. */
 final class LongSet {
 
-    private long[] table = new long[1 << 10];
+    private long[] table = new long[1 << 14];
     private int size;
     private boolean hasZero;
 
@@ -18,7 +18,8 @@ final class LongSet {
             grow();
         }
         int mask = table.length - 1;
-        for (int i = (int) mix(value) & mask; ; i = (i + 1) & mask) {
+        // values are hash() results, already mixed: their low bits index the table as they are
+        for (int i = (int) value & mask; ; i = (i + 1) & mask) {
             if (table[i] == value) {
                 return false;
             }
@@ -35,7 +36,7 @@ final class LongSet {
             return hasZero;
         }
         int mask = table.length - 1;
-        for (int i = (int) mix(value) & mask; ; i = (i + 1) & mask) {
+        for (int i = (int) value & mask; ; i = (i + 1) & mask) {
             if (table[i] == value) {
                 return true;
             }
@@ -47,7 +48,8 @@ final class LongSet {
 
     private void grow() {
         long[] old = table;
-        table = new long[old.length * 2];
+        // four times as large: a million keys are rehashed a few times, not twenty
+        table = new long[old.length * 4];
         size = 0;
         for (long value : old) {
             if (value != 0) {

@@ -53,6 +53,11 @@ final class CsvFeed implements Feed {
                 .setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
             checkHeader(source, header);
+            // columns the entity does not have are ignored
+            boolean[] known = new boolean[header.size()];
+            for (int i = 0; i < known.length; i++) {
+                known[i] = Schema.fieldNames(entity).contains(header.get(i));
+            }
             Iterator<CSVRecord> records = parser.iterator();
             long lineBefore = parser.getCurrentLineNumber();
             while (hasNext(records, source, lineBefore)) {
@@ -63,14 +68,15 @@ final class CsvFeed implements Feed {
                 boolean blank = true;
                 for (int i = 0; i < header.size(); i++) {
                     String value = i < record.size() ? JsonValues.blankToNull(record.get(i)) : null;
-                    values.put(header.get(i), value);
+                    if (known[i]) {
+                        values.put(header.get(i), value);
+                    }
                     blank &= value == null;
                 }
                 if (blank && record.size() <= header.size()) {
                     continue;
                 }
-                Map<String, String> problems = new HashMap<>();
-                TextFiles.flagBadEncoding(values, problems);
+                Map<String, String> problems = TextFiles.badEncoding(values);
                 sink.accept(new RawRecord(source, "line " + line, values, problems, valueCount(record, header)));
             }
         } catch (IllegalArgumentException e) {
