@@ -8,6 +8,7 @@ import java.io.OutputStream;
  * into a byte buffer: for a million rows this is several times cheaper than a CSV printer behind a Writer, and
  * PostgreSQL reads it faster too.
  */
+@SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exactly the bulk ASCII copy wanted here
 final class CopyText {
 
     private final OutputStream out;
@@ -37,7 +38,17 @@ final class CopyText {
             put('N');
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        if (plain(value) && n <= buffer.length) {
+            if (length + n > buffer.length) {
+                flush();
+            }
+            // printable ASCII: one byte a character, copied in bulk
+            value.getBytes(0, n, buffer, length);
+            length += n;
+            return;
+        }
+        for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 switch (c) {
@@ -65,6 +76,17 @@ final class CopyText {
                 put(0x80 | (safe & 0x3F));
             }
         }
+    }
+
+    /** Printable ASCII without backslash: nothing to escape or encode. */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void escaped(char c) throws IOException {

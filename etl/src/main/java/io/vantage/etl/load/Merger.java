@@ -25,6 +25,8 @@ import io.vantage.etl.model.Schema;
  */
 public final class Merger {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Merger.class);
+
     private final Connection connection;
     private final Protection protection;
     private final String reason;
@@ -56,7 +58,12 @@ public final class Merger {
         execute("set local enable_nestloop = off");
         for (EntityType entity : EntityType.values()) {
             if (imported.contains(entity)) {
-                counts.put(entity.key(), merge(entity));
+                long started = System.nanoTime();
+                EntityCounts merged = merge(entity);
+                counts.put(entity.key(), merged);
+                log.info("{} merged in {} ms: {} new, {} updated, {} ended, {} unchanged, {} rejected", entity.key(),
+                        (System.nanoTime() - started) / 1_000_000, merged.inserted(), merged.updated(), merged.ended(),
+                        merged.unchanged(), merged.rejected());
             }
         }
         execute("set local enable_nestloop = on");

@@ -111,7 +111,7 @@ class MessyExportTest extends DatabaseTest {
                 Integer.class)).isZero();
         assertThat(staffGrants("U100111")).isZero();
 
-        RunResult mapped = serviceWith(Map.of("vantage.etl.role-mapping.Staff", "STAFF"))
+        RunResult mapped = serviceWith(Map.of("vantage.etl.role-mapping.[Staff]", "STAFF"))
                 .run(new RunRequest(null, dir, Policy.SKIP_INVALID, null, false, null, "test"));
 
         assertThat(mapped.problems()).noneMatch(p -> p.message().contains("Staff"));
