@@ -32,8 +32,8 @@ final class RawCopyMerge {
             {"experiment_members", "experiment_id text, user_id text, role text"}};
 
     private static final String[] MERGE = {
-            "insert into employers (id, name, town, country_code) select id, name, town, country_code from raw_employers s"
-                    + " where not exists (select 1 from employers t where t.id = s.id)",
+            "insert into employers (id, name, town, country_code) select id, name, town, country_code"
+                    + " from raw_employers s where not exists (select 1 from employers t where t.id = s.id)",
             "update employers t set name = s.name, town = s.town, country_code = s.country_code, updated_at = now()"
                     + " from raw_employers s where s.id = t.id"
                     + " and (t.name, t.town, t.country_code) is distinct from (s.name, s.town, s.country_code)",
@@ -65,7 +65,8 @@ final class RawCopyMerge {
                     + " proposal_id, instrument_id, title, start_date, end_date, doi from raw_experiments s"
                     + " where not exists (select 1 from experiments t where t.id = s.id)",
             "update experiment_users t set role = s.role from raw_experiment_members s"
-                    + " where s.experiment_id = t.experiment_id and s.user_id = t.user_id and t.role is distinct from s.role",
+                    + " where s.experiment_id = t.experiment_id and s.user_id = t.user_id"
+                    + " and t.role is distinct from s.role",
             "insert into experiment_users (experiment_id, user_id, role) select experiment_id, user_id, role"
                     + " from raw_experiment_members s where not exists (select 1 from experiment_users t"
                     + " where t.experiment_id = s.experiment_id and t.user_id = s.user_id)"};

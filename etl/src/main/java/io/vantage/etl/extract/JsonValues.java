@@ -16,7 +16,8 @@ public final class JsonValues {
     }
 
     /**
-     * Puts {@code node}'s text under {@code field}, or a problem if it is an object or an array. Strings are cleaned (trimmed of every kind of white space, NFC);
+     * Puts {@code node}'s text under {@code field}, or a problem if it is an object or an array. Strings are cleaned
+     * (trimmed of every kind of white space, NFC);
      * empty strings, nulls and missing nodes give null.
      */
     public static void put(String field, JsonNode node, Map<String, String> values, Map<String, String> problems) {

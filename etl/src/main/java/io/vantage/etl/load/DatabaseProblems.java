@@ -38,7 +38,8 @@ public final class DatabaseProblems {
     /** What the database said, without the statement: "canceling statement due to statement timeout (57014)". */
     public static String describe(SQLException e) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        String message = server != null && server.getMessage() != null ? server.getMessage() : e.getClass().getSimpleName();
+        String message = server != null && server.getMessage() != null ? server.getMessage()
+                : e.getClass().getSimpleName();
         return "database error " + e.getSQLState() + ": " + message;
     }
 

@@ -92,9 +92,9 @@ public final class Merger {
 
     private EntityCounts merge(EntityType entity) throws SQLException {
         String stage = Staging.table(entity);
+        String table = Tables.table(entity);
         long[] written = switch (entity) {
-            case EMPLOYERS -> written(sync("employers", stage, List.of("id"), List.of(
-                    col("name"), col("town"), col("country_code")), true, null));
+            case EMPLOYERS -> written(sync(table, stage, Schema.key(entity), columns(entity), true, null));
             case USERS -> people(stage);
             case ROLES -> ended(entity, RoleGrants.merge(connection, stage), RoleGrants.expireAbsent(stage,
                     protection.notUnderKept(entity)));
@@ -102,27 +102,38 @@ public final class Merger {
                 // names move aside first, so renames and swaps never meet the unique index half-way
                 execute("update instruments t set name = chr(1) || st._row from " + stage + " st"
                         + " where st.id = t.id and not st._bad and t.name is distinct from st.name");
-                yield written(sync("instruments", stage, List.of("id"), List.of(col("name")), true, null));
+                yield written(sync(table, stage, Schema.key(entity), columns(entity), true, null));
             }
-            case INSTRUMENT_SCIENTISTS -> ended(entity, new long[] {update("insert into instrument_scientists"
-                    + " (instrument_id, user_id) select s.instrument_id, s.user_id from " + stage + " s where not s._bad"
-                    + " and not exists (select 1 from instrument_scientists t where t.instrument_id = s.instrument_id"
-                    + " and t.user_id = s.user_id)"), 0}, "delete from instrument_scientists t where not exists"
-                    + " (select 1 from " + stage + " s where s.instrument_id = t.instrument_id and s.user_id = t.user_id)"
-                    + protection.notUnderKept(entity));
-            case PROPOSALS -> ending(entity, written(sync("proposals", stage, List.of("id"), List.of(col("title"),
-                    col("summary"), col("doi"), col("public_at"), notEnded(), notEndedReason()), true,
-                    endsWith(entity, "ended_at = now(), ended_reason = ?, updated_at = now()"))));
-            case EXPERIMENTS -> ending(entity, written(sync("experiments", stage, List.of("id"), List.of(col("proposal_id"),
-                    col("instrument_id"), col("title"), col("start_date"), col("end_date"), col("doi"), notEnded(),
-                    notEndedReason()), true, endsWith(entity, "ended_at = now(), ended_reason = ?, updated_at = now()"))));
-            case EXPERIMENT_MEMBERS -> ending(entity, written(sync("experiment_users", stage,
-                    List.of("experiment_id", "user_id"), List.of(col("role"), notEnded(), notEndedReason()), false,
-                    endsWith(entity, "ended_at = now(), ended_reason = ?"))));
+            case INSTRUMENT_SCIENTISTS -> ended(entity, new long[] {update(RoleGrants.insertScientists(stage)), 0},
+                    RoleGrants.removeScientists(stage, protection.notUnderKept(entity)));
+            case PROPOSALS, EXPERIMENTS, EXPERIMENT_MEMBERS -> {
+                boolean members = entity == EntityType.EXPERIMENT_MEMBERS;
+                MergeSql.Ending end = protection.endingBlocked(entity) != null ? null : new MergeSql.Ending(
+                        "ended_at = now(), ended_reason = ?" + (members ? "" : ", updated_at = now()"),
+                        "t.ended_at is null", protection.notUnderKept(entity));
+                yield ending(entity, written(sync(table, stage, Schema.key(entity), columns(entity), !members, end)));
+            }
         };
         long all = received.getOrDefault(entity, 0L);
         long good = all - rejected.getOrDefault(entity, 0L);
         return new EntityCounts(all, written[0], written[1], good - written[0] - written[1], written[2], all - good);
+    }
+
+    /** The columns the import writes, besides the key; a row listed again is no longer ended. */
+    private static List<Column> columns(EntityType entity) {
+        return switch (entity) {
+            case EMPLOYERS -> List.of(col("name"), col("town"), col("country_code"));
+            case USERS -> List.of(col("first_name"), col("last_name"), col("email"),
+                    new Column("affiliation_id", "st.employer_id"), new Column("source", "'USER_OFFICE'::varchar"),
+                    new Column("inactive_since", "null::timestamptz"), new Column("inactive_reason", "null::varchar"));
+            case INSTRUMENTS -> List.of(col("name"));
+            case PROPOSALS -> List.of(col("title"), col("summary"), col("doi"), col("public_at"), notEnded(),
+                    notEndedReason());
+            case EXPERIMENTS -> List.of(col("proposal_id"), col("instrument_id"), col("title"), col("start_date"),
+                    col("end_date"), col("doi"), notEnded(), notEndedReason());
+            case EXPERIMENT_MEMBERS -> List.of(col("role"), notEnded(), notEndedReason());
+            default -> throw new IllegalArgumentException(entity + " is merged on its own");
+        };
     }
 
     /**
@@ -130,9 +141,7 @@ public final class Merger {
      * (then the upsert, which cannot collide). People the export no longer lists are marked inactive.
      */
     private long[] people(String stage) throws SQLException {
-        List<Column> columns = List.of(col("first_name"), col("last_name"), col("email"),
-                new Column("affiliation_id", "st.employer_id"), new Column("source", "'USER_OFFICE'::varchar"),
-                new Column("inactive_since", "null::timestamptz"), new Column("inactive_reason", "null::varchar"));
+        List<Column> columns = columns(EntityType.USERS);
         Savepoint before = connection.setSavepoint();
         long[] written;
         try {
@@ -148,12 +157,6 @@ public final class Merger {
         return ended(EntityType.USERS, written, MergeSql.endAbsent("users", stage, List.of("id"),
                 "inactive_since = now(), inactive_reason = ?, updated_at = now()",
                 "t.source = 'USER_OFFICE' and t.inactive_since is null", protection.notUnderKept(EntityType.USERS)));
-    }
-
-    /** How {@code entity}'s absent rows end, or null when ending is blocked in this run. */
-    private MergeSql.Ending endsWith(EntityType entity, String set) {
-        return protection.endingBlocked(entity) != null ? null
-                : new MergeSql.Ending(set, "t.ended_at is null", protection.notUnderKept(entity));
     }
 
     /** Runs the separate ending statement of a kind (unless blocked) and records it. */

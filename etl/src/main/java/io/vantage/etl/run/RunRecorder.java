@@ -35,7 +35,8 @@ final class RunRecorder {
     long start(Instant startedAt, String source, Mode mode, Policy policy, String triggeredBy) {
         return jdbc.queryForObject("insert into etl_runs (started_at, source, mode, policy, outcome, triggered_by)"
                         + " values (?, ?, ?, ?, 'RUNNING', ?) returning id", Long.class,
-                Timestamp.from(startedAt), truncate(source, 255), mode.name(), policy.name(), truncate(triggeredBy, 64));
+                Timestamp.from(startedAt), truncate(source, 255), mode.name(), policy.name(),
+                truncate(triggeredBy, 64));
     }
 
     void finish(RunResult result, Instant finishedAt) {

@@ -102,8 +102,8 @@ public final class SetChecks {
         }
         String values = Schema.fields(entity).stream().map(f -> "s." + f.name()).collect(Collectors.joining(", "));
         String sKeys = key.stream().map(k -> "s." + k).collect(Collectors.joining(", "));
-        String statement = "with r as (select s._row, s._src, s._loc, s._bad as was_bad, " + Staging.keyText(entity, "s")
-                + " as key_text,"
+        String statement = "with r as (select s._row, s._src, s._loc, s._bad as was_bad, "
+                + Staging.keyText(entity, "s") + " as key_text,"
                 + " row_number() over w as rn, first_value(s._src) over w as first_src,"
                 + " first_value(s._loc) over w as first_loc,"
                 + " (min(row(" + values + ")::text) over g = max(row(" + values + ")::text) over g"
@@ -146,7 +146,8 @@ public final class SetChecks {
         String present = targetImported ? " and not t._bad" : "";
         String statement = "with gone as (update " + table + " s set _bad = true where not s._bad and s." + ref
                 + " is not null and not exists (select 1 from " + target + " t where t.id = s." + ref + present + ")"
-                + " returning s._row, s._src, s._loc, s." + ref + " as ref, " + Staging.keyText(entity, "s") + " as key_text)"
+                + " returning s._row, s._src, s._loc, s." + ref + " as ref, " + Staging.keyText(entity, "s")
+                + " as key_text)"
                 + " select g.*, b._src as bad_src, b._loc as bad_loc from gone g"
                 + (targetImported ? " left join (select distinct on (id) id, _src, _loc from " + target
                         + " where _bad order by id, _row) b on b.id = g.ref" : " cross join (select null::int as _src,"
@@ -156,7 +157,8 @@ public final class SetChecks {
         return sql.query(statement, rs -> {
             String why;
             if (!targetImported) {
-                why = "which does not exist in the portal (" + field.ref().key() + " are not imported from this source)";
+                why = "which does not exist in the portal (" + field.ref().key()
+                        + " are not imported from this source)";
             } else if (rs.getString("bad_loc") != null) {
                 why = "which is rejected (" + staging.source(rs.getInt("bad_src")) + " " + rs.getString("bad_loc")
                         + "), so this row is not imported either";

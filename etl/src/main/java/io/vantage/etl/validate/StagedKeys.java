@@ -53,7 +53,8 @@ public final class StagedKeys {
         }
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
-            if (field.ref() != null && row[i] != null && imported.contains(field.ref()) && !found(field.ref(), row[i])) {
+            if (field.ref() != null && row[i] != null && imported.contains(field.ref())
+                    && !found(field.ref(), row[i])) {
                 missingReferences.computeIfAbsent(entity, e -> new HashSet<>()).add(field.name());
             }
         }
