@@ -93,9 +93,9 @@ public final class SetChecks {
     private void duplicates(EntityType entity) throws SQLException {
         String table = Staging.table(entity);
         List<String> key = Schema.key(entity);
-        String keys = String.join(", ", key);
+        String keyList = String.join(", ", key);
         String known = key.stream().map(k -> k + " is not null").collect(Collectors.joining(" and "));
-        String dupKeys = "select " + keys + " from " + table + " where " + known + " group by " + keys
+        String dupKeys = "select " + keyList + " from " + table + " where " + known + " group by " + keyList
                 + " having count(*) > 1";
         if (!sql.exists(dupKeys)) {
             return;
@@ -116,7 +116,7 @@ public final class SetChecks {
                 + " and not r.identical returning r.*)"
                 + " select * from gone union all select * from flagged order by _row";
         String field = String.join("+", key);
-        String what = key.size() == 1 ? "id" : "(" + keys + ")";
+        String what = key.size() == 1 ? "id" : "(" + keyList + ")";
         sql.query(statement, rs -> {
             boolean copy = rs.getBoolean("identical");
             if (copy) {
