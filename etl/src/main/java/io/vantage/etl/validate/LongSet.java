@@ -3,7 +3,7 @@ package io.vantage.etl.validate;
 /** A set of 64-bit hashes with open addressing: 8 to 16 bytes a key, where a HashSet of strings takes ~80. */
 final class LongSet {
 
-    private long[] table = new long[1 << 14];
+    private long[] table = new long[1 << 16];
     private int size;
     private boolean hasZero;
 
@@ -48,8 +48,7 @@ final class LongSet {
 
     private void grow() {
         long[] old = table;
-        // four times as large: a million keys are rehashed a few times, not twenty
-        table = new long[old.length * 4];
+        table = new long[old.length * 2];
         size = 0;
         for (long value : old) {
             if (value != 0) {
