@@ -51,8 +51,7 @@ import io.vantage.cloud.api.ProviderContext;
 final class ConfigurationCheck {
 
     /** Read with {@code @Value} or {@code @ConditionalOnProperty} rather than by a record. */
-    private static final Set<String> READ_WITHOUT_RECORD = Set.of("vantage.demo.seed",
-            "vantage.cloud.local.install-packages");
+    private static final Set<String> READ_WITHOUT_RECORD = Set.of("vantage.demo.seed");
     /**
      * Keys of work in progress elsewhere: tolerated only while no record owns their prefix; once one does, they are
      * checked like every other key.
