@@ -83,6 +83,12 @@ public class ImportService {
         try {
             extractor = Extractors.create(source, request.dir(), properties);
             description = extractor.describe();
+            if (maxErrors != null && maxErrors > 0 && policy == Policy.ALL_OR_NOTHING) {
+                // once max-errors alone meant "skip up to N rows": ignoring it now would change what a run does
+                throw new IllegalArgumentException("max-errors (" + maxErrors + ") only applies with the"
+                        + " skip-invalid policy; set vantage.etl.policy=skip-invalid to skip invalid rows, or remove"
+                        + " max-errors (all-or-nothing stops at the first problem)");
+            }
         } catch (RuntimeException e) {
             configError = e;
         }

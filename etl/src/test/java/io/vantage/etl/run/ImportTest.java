@@ -149,4 +149,19 @@ class ImportTest extends DatabaseTest {
         assertThat(row.get("message")).isEqualTo(result.message());
         assertThat(List.of(row.get("error_count"))).containsExactly(0);
     }
+
+    @Test
+    void maxErrorsWithoutTheSkipInvalidPolicyIsAConfigurationErrorNotIgnored() {
+        String empty = checksum();
+
+        RunResult result = serviceWith(Map.of("vantage.etl.max-errors", "10"))
+                .run(new RunRequest(null, dir, null, null, false, null, "test"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("max-errors (10) only applies with the skip-invalid policy");
+        assertThat(checksum()).isEqualTo(empty);
+        assertThat(serviceWith(Map.of("vantage.etl.max-errors", "10", "vantage.etl.policy", "skip-invalid"))
+                .run(new RunRequest(null, dir, null, null, false, null, "test")).outcome())
+                .isEqualTo(Outcome.SUCCEEDED);
+    }
 }
