@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settleTime     how long after a stop/reboot the cloud may still report the old state before the portal
  *                       believes it
  * @param orphanCleanup  cron for deleting this deployment's machines that no instance refers to any more
+ * @param transitionInterval how often instances on their way to running (building, starting, rebooting) are asked
+ *                       about; once the cloud says running, their ports are probed with a short backoff
+ *                       ({@link Arrivals})
  */
 @ConfigurationProperties("vantage.reconcile")
 public record ReconcileProperties(@DefaultValue("2s") Duration fastInterval,
@@ -21,5 +24,6 @@ public record ReconcileProperties(@DefaultValue("2s") Duration fastInterval,
                                   @DefaultValue("1s") Duration probeTimeout,
                                   @DefaultValue("2m") Duration settleTime,
                                   @DefaultValue("0 15 3 * * *") String orphanCleanup,
-                                  @DefaultValue("true") boolean enabled) {
+                                  @DefaultValue("true") boolean enabled,
+                                  @DefaultValue("500ms") Duration transitionInterval) {
 }
