@@ -14,8 +14,10 @@ export async function connectVnc(container, uid, { readOnly, onState, onClipboar
   const url = `${scheme}://${location.host}${ticket.websocketPath}?ticket=${encodeURIComponent(ticket.ticket)}`
     + `&instance=${encodeURIComponent(uid)}`;
   const rfb = new RFB(container, url, { shared: true });
+  // the remote screen follows the viewer's size (RFB SetDesktopSize, when the VNC server supports it; watchers never
+  // ask, and the portal drops it from them); scaled to fit until it has
   rfb.scaleViewport = true;
-  rfb.resizeSession = false;
+  rfb.resizeSession = true;
   rfb.viewOnly = !!readOnly;
   rfb.focusOnClick = true;
   rfb.background = '#1d2430';

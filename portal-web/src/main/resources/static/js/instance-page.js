@@ -10,9 +10,11 @@ let viewer = null;
 
 async function refreshStatus() {
   const current = document.getElementById('instance-status');
-  const html = await (await fetch(`/fragments/instances/${encodeURIComponent(uid)}/status`)).text();
+  // both at once: when the desktop has just become ready, every round trip delays its first picture
+  const [html, badge] = await Promise.all([
+    fetch(`/fragments/instances/${encodeURIComponent(uid)}/status`).then((r) => r.text()),
+    fetch(`/fragments/instances/${encodeURIComponent(uid)}/badge`).then((r) => r.text())]);
   const next = new DOMParser().parseFromString(html, 'text/html').getElementById('instance-status');
-  const badge = await (await fetch(`/fragments/instances/${encodeURIComponent(uid)}/badge`)).text();
   document.getElementById('instance-state').outerHTML = badge;
   const liveViewer = current.dataset.mode === next.dataset.mode && ['desktop', 'guacamole', 'notebook'].includes(next.dataset.mode);
   if (!liveViewer) {
@@ -96,6 +98,9 @@ function start() {
   const element = document.getElementById('viewer');
   if (element?.dataset.uid) {
     startDesktop(element);
+  } else if (document.getElementById('instance-status')?.dataset.mode === 'progress') {
+    // while the machine starts, load the viewers, so it can be shown the moment it is ready
+    import('./desktop-vnc.js').catch(() => {});
   }
   document.getElementById('fullscreen-button')?.addEventListener('click', () => element?.requestFullscreen());
   document.getElementById('reconnect-button')?.addEventListener('click', () => {
