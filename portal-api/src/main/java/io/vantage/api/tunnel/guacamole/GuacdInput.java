@@ -20,7 +20,7 @@ import org.apache.guacamole.protocol.GuacamoleStatus;
  * What guacd sends, read as bytes. During the handshake it is guacamole-common's reader (one instruction at a
  * time); then {@link #pump} relays whole instructions in bulk: each socket read is scanned for where instructions
  * end ({@code LENGTH.VALUE,...;}, lengths in Unicode characters, so UTF-8 lead bytes are counted) and everything up
- * to the last complete one becomes one websocket message, decoded once. Nothing is parsed into objects except
+ * to the last complete one becomes one websocket message. Nothing is parsed into objects except
  * guacd's {@code error}, whose status says how the connection ended.
  */
 final class GuacdInput implements GuacamoleReader {
@@ -30,7 +30,8 @@ final class GuacdInput implements GuacamoleReader {
     static final int MAX_INSTRUCTION = 4 * 1024 * 1024;
 
     interface Sink {
-        void send(String instructions) throws IOException;
+        /** Whole instructions, UTF-8 encoded: {@code length} bytes of {@code bytes}, which is reused afterwards. */
+        void send(byte[] bytes, int offset, int length) throws IOException;
     }
 
     private enum State { LENGTH, VALUE, SEPARATOR }
@@ -85,7 +86,7 @@ final class GuacdInput implements GuacamoleReader {
 
     private void send(Sink browser, int until) throws IOException {
         if (until > start) {
-            browser.send(new String(buffer, start, until - start, StandardCharsets.UTF_8));
+            browser.send(buffer, start, until - start);
             start = until;
         }
     }

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 class GuacdInputTest {
 
     private final List<String> messages = new ArrayList<>();
+    private final GuacdInput.Sink sink = (bytes, offset, length) ->
+            messages.add(new String(bytes, offset, length, StandardCharsets.UTF_8));
 
     @Test
     void passesWhatArrivedTogetherOnAsOneMessageOfWholeInstructions() throws Exception {
         String frame = "4.sync,4.1000;".repeat(3);
-        GuacamoleStatus ended = input(frame).pump(messages::add);
+        GuacamoleStatus ended = input(frame).pump(sink);
 
         assertThat(ended).as("guacd just hung up").isNull();
         assertThat(messages).containsExactly(frame);
@@ -33,7 +35,7 @@ class GuacdInputTest {
         String stream = "4.name,6.Désiré;4.blob,1.1,3.a\uD834\uDD1Eb;" + ("4.blob,1.1,6000." + "A".repeat(6000) + ";")
                 .repeat(30) + "3.nop;";
         GuacdInput input = new GuacdInput(trickle(stream.getBytes(StandardCharsets.UTF_8), 7));
-        input.pump(messages::add);
+        input.pump(sink);
 
         assertThat(String.join("", messages)).isEqualTo(stream);
         assertThat(messages).allSatisfy(m -> assertThat(m).endsWith(";"));
@@ -43,7 +45,7 @@ class GuacdInputTest {
     @Test
     void anInstructionLargerThanTheBufferStillArrivesWhole() throws Exception {
         String big = "4.blob,1.1,200000." + "B".repeat(200_000) + ";";
-        input(big + big).pump(messages::add);
+        input(big + big).pump(sink);
 
         assertThat(String.join("", messages)).isEqualTo(big + big);
         assertThat(messages).allSatisfy(m -> assertThat(m.length() % big.length()).isZero());
@@ -54,25 +56,25 @@ class GuacdInputTest {
         GuacdInput input = input("4.args,13.VERSION_1_5_0,8.hostname;5.ready,5.$abcd;4.size,1.0,4.1024;");
         assertThat(input.readInstruction().getArgs()).containsExactly("VERSION_1_5_0", "hostname");
         assertThat(new String(input.read())).isEqualTo("5.ready,5.$abcd;");
-        input.pump(messages::add);
+        input.pump(sink);
         assertThat(messages).containsExactly("4.size,1.0,4.1024;");
     }
 
     @Test
     void tellsHowGuacdEnded() throws Exception {
-        assertThat(input("5.error,7.Aborted,3.520;10.disconnect;").pump(messages::add))
+        assertThat(input("5.error,7.Aborted,3.520;10.disconnect;").pump(sink))
                 .isEqualTo(GuacamoleStatus.UPSTREAM_UNAVAILABLE);
-        assertThat(input("10.disconnect;").pump(messages::add)).isEqualTo(GuacamoleStatus.SUCCESS);
-        assertThat(input("5.error,3.odd;").pump(messages::add)).isEqualTo(GuacamoleStatus.SERVER_ERROR);
-        assertThat(input("6.errors,1.x;").pump(messages::add)).as("only the opcode itself counts").isNull();
+        assertThat(input("10.disconnect;").pump(sink)).isEqualTo(GuacamoleStatus.SUCCESS);
+        assertThat(input("5.error,3.odd;").pump(sink)).isEqualTo(GuacamoleStatus.SERVER_ERROR);
+        assertThat(input("6.errors,1.x;").pump(sink)).as("only the opcode itself counts").isNull();
     }
 
     @Test
     void aBrokenStreamIsAnError() {
-        assertThatThrownBy(() -> input("4.sync,4.1000;4x.nop;").pump(messages::add))
+        assertThatThrownBy(() -> input("4.sync,4.1000;4x.nop;").pump(sink))
                 .isInstanceOf(GuacamoleServerException.class);
         assertThat(messages).as("what came before the damage").containsExactly("4.sync,4.1000;");
-        assertThatThrownBy(() -> input("3.nop!").pump(messages::add)).isInstanceOf(GuacamoleServerException.class);
+        assertThatThrownBy(() -> input("3.nop!").pump(sink)).isInstanceOf(GuacamoleServerException.class);
     }
 
     private static GuacdInput input(String text) {
