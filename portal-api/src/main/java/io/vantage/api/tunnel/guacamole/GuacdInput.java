@@ -2,8 +2,11 @@ package io.vantage.api.tunnel.guacamole;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +41,8 @@ final class GuacdInput implements GuacamoleReader {
 
     private enum Opcode { OTHER, ERROR, DISCONNECT }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final long ASCII_MASK = 0x8080808080808080L;
     private static final byte[] ERROR = "error".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DISCONNECT = "disconnect".getBytes(StandardCharsets.US_ASCII);
 
@@ -139,8 +144,13 @@ final class GuacdInput implements GuacamoleReader {
                     p++;
                 }
                 case VALUE -> {
-                    // count characters: every byte but UTF-8 continuation bytes starts one
+                    // count characters: every byte but UTF-8 continuation bytes starts one; eight ASCII bytes
+                    // (images in base64, most of what guacd sends) are eight characters, checked at once
                     int left = length;
+                    while (left >= 8 && p + 8 <= end && ((long) LONGS.get(b, p) & ASCII_MASK) == 0) {
+                        p += 8;
+                        left -= 8;
+                    }
                     while (p < end && left > 0) {
                         if ((b[p++] & 0xc0) != 0x80) {
                             left--;
