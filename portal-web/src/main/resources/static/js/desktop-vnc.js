@@ -4,12 +4,18 @@ import { postJson } from './app.js';
 
 const RFB = novnc.default || novnc;
 
+/** A single-use ticket for the instance's VNC tunnel. */
+export function vncTicket(uid) {
+  return postJson(`/api/instances/${encodeURIComponent(uid)}/tickets`, { protocol: 'VNC' });
+}
+
 /**
  * Connects the viewer element to the instance's desktop. Returns the RFB object; `onState` receives
- * 'connected' | 'disconnected' with a reason, `onClipboard` the desktop's clipboard text.
+ * 'connected' | 'disconnected' with a reason, `onClipboard` the desktop's clipboard text. `ticket`: a ticket
+ * already asked for (a promise), else one is asked for now.
  */
-export async function connectVnc(container, uid, { readOnly, onState, onClipboard }) {
-  const ticket = await postJson(`/api/instances/${encodeURIComponent(uid)}/tickets`, { protocol: 'VNC' });
+export async function connectVnc(container, uid, { readOnly, onState, onClipboard, ticket: early }) {
+  const ticket = (early && await early.catch(() => null)) || await vncTicket(uid);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const url = `${scheme}://${location.host}${ticket.websocketPath}?ticket=${encodeURIComponent(ticket.ticket)}`
     + `&instance=${encodeURIComponent(uid)}`;

@@ -7,6 +7,8 @@ const main = document.querySelector('main[data-instance]');
 const uid = main.dataset.instance;
 const me = document.body.dataset.user;
 let viewer = null;
+/** A ticket asked for as soon as the desktop was ready, while its viewer is fetched (a promise, used once). */
+let earlyTicket = null;
 
 async function refreshStatus() {
   const current = document.getElementById('instance-status');
@@ -77,8 +79,11 @@ async function startDesktop(element) {
       return;
     }
     const { connectVnc } = await import('./desktop-vnc.js');
+    const ticket = earlyTicket;
+    earlyTicket = null;
     const rfb = await connectVnc(element, uid, {
       readOnly,
+      ticket,
       onState: (state, reason) => {
         setStatus(state === 'connected' ? '' : reason);
         element.dataset.connected = state === 'connected';
@@ -117,6 +122,11 @@ function start() {
 
 document.addEventListener('vantage:state', (event) => {
   if (event.detail.uid === uid) {
+    const status = document.getElementById('instance-status');
+    if (event.detail.state === 'ACTIVE' && status?.dataset.mode === 'progress' && status.dataset.protocol === 'VNC') {
+      // the desktop is ready: its ticket is asked for while the viewer itself is fetched
+      earlyTicket = import('./desktop-vnc.js').then(({ vncTicket }) => vncTicket(uid));
+    }
     refreshStatus();
   }
 });

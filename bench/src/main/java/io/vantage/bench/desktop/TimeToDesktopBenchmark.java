@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -41,8 +44,9 @@ public final class TimeToDesktopBenchmark {
             });
             new MutationObserver(() => {
               const viewer = document.getElementById('viewer');
+              if (viewer && !window.__ttd.viewer) window.__ttd.viewer = Date.now();
               if (viewer && viewer.dataset.connected === 'true' && !window.__ttd.connected) window.__ttd.connected = Date.now();
-            }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-connected'] });
+            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-connected'] });
             const draw = CanvasRenderingContext2D.prototype.drawImage;
             CanvasRenderingContext2D.prototype.drawImage = function (...args) {
               const result = draw.apply(this, args);
@@ -53,7 +57,8 @@ public final class TimeToDesktopBenchmark {
             };
             """;
 
-    record Launch(long t0, long active, long connected, long frame) {
+    /** Epoch milliseconds: t0, then what the page saw. */
+    record Launch(long t0, long active, long viewer, long socket, long open, long connected, long frame) {
     }
 
     private TimeToDesktopBenchmark() {
@@ -79,22 +84,45 @@ public final class TimeToDesktopBenchmark {
             BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
             context.addInitScript(PROBE);
             Page page = context.newPage();
+            // when the tunnel's websocket was asked for and answered, from Chromium's own network events
+            CDPSession cdp = context.newCDPSession(page);
+            cdp.on("Network.webSocketWillSendHandshakeRequest", event -> {
+                if (tunnels.contains(event.get("requestId").getAsString()) && socketAsked == 0) {
+                    socketAsked = (long) (event.get("wallTime").getAsDouble() * 1000);
+                    requestClock = event.get("timestamp").getAsDouble();
+                }
+            });
+            cdp.on("Network.webSocketCreated", event -> {
+                if (event.get("url").getAsString().contains("/tunnels/")) {
+                    tunnels.add(event.get("requestId").getAsString());
+                }
+            });
+            cdp.on("Network.webSocketHandshakeResponseReceived", event -> {
+                if (tunnels.contains(event.get("requestId").getAsString()) && socketOpen == 0) {
+                    socketOpen = socketAsked + (long) ((event.get("timestamp").getAsDouble() - requestClock) * 1000);
+                }
+            });
+            cdp.send("Network.enable");
             signIn(page, portal.base(), "1001");
             for (int i = 0; i <= launches; i++) {
                 Launch launch = launch(portal, page, work.resolve("local"), "Time to desktop " + i);
                 if (i > 0) { // the first warms both JVMs and Chromium; not reported
                     measured.add(launch);
                 }
-                System.out.printf("launch %d: t0 -> ACTIVE event %d ms, -> viewer connected %d ms, -> first frame %d ms%n",
-                        i, launch.active() - launch.t0(), launch.connected() - launch.t0(), launch.frame() - launch.t0());
+                System.out.printf("launch %d: from t0: ACTIVE event %d ms, viewer on the page %d ms, websocket opened %d ms"
+                        + " and open %d ms, RFB connected %d ms, first frame %d ms%n", i, launch.active() - launch.t0(),
+                        launch.viewer() - launch.t0(), launch.socket() - launch.t0(), launch.open() - launch.t0(),
+                        launch.connected() - launch.t0(), launch.frame() - launch.t0());
             }
         }
         System.out.printf("%nLoad average before: %s, after: %s%n%n", load, loadAverage());
-        System.out.println("| launch | ACTIVE event on the page | viewer connected | first frame drawn |");
-        System.out.println("|---:|---:|---:|---:|");
+        System.out.println("| launch | ACTIVE event on the page | viewer shown | websocket asked | websocket open"
+                + " | RFB connected | first frame drawn |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < measured.size(); i++) {
             Launch l = measured.get(i);
-            System.out.printf("| %d | %d ms | %d ms | **%d ms** |%n", i + 1, l.active() - l.t0(), l.connected() - l.t0(),
+            System.out.printf("| %d | %d ms | %d ms | %d ms | %d ms | %d ms | **%d ms** |%n", i + 1, l.active() - l.t0(),
+                    l.viewer() - l.t0(), l.socket() - l.t0(), l.open() - l.t0(), l.connected() - l.t0(),
                     l.frame() - l.t0());
         }
         List<Long> frames = measured.stream().map(l -> l.frame() - l.t0()).sorted().toList();
@@ -103,19 +131,37 @@ public final class TimeToDesktopBenchmark {
         System.exit(0);
     }
 
+    /** Chromium's events for the current launch (handled on Playwright's thread, between calls). */
+    private static final Set<String> tunnels = new HashSet<>();
+    private static long socketAsked;
+    private static double requestClock;
+    private static long socketOpen;
+
     private static Launch launch(PortalProcess portal, Page page, Path localWork, String name) throws Exception {
+        tunnels.clear();
+        socketAsked = 0;
+        socketOpen = 0;
+        requestClock = 0;
         String uid = portal.startDesktop(name);
         page.navigate(portal.base() + "/instances/" + uid);
         long t0 = awaitRunning(localWork, uid, Duration.ofMinutes(2));
-        page.waitForFunction("() => window.__ttd.connected && window.__ttd.draws.some(t => t >= window.__ttd.connected)",
-                null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        try {
+            page.waitForFunction("() => window.__ttd.connected && window.__ttd.draws.some(t => t >= window.__ttd.connected)",
+                    null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        } catch (RuntimeException e) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(localWork.resolveSibling("timeout.png")));
+            throw e;
+        }
         long active = ((Number) page.evaluate("() => window.__ttd.active || 0")).longValue();
+        long viewer = ((Number) page.evaluate("() => window.__ttd.viewer || 0")).longValue();
+        long socket = socketAsked;
+        long open = socketOpen;
         long connected = ((Number) page.evaluate("() => window.__ttd.connected")).longValue();
         long frame = ((Number) page.evaluate(
                 "() => window.__ttd.draws.find(t => t >= window.__ttd.connected)")).longValue();
         portal.delete("/api/instances/" + uid);
         awaitGone(portal, uid);
-        return new Launch(t0, active, connected, frame);
+        return new Launch(t0, active, viewer, socket, open, connected, frame);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.vantage.api.tunnel.vnc;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +36,7 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
 
     private static final Logger log = LoggerFactory.getLogger(VncConnection.class);
     private static final int TO_SERVER_BUFFER = 16 * 1024;
+    private static final int EARLY_LIMIT = 4 * 1024;
 
     record Meters(Counter toBrowser, Counter toServer, Counter errors) {
     }
@@ -53,6 +55,8 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
     private final Object writing = new Object();
     private final SocketChannel channel;
     private byte[] scratch = new byte[0];
+    /** What the browser sent for the server before it was connected (guarded by {@link #writing}). */
+    private ByteArrayOutputStream early = new ByteArrayOutputStream(16);
     private volatile OutputStream server;
     private volatile boolean closed;
 
@@ -68,6 +72,14 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
         this.channel = SocketChannel.open();
     }
 
+    /**
+     * Starts the browser's side of the handshake at once: the browser answers while the portal connects to the VNC
+     * server, instead of after (a desktop that has just started is shown sooner).
+     */
+    void greet() {
+        toBrowser(BrowserHandshake.SERVER_VERSION);
+    }
+
     /** Connects and authenticates to the VNC server, then relays server → browser until either side ends. */
     void run(TunnelTargets.Target target, int connectTimeoutMillis) {
         try {
@@ -78,8 +90,12 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
             DataInputStream in = new DataInputStream(channel.socket().getInputStream());
             OutputStream out = new BufferedOutputStream(channel.socket().getOutputStream(), TO_SERVER_BUFFER);
             RfbServerHandshake.authenticate(in, out, target.secret());
-            server = out;
-            toBrowser(BrowserHandshake.SERVER_VERSION);
+            synchronized (writing) {
+                early.writeTo(out); // the browser's ClientInit, when it came first
+                out.flush();
+                early = null;
+                server = out;
+            }
             relay();
             close("The desktop closed the connection");
         } catch (IOException e) {
@@ -127,10 +143,6 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
 
     /** A websocket message from the browser: handshake replies, then RFB client messages, filtered. */
     void fromBrowser(ByteBuffer payload) {
-        if (server == null) {
-            fail("the desktop is not connected yet");
-            return;
-        }
         byte[] bytes;
         int offset;
         int length = payload.remaining();
@@ -169,11 +181,22 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
         forward(bytes, 0, bytes.length);
     }
 
-    /** Buffers a message for the server; {@link #fromBrowser} flushes once per websocket message. */
+    /**
+     * Buffers a message for the server; {@link #fromBrowser} flushes once per websocket message. Before the server
+     * is connected (only the ClientInit can come that early) it waits in memory, a little at most.
+     */
     @Override
     public void forward(byte[] bytes, int offset, int length) {
         try {
-            server.write(bytes, offset, length);
+            if (server == null) {
+                if (early.size() + length > EARLY_LIMIT) {
+                    fail("the browser sent too much before the desktop answered");
+                    return;
+                }
+                early.write(bytes, offset, length);
+            } else {
+                server.write(bytes, offset, length);
+            }
             meters.toServer().increment(length);
         } catch (IOException e) {
             close("The desktop closed the connection");
@@ -182,7 +205,9 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
 
     private void flush() {
         try {
-            server.flush();
+            if (server != null) {
+                server.flush();
+            }
         } catch (IOException e) {
             close("The desktop closed the connection");
         }

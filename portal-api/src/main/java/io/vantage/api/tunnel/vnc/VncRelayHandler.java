@@ -70,6 +70,7 @@ class VncRelayHandler extends BinaryWebSocketHandler implements SubProtocolCapab
         VncConnection connection = new VncConnection(grant, member.getId(), session, activity, meters, buffers);
         connections.put(session.getId(), connection);
         sessions.opened(connection);
+        connection.greet();
         RelayThreads.start("vnc-relay-" + grant.instanceUid(), () -> targets.resolve(grant.instanceId(),
                 ProtocolKind.VNC).ifPresentOrElse(
                         target -> connection.run(target, (int) properties.connectTimeout().toMillis()),
