@@ -1,6 +1,7 @@
 package io.vantage.api.reconcile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,11 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.cloud.ProviderRegistry;
@@ -33,8 +38,9 @@ import io.vantage.domain.instance.InstanceState;
  * reconciler's every few seconds), and once the cloud says a machine runs, only its ports are probed, right away and
  * then with a short backoff ({@link #FIRST_PROBE} doubling up to {@link #LONGEST_PROBE}): a booting machine costs
  * the cloud no calls while its services start. The moment they all answer, the {@link Reconciler} looks (one call)
- * and marks it ACTIVE, which reaches the instance's page as a live event. Runs on one replica at a time; the
- * reconciler's own passes still cover everything.
+ * and marks it ACTIVE, which reaches the instance's page as a live event. Runs on one replica at a time, on threads
+ * of its own (the portal's scheduled jobs share one thread, and any of them would hold it up); the reconciler's own
+ * passes still cover everything.
  */
 @Component
 class Arrivals implements DisposableBean {
@@ -56,6 +62,7 @@ class Arrivals implements DisposableBean {
     private final PortProbe probe;
     private final Reconciler reconciler;
     private final ReconcileProperties properties;
+    private final LockingTaskExecutor locks;
     private final Map<Long, Long> probing = new ConcurrentHashMap<>();
     private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(4, task -> {
         Thread thread = new Thread(task, "arrival-probes");
@@ -64,7 +71,9 @@ class Arrivals implements DisposableBean {
     });
 
     Arrivals(InstanceRepository instances, ReconcileSnapshots snapshots, ProviderRegistry providers,
-             CommandQueue commands, PortProbe probe, Reconciler reconciler, ReconcileProperties properties) {
+             CommandQueue commands, PortProbe probe, Reconciler reconciler, ReconcileProperties properties,
+             LockProvider lockProvider) {
+        this.locks = new DefaultLockingTaskExecutor(lockProvider);
         this.instances = instances;
         this.snapshots = snapshots;
         this.providers = providers;
@@ -74,8 +83,21 @@ class Arrivals implements DisposableBean {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${vantage.reconcile.transition-interval:500ms}", initialDelayString = "1s")
-    @SchedulerLock(name = "reconcile-arrivals", lockAtMostFor = "PT5M")
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        probes.scheduleWithFixedDelay(this::lookOnOneReplica, 1000, properties.transitionInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void lookOnOneReplica() {
+        try {
+            locks.executeWithLock((Runnable) this::look, new LockConfiguration(Instant.now(), "reconcile-arrivals",
+                    Duration.ofMinutes(5), Duration.ZERO));
+        } catch (RuntimeException e) {
+            log.warn("Looking at arriving instances failed: {}", e.getMessage()); // and again at the next tick
+        }
+    }
+
     void look() {
         if (properties.enabled()) {
             instances.findByStateIn(ARRIVING).stream().map(Instance::getId).filter(id -> !probing.containsKey(id))

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ArrivalsTest {
     void setUp() {
         arrivals = new Arrivals(instances, snapshots, providers, commands, probe, reconciler,
                 new ReconcileProperties(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                        Duration.ofMinutes(2), "-", true, Duration.ofMillis(500)));
+                        Duration.ofMinutes(2), "-", true, Duration.ofMillis(500)), mock(LockProvider.class));
         when(instance.getId()).thenReturn(7L);
         when(instances.findByStateIn(any())).thenReturn(List.of(instance));
         when(snapshots.load(7L)).thenReturn(Optional.of(new ReconcileSnapshots.Snapshot(1L, "vm-1", List.of(5901), null)));
