@@ -2,10 +2,12 @@
 # Checks the Helm chart helm/vantage without a helm binary (Debian bookworm has none) and without a cluster:
 #   1. render-free checks (YAML parses, values vs values.schema.json, .Values references exist): python3-yaml,
 #      python3-jsonschema from Debian;
-#   2. helm lint --strict and helm template (defaults and helm/vantage/ci/*-values.yaml) with the real Helm
-#      library, which helm-java ships in a Maven Central jar;
-#   3. the rendered manifests against the Kubernetes API schemas of the npm package kubernetes-models, plus
-#      Vantage's rules (non-root, read-only root, probes, websocket timeouts).
+#   2. helm lint --strict and helm template (the defaults alone must be refused; helm/vantage/ci/*-values.yaml,
+#      hooks included) with the real Helm library, which helm-java ships in a Maven Central jar;
+#   3. the rendered manifests against the Kubernetes API schemas of the npm packages kubernetes-models, plus
+#      Vantage's rules (non-root, read-only root, probes on the management port that no route reaches, guacd
+#      reachable from the portal only, migration hook with Flyway off, websocket timeouts).
+# The Maven build binds the rendered configuration onto the portal's code (portal-web, io.vantage.web.deploy).
 # Renderings are left in target/helm-check/. Runs as root on Debian 12; installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +30,7 @@ echo "Chart files and values:"
 /usr/bin/python3 .ci/helm/values-refs.py "$chart"
 
 echo "Helm (helm-java):"
-mkdir -p "$out"
+rm -rf "$out/chart"; mkdir -p "$out"
 mvn -B -q -f .ci/helm/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/classpath.txt" >/dev/null
 java -cp "$(cat "$out/classpath.txt")" .ci/helm/HelmCheck.java "$chart" "$out" "$chart"/ci/*-values.yaml
 

@@ -2,15 +2,18 @@
 # Starts an image archive the way a container runtime would, without one, and waits until its own healthcheck
 # passes: layers unpacked in order into a root file system mounted read-only (like readOnlyRootFilesystem), a
 # tmpfs on /tmp, fresh mount and pid namespaces, the config's user, environment, working directory and entrypoint.
-# The host network is shared, so the portal is told another port. Root only (mount namespaces, chroot).
+# The host network is shared, so the portal is told other ports: PORT for the application and PORT+1 for actuator
+# (MANAGEMENT_SERVER_PORT, as the Helm chart and compose run it); readiness is awaited there, and the application
+# port must not serve actuator. Root only (mount namespaces, chroot).
 # Usage: image-run.sh IMAGE_TAR [PORT (18080)]
 set -euo pipefail
 image="$(realpath "$1")"
 port="${2:-18080}"
+management=$((port + 1))
 timeout="${IMAGE_RUN_TIMEOUT:-240}"
 die() { echo "image-run.sh: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "must run as root"
-! curl -s -o /dev/null "http://127.0.0.1:$port/" || die "port $port is already in use"
+for p in "$port" "$management"; do ! curl -s -o /dev/null "http://127.0.0.1:$p/" || die "port $p is already in use"; done
 
 work="$(mktemp -d)"
 pid=""
@@ -49,29 +52,48 @@ mkdir -p "$work/rootfs/proc" "$work/rootfs/dev" "$work/rootfs/tmp"
 
 mapfile -d '' env <"$work/env"
 mapfile -d '' cmd <"$work/cmd"
-env+=("SERVER_PORT=$port" "VANTAGE_DATABASE_EMBEDDED_DATA_DIR=/tmp/pgdata")
-echo "Starting $(basename "$image") as user $(cat "$work/user") on port $port: ${cmd[*]}"
-# shellcheck disable=SC2016
-unshare --mount --pid --fork --kill-child bash -c '
-  set -e; r="$1"; user="$2"; wd="$3"; shift 3
-  mount --make-rprivate /
-  mount --bind "$r" "$r"
-  mount -t proc proc "$r/proc"
-  mount --rbind /dev "$r/dev"
-  mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
-  mount --bind /etc/hosts "$r/etc/hosts"; mount --bind /etc/resolv.conf "$r/etc/resolv.conf"
-  mount -o remount,bind,ro "$r"
-  exec chroot --userspec="$user" "$r" /usr/bin/env -i bash -c "cd \"\$0\" && exec \"\$@\"" "$wd" env "${@}"
-' _ "$work/rootfs" "$(cat "$work/user")" "$(cat "$work/workdir")" "${env[@]}" "${cmd[@]}" >"$work/run.log" 2>&1 &
+env+=("SERVER_PORT=$port" "MANAGEMENT_SERVER_PORT=$management" "VANTAGE_DATABASE_EMBEDDED_DATA_DIR=/tmp/pgdata")
+
+# Runs the image's entrypoint with ARGS appended (like a container's args), as described at the top. It replaces
+# the calling shell: call it in a subshell or in the background, so that $! is unshare's pid.
+container() {
+  # shellcheck disable=SC2016
+  exec unshare --mount --pid --fork --kill-child bash -c '
+    set -e; r="$1"; user="$2"; wd="$3"; shift 3
+    mount --make-rprivate /
+    mount --bind "$r" "$r"
+    mount -t proc proc "$r/proc"
+    mount --rbind /dev "$r/dev"
+    mount -t tmpfs -o mode=1777 tmpfs "$r/tmp"
+    mount --bind /etc/hosts "$r/etc/hosts"; mount --bind /etc/resolv.conf "$r/etc/resolv.conf"
+    mount -o remount,bind,ro "$r"
+    exec chroot --userspec="$user" "$r" /usr/bin/env -i bash -c "cd \"\$0\" && exec \"\$@\"" "$wd" env "${@}"
+  ' _ "$work/rootfs" "$(cat "$work/user")" "$(cat "$work/workdir")" "${env[@]}" "${cmd[@]}" "$@"
+}
+
+# A one-shot task of the portal image, as the chart's CA-bundle init container runs it (args only, no shell).
+if [ -f "$work/rootfs/app/classes/io/vantage/web/deploy/DeploymentTasks.class" ]; then
+  bundle=/etc/ssl/certs/ca-certificates.crt
+  [ -f "$work/rootfs$bundle" ] || die "$bundle is missing from the image"
+  (container trust-store "$bundle" /tmp/truststore.p12) >"$work/task.log" 2>&1 \
+    || { cat "$work/task.log" >&2; die "the trust-store task failed (log above)"; }
+  grep -h "Trust store" "$work/task.log"
+fi
+
+echo "Starting $(basename "$image") as user $(cat "$work/user") on ports $port and $management: ${cmd[*]}"
+container >"$work/run.log" 2>&1 &
 pid=$!
 
 start=$(date +%s)
-until chroot "$work/rootfs" /usr/local/bin/healthcheck "$port" /actuator/health/readiness 2>/dev/null; do
+until chroot "$work/rootfs" /usr/local/bin/healthcheck "$management" /actuator/health/readiness 2>/dev/null; do
   kill -0 "$pid" 2>/dev/null || { tail -n 40 "$work/run.log" >&2; die "the container exited (log above)"; }
   [ $(( $(date +%s) - start )) -lt "$timeout" ] || { tail -n 40 "$work/run.log" >&2; die "not ready in ${timeout}s"; }
   sleep 2
 done
-echo "Ready in $(( $(date +%s) - start ))s: the image's healthcheck passed on /actuator/health/readiness"
-curl -fsS "http://127.0.0.1:$port/actuator/health/liveness" && echo
+echo "Ready in $(( $(date +%s) - start ))s: the image's healthcheck passed on :$management/actuator/health/readiness"
+curl -fsS "http://127.0.0.1:$management/actuator/health/liveness" && echo
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health/liveness")
+[ "$status" = 404 ] || die "the application port answers $status for /actuator/health/liveness: actuator must be on $management only"
+echo "The application port :$port does not serve actuator ($status)"
 cleanup; trap - EXIT
 echo "Stopped"

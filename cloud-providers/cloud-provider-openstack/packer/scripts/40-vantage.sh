@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# First-boot configuration from the portal's metadata, and the services that use it.
+# First-boot configuration from the portal's metadata, and the services that use it (docs/image-contract.md).
 set -euo pipefail
 
 install -m 755 /tmp/vantage/vantage-configure /usr/local/sbin/vantage-configure
 install -d -m 755 /usr/local/lib/vantage
-install -m 755 /tmp/vantage/xstartup /usr/local/lib/vantage/xstartup
+install -m 755 /tmp/vantage/xstartup /tmp/vantage/vantage-keyboard /tmp/vantage/vantage-desktop \
+  /tmp/vantage/vantage-notebook /usr/local/lib/vantage/
 install -m 644 /tmp/vantage/vantage-configure.service /tmp/vantage/vantage-vnc.service \
   /tmp/vantage/vantage-jupyter.service /etc/systemd/system/
 install -m 644 /tmp/vantage/99-vantage.cfg /etc/cloud/cloud.cfg.d/99-vantage.cfg

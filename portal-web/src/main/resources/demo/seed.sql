@@ -50,7 +50,7 @@ insert into experiment_users (experiment_id, user_id, role) values
     ('EXP-4', '1002', 'PARTICIPANT'),
     ('EXP-1', '2001', 'LOCAL_CONTACT');
 
-insert into cloud_providers (name, type, settings) values ('local', 'LOCAL', '{}') on conflict (name) do nothing;
+insert into cloud_providers (name, type, settings) values ('local', 'local', '{}') on conflict (name) do nothing;
 
 insert into images (name, version, description, icon, provider_id, provider_image_id, default_protocol_id, boot_script)
 select 'Analysis desktop', '2026.11', 'A Linux desktop with a terminal, for data reduction and visualisation.',
@@ -81,5 +81,5 @@ insert into plans (image_id, flavour_id, preset)
 select i.id, f.id, f.provider_flavour_id = 'small' from images i cross join flavours f;
 
 insert into system_notifications (message, level, display, created_by)
-values ('Welcome to the Vantage demo. Everything here runs on this machine: the database, the login and the desktops.',
+values ('Welcome to the Vantage demo: its database and its login run inside the portal. Desktops and notebooks run on the clouds an admin has configured; the demo''s "local" cloud runs them on the portal''s own machine.',
         'INFO', 'BANNER', 'admin');

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import io.vantage.web.deploy.DeploymentTasks;
+
 /**
  * The portal: UI, API, tunnels and schedulers in one Spring Boot application. The ETL's own command-line
  * application is left out; its import service and nightly schedule are part of the portal.
@@ -22,7 +24,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class VantagePortalApplication {
 
+    /** Starts the portal, or runs a deployment task ({@code migrate}, {@code trust-store ...}) and exits. */
     public static void main(String[] args) {
+        var task = DeploymentTasks.run(args);
+        if (task.isPresent()) {
+            System.exit(task.getAsInt());
+        }
         SpringApplication.run(VantagePortalApplication.class, args);
     }
 }

@@ -99,6 +99,11 @@ async function startDesktop(element) {
   }
 }
 
+async function startNotebook(element) {
+  const { openNotebook } = await import('./notebook-frame.js');
+  viewer = await openNotebook(element);
+}
+
 function start() {
   const element = document.getElementById('viewer');
   if (element?.dataset.uid) {
@@ -106,6 +111,10 @@ function start() {
   } else if (document.getElementById('instance-status')?.dataset.mode === 'progress') {
     // while the machine starts, load the viewers, so it can be shown the moment it is ready
     import('./desktop-vnc.js').catch(() => {});
+  }
+  const notebook = document.getElementById('notebook');
+  if (notebook) {
+    startNotebook(notebook);
   }
   document.getElementById('fullscreen-button')?.addEventListener('click', () => element?.requestFullscreen());
   document.getElementById('reconnect-button')?.addEventListener('click', () => {

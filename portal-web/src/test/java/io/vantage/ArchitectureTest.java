@@ -1,7 +1,14 @@
 package io.vantage;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -33,6 +40,25 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.vantage.domain..", "io.vantage.api..",
                         "io.vantage.web..", "io.vantage.etl..")
                 .check(classes);
+    }
+
+    /** Provider types are plugins: the portal talks to the SPI only, so a new type changes nothing here. */
+    @Test
+    void portalKnowsProvidersOnlyThroughTheSpi() {
+        noClasses().that().resideInAnyPackage("io.vantage.api..", "io.vantage.domain..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.vantage.cloud..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.vantage.cloud.api.."))))
+                .check(classes);
+    }
+
+    /** Nor at build time: portal-api and portal-domain do not even have a provider module on their class path. */
+    @Test
+    void portalModulesDependOnNoProviderModule() throws Exception {
+        for (String module : new String[] {"portal-api", "portal-domain", "db"}) {
+            String pom = Files.readString(Path.of("..", module, "pom.xml"));
+            assertThat(Pattern.compile("<artifactId>cloud-provider-(?!api<)[^<]*</artifactId>").matcher(pom).find())
+                    .as(module + "/pom.xml depends on a provider module").isFalse();
+        }
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.vantage.domain.catalogue.Plan;
 import io.vantage.domain.catalogue.Protocol;
 import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.cloud.CloudProviderRecord;
-import io.vantage.domain.cloud.ProviderType;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.Screen;
 import io.vantage.domain.proposal.Experiment;
@@ -52,7 +51,7 @@ public class Fixtures {
     }
 
     public CloudProviderRecord provider() {
-        CloudProviderRecord provider = new CloudProviderRecord(unique("cloud").toLowerCase(), ProviderType.LOCAL, "{}");
+        CloudProviderRecord provider = new CloudProviderRecord(unique("cloud").toLowerCase(), "local", "{}");
         em.persist(provider);
         return provider;
     }

@@ -1,5 +1,6 @@
 package io.vantage.api.admin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.cloud.CloudWatch;
 import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.cloud.ProviderUnavailableException;
 import io.vantage.api.error.ConflictException;
@@ -14,16 +16,21 @@ import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderException;
 
 /**
- * Asks a cloud what it offers (images, flavours, security groups). A cloud that cannot be asked is an answer too:
- * admin changes checked against it are then accepted with a warning instead of being blocked by an outage.
+ * Asks a cloud what it offers (images, flavours, security groups), waiting at most {@link #WAIT}. A cloud that cannot
+ * be asked, or is slower than that, is an answer too: admin changes checked against it are then accepted with a
+ * warning instead of being blocked by an outage or a slow cloud.
  */
 @Component
 class CloudLookup {
 
-    private final ProviderRegistry providers;
+    static final Duration WAIT = Duration.ofSeconds(10);
 
-    CloudLookup(ProviderRegistry providers) {
+    private final ProviderRegistry providers;
+    private final CloudWatch watch;
+
+    CloudLookup(ProviderRegistry providers, CloudWatch watch) {
         this.providers = providers;
+        this.watch = watch;
     }
 
     /** What the cloud said, or why it said nothing ({@code problem} set, {@code items} empty). */
@@ -35,7 +42,8 @@ class CloudLookup {
 
     <T> Answer<T> ask(Long providerId, Function<CloudProvider, List<T>> question) {
         try {
-            return new Answer<>(List.copyOf(question.apply(providers.require(providerId))), null);
+            CloudProvider provider = providers.require(providerId);
+            return new Answer<>(watch.within(WAIT, () -> List.copyOf(question.apply(provider))), null);
         } catch (ProviderUnavailableException | CloudProviderException e) {
             return new Answer<>(List.of(), e.getMessage());
         }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.command.CommandQueue;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
@@ -36,12 +37,15 @@ public class InstanceAdmin {
     private final InstanceExpirationRepository expirations;
     private final TerminationDates terminationDates;
     private final CommandQueue commands;
+    private final ProviderRegistry providers;
     private final AdminAudit audit;
     private final Clock clock;
 
     InstanceAdmin(InstanceRepository instances, InstanceExpirationRepository expirations,
-                  TerminationDates terminationDates, CommandQueue commands, AdminAudit audit, Clock clock) {
+                  TerminationDates terminationDates, CommandQueue commands, ProviderRegistry providers,
+                  AdminAudit audit, Clock clock) {
         this.instances = instances;
+        this.providers = providers;
         this.expirations = expirations;
         this.terminationDates = terminationDates;
         this.commands = commands;
@@ -58,13 +62,14 @@ public class InstanceAdmin {
         Page<Instance> found = instances.search(state(state), providerId,
                 query == null || query.isBlank() ? null : query.strip(), Paging.of(page, size));
         Map<Long, InstanceExpiration> expiries = expirations.byInstanceId(found.getContent());
-        return PageView.of(found, i -> AdminInstanceView.of(i, Optional.ofNullable(expiries.get(i.getId()))));
+        return PageView.of(found, i -> AdminInstanceView.of(i, Optional.ofNullable(expiries.get(i.getId())),
+                capability -> providers.supports(i.getProvider().getId(), capability)));
     }
 
     @Transactional(readOnly = true)
     public AdminInstanceView get(String uid) {
         Instance instance = find(uid);
-        return AdminInstanceView.of(instance, expirations.findById(instance.getId()));
+        return view(instance);
     }
 
     @Transactional
@@ -75,7 +80,7 @@ public class InstanceAdmin {
         instances.save(instance);
         audit.success(actor, "admin.instance.extend", "instance", uid, "termination date " + previous + " -> "
                 + until);
-        return AdminInstanceView.of(instance, expirations.findById(instance.getId()));
+        return view(instance);
     }
 
     /** Asks a worker to look at the machine now rather than at the next reconcile round. */
@@ -89,7 +94,12 @@ public class InstanceAdmin {
         }
         commands.enqueue(instance.getId(), CommandType.SYNC, actor.id());
         audit.success(actor, "admin.instance.sync", "instance", uid, null);
-        return AdminInstanceView.of(instance, expirations.findById(instance.getId()));
+        return view(instance);
+    }
+
+    private AdminInstanceView view(Instance instance) {
+        return AdminInstanceView.of(instance, expirations.findById(instance.getId()),
+                capability -> providers.supports(instance.getProvider().getId(), capability));
     }
 
     private Instance find(String uid) {

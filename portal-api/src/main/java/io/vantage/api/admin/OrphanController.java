@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.vantage.api.reconcile.OrphanCleanup;
 import io.vantage.api.security.CurrentUser;
 
-/** Runs the nightly orphan cleanup now: machines of this deployment that no live instance refers to. */
+/**
+ * Runs the orphan sweep now (it also runs every few minutes): deletes this deployment's machines whose instance is
+ * deleted or failed, and holds those newer than the newest instance record (the database may have been restored).
+ */
 @RestController
 @RequestMapping("/api/admin/orphans")
 @PreAuthorize("hasRole('ADMIN')")
@@ -24,14 +27,18 @@ class OrphanController {
         this.audit = audit;
     }
 
-    /** @param deleted compute ids of the machines deleted (each also has its own audit event) */
-    record Cleaned(List<String> deleted) {
+    /**
+     * @param deleted compute ids of the machines deleted (each also has its own audit event)
+     * @param held    compute ids of machines not deleted, each with an {@code orphan.held} audit event saying why
+     */
+    record Cleaned(List<String> deleted, List<String> held) {
     }
 
     @PostMapping("/cleanup")
     Cleaned cleanUp(CurrentUser admin) {
-        List<String> deleted = cleanup.cleanUp();
-        audit.success(admin, "admin.orphans.cleanup", "deployment", "orphans", deleted.size() + " machine(s) deleted");
-        return new Cleaned(deleted);
+        OrphanCleanup.Result result = cleanup.cleanUp();
+        audit.success(admin, "admin.orphans.cleanup", "deployment", "orphans", result.deleted().size()
+                + " machine(s) deleted, " + result.held().size() + " held");
+        return new Cleaned(result.deleted(), result.held());
     }
 }

@@ -8,19 +8,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.vantage.api.cloud.ProviderRegistry;
+import io.vantage.api.cloud.ProviderStatuses;
 import io.vantage.api.cloud.ProviderStatus;
 
-/** The admin dashboard in one call. Counts are of live instances (not deleted). */
+/** The admin dashboard in one call, from the database only. Counts are of live instances (not deleted). */
 @RestController
 @RequestMapping("/api/admin/overview")
 @PreAuthorize("hasRole('ADMIN')")
 class OverviewController {
 
     private final OverviewQueries queries;
-    private final ProviderRegistry providers;
+    private final ProviderStatuses providers;
 
-    OverviewController(OverviewQueries queries, ProviderRegistry providers) {
+    OverviewController(OverviewQueries queries, ProviderStatuses providers) {
         this.queries = queries;
         this.providers = providers;
     }
@@ -28,12 +28,12 @@ class OverviewController {
     record Overview(Map<String, Long> instancesByState, Map<String, Long> instancesByProvider,
                     Map<String, Long> instancesByImage, Map<String, Long> instancesByFlavour, long activeSessions,
                     List<OverviewQueries.Launch> recentLaunches, List<OverviewQueries.Failure> recentFailures,
-                    List<ProviderStatus> providers) {
+                    List<OverviewQueries.Sweep> recentSweeps, List<ProviderStatus> providers) {
     }
 
     @GetMapping
     Overview overview() {
         return new Overview(queries.byState(), queries.byProvider(), queries.byImage(), queries.byFlavour(),
-                queries.activeSessions(), queries.recentLaunches(), queries.recentFailures(), providers.statuses());
+                queries.activeSessions(), queries.recentLaunches(), queries.recentFailures(), queries.recentSweeps(), providers.all());
     }
 }

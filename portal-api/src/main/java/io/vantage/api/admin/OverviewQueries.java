@@ -27,6 +27,19 @@ public class OverviewQueries {
                    Instant finishedAt) {
     }
 
+    /** What the orphan sweep did to one machine: deleted it, or held it back ({@code held}) and why. */
+    public record Sweep(String machine, boolean held, String details, Instant at) {
+    }
+
+    /** The orphan sweep's last reports, newest first. */
+    public List<Sweep> recentSweeps() {
+        return jdbc.query("""
+                select target_id, action, details, occurred_at from audit_events
+                where action in ('orphan.delete', 'orphan.held') order by occurred_at desc, id desc limit 10""",
+                (rs, n) -> new Sweep(rs.getString(1), rs.getString(2).equals("orphan.held"), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()));
+    }
+
     public Map<String, Long> byState() {
         return counts("select i.state, count(*) from instances i where " + ALIVE + " group by i.state order by 1");
     }

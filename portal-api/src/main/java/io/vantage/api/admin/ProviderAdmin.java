@@ -2,7 +2,6 @@ package io.vantage.api.admin;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -10,7 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.vantage.api.cloud.CloudWatch;
+import io.vantage.api.cloud.ProviderFactories;
 import io.vantage.api.cloud.ProviderRegistry;
+import io.vantage.api.cloud.ProviderSettings;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
@@ -18,7 +20,7 @@ import io.vantage.domain.catalogue.FlavourRepository;
 import io.vantage.domain.catalogue.ImageRepository;
 import io.vantage.domain.cloud.CloudProviderRecord;
 import io.vantage.domain.cloud.CloudProviderRecordRepository;
-import io.vantage.domain.cloud.ProviderType;
+import io.vantage.cloud.api.CloudProviderFactory;
 import io.vantage.domain.instance.InstanceRepository;
 
 /**
@@ -31,6 +33,8 @@ public class ProviderAdmin {
 
     private final CloudProviderRecordRepository records;
     private final ProviderRegistry registry;
+    private final ProviderFactories factories;
+    private final CloudWatch watch;
     private final ProviderQueries queries;
     private final ImageRepository images;
     private final FlavourRepository flavours;
@@ -39,11 +43,13 @@ public class ProviderAdmin {
     private final AdminAudit audit;
     private final TransactionTemplate tx;
 
-    ProviderAdmin(CloudProviderRecordRepository records, ProviderRegistry registry, ProviderQueries queries,
-                  ImageRepository images, FlavourRepository flavours, InstanceRepository instances, JdbcTemplate jdbc,
-                  AdminAudit audit, TransactionTemplate tx) {
+    ProviderAdmin(CloudProviderRecordRepository records, ProviderRegistry registry, ProviderFactories factories,
+                  CloudWatch watch, ProviderQueries queries, ImageRepository images, FlavourRepository flavours,
+                  InstanceRepository instances, JdbcTemplate jdbc, AdminAudit audit, TransactionTemplate tx) {
         this.records = records;
         this.registry = registry;
+        this.factories = factories;
+        this.watch = watch;
         this.queries = queries;
         this.images = images;
         this.flavours = flavours;
@@ -54,36 +60,40 @@ public class ProviderAdmin {
     }
 
     public ProviderView create(CurrentUser actor, ProviderRequests.NewProvider request) {
-        ProviderType type = ProviderType.valueOf(request.type().toUpperCase(Locale.ROOT));
+        CloudProviderFactory<?> factory = factories.forType(request.type())
+                .orElseThrow(() -> new FieldException("type", "no provider type '" + request.type()
+                        + "' is installed; installed types: " + String.join(", ", factories.types())));
         if (records.findByName(request.name()).isPresent() || registry.isConfigured(request.name())) {
             throw new ConflictException(HttpStatus.CONFLICT, "Name in use", "A cloud provider called '"
                     + request.name() + "' exists already.", Map.of("field", "name"));
         }
-        if (!registry.hasPlugin(type)) {
-            throw new FieldException("type", "no plugin for provider type '" + type.pluginType() + "' is installed");
-        }
-        String json = checkedSettings(type, request.name(),
+        Map<String, Object> settings = ProviderSettings.canonical(factory,
                 request.settings() == null ? Map.of() : request.settings());
+        String json = checkedSettings(factory.type(), request.name(), settings);
         Long id = tx.execute(status -> {
-            CloudProviderRecord record = new CloudProviderRecord(request.name(), type, json);
+            CloudProviderRecord record = new CloudProviderRecord(request.name(), factory.type(), json);
             record.setEnabled(request.enabled() == null || request.enabled());
             records.save(record);
             audit.success(actor, "admin.provider.create", "provider", record.getId(), record.getName() + " ("
-                    + type.pluginType() + ", settings " + String.join(", ", keys(request.settings())) + ")");
+                    + factory.type() + ", settings " + String.join(", ", keys(settings)) + ")");
             return record.getId();
         });
+        watch.refresh(id);
         return queries.get(id, null);
     }
 
-    ProviderView updateSettings(CurrentUser actor, Long id, ProviderRequests.SettingsChange change) {
+    public ProviderView updateSettings(CurrentUser actor, Long id, ProviderRequests.SettingsChange change) {
         CloudProviderRecord record = editable(actor, "admin.provider.update", id);
-        Map<String, Object> merged = SettingsMask.restore(change.settings(), ProviderQueries.settingsOf(record),
-                "settings");
+        CloudProviderFactory<?> factory = factories.forType(record.getType()).orElseThrow(() -> new FieldException(
+                "type", "no provider type '" + record.getType() + "' is installed; its settings cannot be checked"));
+        Map<String, Object> merged = SettingsMask.restore(factory, ProviderSettings.canonical(factory,
+                change.settings()), ProviderQueries.settingsOf(record), "settings");
         String json = checkedSettings(record.getType(), record.getName(), merged);
         tx.executeWithoutResult(status -> {
             records.findById(id).orElseThrow().updateSettings(json);
             audit.success(actor, "admin.provider.update", "provider", id, "settings " + String.join(", ", keys(merged)));
         });
+        watch.refresh(id);
         return queries.get(id, null);
     }
 
@@ -95,6 +105,9 @@ public class ProviderAdmin {
             records.findById(id).orElseThrow().setEnabled(enabled);
             audit.success(actor, action, "provider", id, live + " live instance(s)");
         });
+        if (enabled) {
+            watch.refresh(id);
+        }
         String warning = enabled || live == 0 ? null : live + " live instance(s) on this provider can no longer be "
                 + "started, stopped or deleted, and are not watched, until it is enabled again.";
         return queries.get(id, warning);
@@ -150,12 +163,15 @@ public class ProviderAdmin {
         return record;
     }
 
-    private String checkedSettings(ProviderType type, String name, Map<String, Object> settings) {
-        String json = ProviderQueries.JSON.writeValueAsString(settings);
-        registry.check(type, name, json).ifPresent(problem -> {
-            throw new FieldException("settings", problem);
-        });
-        return json;
+    /** Refuses settings the type cannot use; the field named is the first key at fault ({@code settings.x}). */
+    private String checkedSettings(String type, String name, Map<String, Object> settings) {
+        List<ProviderSettings.Problem> problems = registry.check(type, name, settings);
+        if (!problems.isEmpty()) {
+            String key = problems.get(0).key();
+            throw new FieldException(key.isEmpty() ? "settings" : "settings." + key,
+                    String.join("; ", problems.stream().map(ProviderSettings.Problem::message).toList()));
+        }
+        return ProviderQueries.JSON.writeValueAsString(settings);
     }
 
     /** Setting names only: values may be secrets and audit details are shown to every admin. */

@@ -1,14 +1,27 @@
 package io.vantage.api.admin;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.vantage.cloud.api.CloudLimits;
+
 /**
  * A cloud provider for admins. Settings of providers from the configuration file live there and are not shown;
  * those added at runtime are shown with secrets masked.
+ *
+ * @param typeDescription what the type is, as its plugin describes it; null when its plugin is not installed
+ * @param capabilities    what the provider can do besides create and delete (e.g. STOP_START, REBOOT); empty while
+ *                        it cannot be used
+ * @param checkedAt       when {@code up} and {@code message} were recorded (the cloud is asked in the background);
+ *                        null when not yet
+ * @param limits          the cloud's limits and use as read at {@code limitsAt}; null when never read
  */
-public record ProviderView(Long id, String name, String type, boolean enabled, boolean fromConfiguration, boolean loaded,
-                    boolean up, String message, Map<String, Object> settings, long images, long flavours,
-                    long liveInstances, @JsonInclude(JsonInclude.Include.NON_NULL) String warning) {
+public record ProviderView(Long id, String name, String type, String typeDescription, List<String> capabilities,
+                           boolean enabled, boolean fromConfiguration, boolean loaded, boolean up, String message,
+                           Instant checkedAt, CloudLimits limits, Instant limitsAt,
+                           Map<String, Object> settings, long images, long flavours, long liveInstances,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String warning) {
 }

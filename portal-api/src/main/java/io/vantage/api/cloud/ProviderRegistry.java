@@ -1,26 +1,28 @@
 package io.vantage.api.cloud;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
+import io.vantage.cloud.api.Capability;
 import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderFactory;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.domain.cloud.CloudProviderRecord;
 import io.vantage.domain.cloud.CloudProviderRecordRepository;
-import io.vantage.domain.cloud.ProviderType;
 
 /**
  * The providers the portal can use, built from the database rows (which the configured providers are copied into
@@ -31,16 +33,17 @@ import io.vantage.domain.cloud.ProviderType;
 public class ProviderRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderRegistry.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CloudProviderRecordRepository records;
     private final CloudProperties properties;
     private final ProviderFactories factories;
-    private final Environment environment;
+    private final ConfigurableEnvironment environment;
     private final ProviderContext context;
     private final Map<Long, Loaded> loaded = new ConcurrentHashMap<>();
 
     ProviderRegistry(CloudProviderRecordRepository records, CloudProperties properties, ProviderFactories factories,
-                     Environment environment, DeploymentId deploymentId, Clock clock, TransactionTemplate tx) {
+                     ConfigurableEnvironment environment, DeploymentId deploymentId, Clock clock, TransactionTemplate tx) {
         this.records = records;
         this.properties = properties;
         this.factories = factories;
@@ -62,41 +65,45 @@ public class ProviderRegistry {
         return Optional.ofNullable(load(providerId).provider());
     }
 
-    public List<ProviderStatus> statuses() {
-        return records.findAllByOrderByName().stream().map(record -> {
-            Loaded entry = load(record.getId());
-            if (entry.provider() == null) {
-                return new ProviderStatus(record.getId(), record.getName(), record.getType().name(), record.isEnabled(),
-                        false, false, entry.problem());
-            }
-            var health = entry.provider().checkHealth();
-            return new ProviderStatus(record.getId(), record.getName(), record.getType().name(), true, true,
-                    health.up(), health.message());
-        }).toList();
+    /** Why the provider of this id cannot be used now (disabled, misconfigured, no plugin), if it cannot. */
+    public Optional<String> problem(Long providerId) {
+        return Optional.ofNullable(load(providerId).problem());
     }
 
     public boolean isConfigured(String name) {
         return properties.providers().containsKey(name);
     }
 
-    public boolean hasPlugin(ProviderType type) {
-        return factories.forType(type.pluginType()).isPresent();
+    /** What the provider of this id can do; nothing when it cannot be used now (disabled, misconfigured). */
+    public Set<Capability> capabilities(Long providerId) {
+        return find(providerId).map(CloudProvider::capabilities).orElse(Set.of());
     }
 
     /**
-     * Builds a provider of this type from settings JSON and closes it again, proving the settings are valid without
-     * calling the cloud (factories must not). Returns the reason they are not, naming the setting, if any.
+     * Whether the provider of this id can do this. A provider that cannot be used now (disabled, misconfigured) is
+     * not known to lack it: the action is then refused by the worker with the real reason.
      */
-    public Optional<String> check(ProviderType type, String name, String settingsJson) {
-        Optional<CloudProviderFactory<?>> factory = factories.forType(type.pluginType());
-        if (factory.isEmpty()) {
-            return Optional.of("No plugin for provider type '" + type.pluginType() + "' is installed");
+    public boolean supports(Long providerId, Capability capability) {
+        return find(providerId).map(provider -> provider.capabilities().contains(capability)).orElse(true);
+    }
+
+    /**
+     * Checks settings for a provider of this type by binding them against the type's declaration and building the
+     * provider (which never calls the cloud), then closing it again. Returns what is wrong, each naming its key.
+     */
+    public List<ProviderSettings.Problem> check(String type, String name, Map<String, Object> settings) {
+        CloudProviderFactory<?> factory = factories.forType(type).orElse(null);
+        if (factory == null) {
+            return List.of(new ProviderSettings.Problem("", factories.notInstalled(type)));
         }
         try {
-            closeQuietly(createFromJson(factory.get(), name, settingsJson));
-            return Optional.empty();
+            closeQuietly(createFromMap(factory, name, settings));
+            return List.of();
+        } catch (ProviderSettings.SettingsException e) {
+            return e.problems();
         } catch (CloudPermanentException | IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+            return List.of(new ProviderSettings.Problem(ProviderSettings.named(factory, e.getMessage()),
+                    e.getMessage()));
         }
     }
 
@@ -139,10 +146,10 @@ public class ProviderRegistry {
         if (!record.isEnabled()) {
             return new Loaded(null, record.getUpdatedAt(), "Cloud provider '" + record.getName() + "' is disabled");
         }
-        Optional<CloudProviderFactory<?>> factory = factories.forType(record.getType().pluginType());
+        Optional<CloudProviderFactory<?>> factory = factories.forType(record.getType());
         if (factory.isEmpty()) {
-            return new Loaded(null, record.getUpdatedAt(), "No plugin for provider type '" + record.getType().pluginType()
-                    + "' is installed (provider '" + record.getName() + "')");
+            return new Loaded(null, record.getUpdatedAt(), "Cloud provider '" + record.getName() + "' cannot be "
+                    + "used: " + factories.notInstalled(record.getType()));
         }
         try {
             CloudProvider provider = create(factory.get(), record);
@@ -156,34 +163,68 @@ public class ProviderRegistry {
     }
 
     private <S> CloudProvider create(CloudProviderFactory<S> factory, CloudProviderRecord record) {
-        S settings = isConfigured(record.getName())
-                ? Binder.get(environment).bind("vantage.cloud.providers." + record.getName() + ".settings",
-                        factory.settingsType()).orElseGet(() -> SettingsBinder.fromJson("{}", factory.settingsType()))
-                : SettingsBinder.fromJson(record.getSettings(), factory.settingsType());
-        return factory.create(record.getName(), settings, context);
+        if (isConfigured(record.getName())) {
+            return factory.create(record.getName(), ProviderSettings.bind(factory, environment,
+                    settingsPrefix(record.getName())), context);
+        }
+        return createFromMap(factory, record.getName(), settingsOf(record.getSettings()));
     }
 
-    private <S> CloudProvider createFromJson(CloudProviderFactory<S> factory, String name, String settingsJson) {
-        return factory.create(name, SettingsBinder.fromJson(settingsJson, factory.settingsType()), context);
+    private <S> CloudProvider createFromMap(CloudProviderFactory<S> factory, String name, Map<String, Object> settings) {
+        return factory.create(name, ProviderSettings.fromMap(factory, settings), context);
     }
 
-    /** Configured providers get a row (by name) so images and instances can refer to them; settings stay in config. */
+    private static String settingsPrefix(String name) {
+        return "vantage.cloud.providers." + name + ".settings";
+    }
+
+    private static Map<String, Object> settingsOf(String json) {
+        return JSON.readValue(json == null || json.isBlank() ? "{}" : json, new TypeReference<>() { });
+    }
+
+    /**
+     * Configured providers are checked (an installed type, a name, settings that bind) and get a row by name so
+     * images and instances can refer to them; their settings stay in the configuration. Any problem stops the start,
+     * every one named with its full property name.
+     */
     private void registerConfiguredProviders() {
+        List<String> problems = new ArrayList<>();
         properties.providers().forEach((name, provider) -> {
-            ProviderType type;
-            try {
-                type = ProviderType.valueOf(String.valueOf(provider.type()).toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                log.error("vantage.cloud.providers.{}.type must be openstack, kubernetes or local, not '{}'",
-                        name, provider.type());
+            String where = "vantage.cloud.providers." + name;
+            if (name.matches("\\d+")) {
+                problems.add(where + ": vantage.cloud.providers is a map by provider name, not a list; write "
+                        + "vantage.cloud.providers.<name>.type and .settings (this entry has no name)");
                 return;
             }
-            CloudProviderRecord record = records.findByName(name).orElseGet(() -> new CloudProviderRecord(name, type, "{}"));
+            if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+                problems.add(where + ": a provider name is lower-case letters, digits and dashes");
+                return;
+            }
+            Optional<CloudProviderFactory<?>> factory = factories.forType(provider.type());
+            if (factory.isEmpty()) {
+                problems.add(where + ".type: " + (provider.type() == null ? "missing; "
+                        + "installed provider types: " + String.join(", ", factories.types())
+                        : factories.notInstalled(provider.type())));
+                return;
+            }
+            try {
+                ProviderSettings.bind(factory.get(), environment, settingsPrefix(name));
+            } catch (ProviderSettings.SettingsException e) {
+                e.problems().forEach(p -> problems.add(settingsPrefix(name) + (p.key().isEmpty() ? "" : "." + p.key())
+                        + ": " + p.message()));
+                return;
+            }
+            CloudProviderRecord record = records.findByName(name)
+                    .orElseGet(() -> new CloudProviderRecord(name, factory.get().type(), "{}"));
             if (record.isEnabled() != provider.enabled() || record.getId() == null) {
                 record.setEnabled(provider.enabled());
             }
             records.save(record);
         });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Cloud providers in the configuration are invalid:\n  "
+                    + String.join("\n  ", problems));
+        }
     }
 
     private static void closeQuietly(CloudProvider provider) {

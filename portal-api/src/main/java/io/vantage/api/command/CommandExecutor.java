@@ -19,8 +19,9 @@ import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
 
 /**
- * Carries out one claimed command against the cloud. Every command is safe to run again after a crash: create
- * adopts a machine already tagged with the instance, and start/stop/delete first look at what the machine is doing.
+ * Carries out one claimed command against the cloud. Every command is safe to run again after a crash or a lost
+ * answer: a create tried before looks the machine up by the instance uid (one filtered query) and adopts it, a delete
+ * with no recorded machine looks it up the same way, and start/stop first look at what the machine is doing.
  */
 @Component
 class CommandExecutor {
@@ -109,9 +110,9 @@ class CommandExecutor {
             outcomes.succeeded(command.commandId(), "Already created as " + command.computeId());
             return;
         }
-        // A retry or a take-over may find the machine an earlier attempt created before it could record it.
-        Optional<CloudInstance> existing = command.attempts() > 1 ? compute.list().stream()
-                .filter(m -> m.instanceUid().filter(command.uid()::equals).isPresent()).findFirst() : Optional.empty();
+        // A retry or a take-over may find the machine an earlier attempt created before its answer was lost.
+        Optional<CloudInstance> existing = command.attempts() > 1 ? compute.findByInstanceUid(command.uid())
+                : Optional.empty();
         CloudInstance machine = existing.orElseGet(() -> compute.create(new CreateInstanceRequest(command.name(),
                 command.imageId(), command.flavourId(), java.util.List.of(), command.securityGroups(),
                 command.metadata(), command.userData())));
@@ -119,15 +120,19 @@ class CommandExecutor {
                 (existing.isPresent() ? "Adopted machine " : "Created machine ") + machine.computeId());
     }
 
+    /** With no machine recorded (a create whose outcome was never known), the machine is looked up by uid. */
     private void delete(CommandContext command, Compute compute) {
-        Optional<CloudInstance> machine = current(command, compute);
+        Optional<CloudInstance> machine = command.computeId() == null ? compute.findByInstanceUid(command.uid())
+                : compute.get(command.computeId());
         if (machine.isPresent()) {
             if (compute.requiresStopBeforeDelete() && machine.get().state() == CloudState.RUNNING) {
                 compute.stop(machine.get().computeId());
             }
             compute.delete(machine.get().computeId());
         }
-        outcomes.deleted(command.commandId(), command.instanceId(), machine.isPresent() ? "Deleted" : "Nothing to delete");
+        outcomes.deleted(command.commandId(), command.instanceId(), machine.isEmpty() ? "Nothing to delete"
+                : command.computeId() == null ? "Deleted machine " + machine.get().computeId()
+                + ", found by the instance uid" : "Deleted");
     }
 
     private Optional<CloudInstance> current(CommandContext command, Compute compute) {

@@ -24,7 +24,14 @@ public record InstanceView(String uid, String name, String comments, String stat
     public record Expiry(String reason, Instant at) {
     }
 
-    /** What the viewer may do, so clients show only the buttons that work. */
-    public record Actions(boolean connect, boolean control, boolean delete, boolean share) {
+    /**
+     * What the viewer may do, so clients show only the buttons that work.
+     *
+     * @param control   may start, stop and reboot, where the cloud can
+     * @param stopStart the instance's cloud can stop and start machines
+     * @param reboot    the instance's cloud can reboot machines
+     */
+    public record Actions(boolean connect, boolean control, boolean delete, boolean share, boolean stopStart,
+                          boolean reboot) {
     }
 }

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.cloud.api.Capability;
 import io.vantage.domain.catalogue.Flavour;
 import io.vantage.domain.catalogue.Image;
 import io.vantage.domain.catalogue.Protocol;
@@ -20,15 +22,18 @@ import io.vantage.domain.user.User;
 public class InstanceViews {
 
     private final AccessPolicy access;
+    private final ProviderRegistry providers;
 
-    InstanceViews(AccessPolicy access) {
+    InstanceViews(AccessPolicy access, ProviderRegistry providers) {
         this.access = access;
+        this.providers = providers;
     }
 
     public InstanceView of(Instance instance, CurrentUser viewer, Optional<InstanceExpiration> expiration) {
         Image image = instance.getPlan().getImage();
         Flavour flavour = instance.getPlan().getFlavour();
         User owner = instance.owner();
+        Long providerId = instance.getProvider().getId();
         return new InstanceView(instance.getUid(), instance.getName(), instance.getComments(), instance.getState().name(),
                 instance.getStateReason(), new InstanceView.Person(owner.getId(), owner.getFullName()),
                 instance.roleOf(viewer.id()).map(Enum::name).orElse(null),
@@ -42,6 +47,8 @@ public class InstanceViews {
                 instance.getActivatedAt(), instance.getLastInteractionAt(), instance.getTerminationDate(),
                 expiration.map(e -> new InstanceView.Expiry(e.getReason().name(), e.getExpiresAt())).orElse(null),
                 new InstanceView.Actions(access.canConnect(viewer, instance), access.canControl(viewer, instance),
-                        access.canDelete(viewer, instance), access.canManageMembers(viewer, instance)));
+                        access.canDelete(viewer, instance), access.canManageMembers(viewer, instance),
+                        providers.supports(providerId, Capability.STOP_START),
+                        providers.supports(providerId, Capability.REBOOT)));
     }
 }

@@ -65,7 +65,7 @@ class LaunchCheck {
         flavourAllowed(current, plan.getFlavour(), chosen);
         User user = users.findById(current.id()).orElseThrow(() -> new IllegalStateException("No user " + current.id()));
         UserPolicy policy = policies.forUser(user, current.roles());
-        quotaLeft(policy, usage.ofOwner(user.getId()), plan.getFlavour());
+        quotaLeft(policy, usage.ofOwner(user.getId()), plan.getFlavour(), user.getId());
         if (request.lifetimeHours() != null && policy.lifetime().toHours() < request.lifetimeHours()) {
             throw new FieldException("lifetimeHours", "at most " + policy.lifetime().toHours()
                     + " hours for you; leave it empty for the longest lifetime");
@@ -108,15 +108,23 @@ class LaunchCheck {
         }
     }
 
-    private static void quotaLeft(UserPolicy policy, Usage used, Flavour flavour) {
+    /** Says which part of the quota is used up and when room comes back; a smaller size only when it would help. */
+    private void quotaLeft(UserPolicy policy, Usage used, Flavour flavour, String userId) {
         List<QuotaCheck.Exhausted> exhausted = QuotaCheck.exhausted(policy.quota(), used, flavour.getCpu(),
                 flavour.getMemoryMib(), flavour.getGpu());
         if (!exhausted.isEmpty()) {
+            boolean onlyCount = exhausted.stream().allMatch(e -> e.resource().equals("instances"));
+            java.util.Optional<java.time.Instant> next = usage.nextPlannedDeletion(userId);
+            Map<String, Object> details = new java.util.HashMap<>(Map.of("exhausted", exhausted,
+                    "quota", policy.quota(), "usage", used));
+            next.ifPresent(at -> details.put("roomExpectedBy", at));
             throw new ConflictException(HttpStatus.CONFLICT, "Quota exceeded",
                     "This launch would exceed your quota (" + String.join("; ",
                             exhausted.stream().map(QuotaCheck.Exhausted::sentence).toList())
-                            + "). Delete an instance you no longer need, or choose a smaller size.",
-                    Map.of("exhausted", exhausted, "quota", policy.quota(), "usage", used));
+                            + "). Delete an instance you no longer need" + (onlyCount ? "." : ", or choose a smaller size.")
+                            + next.map(at -> " Otherwise room comes back when your next instance is deleted as planned, "
+                            + CloudCapacity.inAbout(at) + " (" + at + ").").orElse(""),
+                    details);
         }
     }
 }

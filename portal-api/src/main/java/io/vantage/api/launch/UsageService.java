@@ -14,6 +14,15 @@ public class UsageService {
         this.jdbc = jdbc;
     }
 
+    /** When the next of this person's instances is due to be deleted (lifetime or inactivity), if any is. */
+    public java.util.Optional<java.time.Instant> nextPlannedDeletion(String userId) {
+        return java.util.Optional.ofNullable(jdbc.queryForObject("""
+                select min(e.expires_at) from instance_expirations e
+                join instances i on i.id = e.instance_id and i.state <> 'DELETED'
+                join instance_members m on m.instance_id = i.id and m.role = 'OWNER' and m.user_id = ?""",
+                java.sql.Timestamp.class, userId)).map(java.sql.Timestamp::toInstant);
+    }
+
     public Usage ofOwner(String userId) {
         return jdbc.queryForObject("""
                 select count(*), coalesce(sum(f.cpu), 0), coalesce(sum(f.memory_mib), 0), coalesce(sum(f.gpu), 0)

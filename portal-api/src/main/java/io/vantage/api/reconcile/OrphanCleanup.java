@@ -1,13 +1,13 @@
 package io.vantage.api.reconcile;
 
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +18,10 @@ import io.vantage.cloud.api.CloudProviderException;
 import io.vantage.domain.audit.AuditLog;
 
 /**
- * Deletes machines tagged with this deployment that no live instance refers to (left over by crashes or manual
- * cloud operations). Providers only list this deployment's machines, so another deployment's are never touched.
+ * Every few minutes, on one replica, deletes the machines of this deployment whose instance is deleted or failed
+ * ({@link Orphans} decides), and reports each one to admins in the audit log ({@code orphan.delete}, or
+ * {@code orphan.held} for a machine it will not delete). Providers only list this deployment's machines, so another
+ * deployment's are never touched.
  */
 @Component
 public class OrphanCleanup {
@@ -27,49 +29,66 @@ public class OrphanCleanup {
     private static final Logger log = LoggerFactory.getLogger(OrphanCleanup.class);
 
     private final ProviderRegistry providers;
-    private final JdbcTemplate jdbc;
+    private final OrphanQueries queries;
+    private final ReconcileProperties properties;
     private final AuditLog audit;
 
-    OrphanCleanup(ProviderRegistry providers, JdbcTemplate jdbc, AuditLog audit) {
+    OrphanCleanup(ProviderRegistry providers, OrphanQueries queries, ReconcileProperties properties, AuditLog audit) {
         this.providers = providers;
-        this.jdbc = jdbc;
+        this.queries = queries;
+        this.properties = properties;
         this.audit = audit;
     }
 
-    @Scheduled(cron = "${vantage.reconcile.orphan-cleanup:0 15 3 * * *}")
-    @SchedulerLock(name = "orphan-cleanup", lockAtMostFor = "PT1H")
-    void nightly() {
-        cleanUp();
+    /** Compute ids of the machines deleted, and of those held back with the reason given to admins. */
+    public record Result(List<String> deleted, List<String> held) {
     }
 
-    /** Returns the compute ids deleted. */
-    public List<String> cleanUp() {
-        List<String> deleted = new java.util.ArrayList<>();
-        for (Long providerId : jdbc.queryForList("select id from cloud_providers where enabled", Long.class)) {
-            providers.find(providerId).ifPresent(provider -> deleted.addAll(cleanUp(providerId, provider)));
+    @Scheduled(fixedDelayString = "${vantage.reconcile.orphan-sweep:5m}",
+            initialDelayString = "${vantage.reconcile.orphan-sweep:5m}")
+    @SchedulerLock(name = "orphan-sweep", lockAtMostFor = "PT30M")
+    void sweep() {
+        if (properties.enabled()) {
+            cleanUp();
         }
-        return deleted;
     }
 
-    private List<String> cleanUp(Long providerId, CloudProvider provider) {
-        Set<String> alive = new HashSet<>(jdbc.queryForList(
-                "select uid from instances where provider_id = ? and state <> 'DELETED'", String.class, providerId));
-        List<String> deleted = new java.util.ArrayList<>();
+    public Result cleanUp() {
+        Result result = new Result(new ArrayList<>(), new ArrayList<>());
+        for (Long providerId : queries.enabledProviders()) {
+            providers.find(providerId).ifPresent(provider -> sweep(providerId, provider, result));
+        }
+        return result;
+    }
+
+    private void sweep(Long providerId, CloudProvider provider, Result result) {
         try {
-            for (CloudInstance machine : provider.compute().list()) {
-                String uid = machine.instanceUid().orElse(null);
-                if (uid == null || alive.contains(uid)) {
-                    continue;
+            List<CloudInstance> machines = provider.compute().list().stream()
+                    .filter(machine -> machine.instanceUid().isPresent()).toList();
+            Map<String, Orphans.Known> known = queries.known(providerId,
+                    machines.stream().map(m -> m.instanceUid().orElseThrow()).distinct().toList());
+            Instant newest = queries.newestInstanceRecord().orElse(null);
+            for (CloudInstance machine : machines) {
+                Orphans.Decision decision = Orphans.decide(machine, known.get(machine.instanceUid().orElseThrow()),
+                        newest);
+                String details = "provider " + provider.name() + ": " + decision.reason();
+                switch (decision.verdict()) {
+                    case DELETE -> {
+                        provider.compute().delete(machine.computeId());
+                        result.deleted().add(machine.computeId());
+                        log.info("Deleted orphan machine {}: {}", machine.computeId(), details);
+                        audit.success(null, "orphan.delete", "machine", machine.computeId(), details);
+                    }
+                    case HOLD -> {
+                        result.held().add(machine.computeId());
+                        log.warn("Orphan machine {} not deleted: {}", machine.computeId(), details);
+                        audit.failure(null, "orphan.held", "machine", machine.computeId(), details);
+                    }
+                    case KEEP -> { }
                 }
-                provider.compute().delete(machine.computeId());
-                deleted.add(machine.computeId());
-                log.info("Deleted orphan machine {} (instance {}) on provider {}", machine.computeId(), uid, provider.name());
-                audit.success(null, "orphan.delete", "machine", machine.computeId(),
-                        "provider " + provider.name() + ", instance " + uid);
             }
         } catch (CloudProviderException e) {
-            log.warn("Orphan cleanup on provider {} stopped: {}", provider.name(), e.getMessage());
+            log.warn("Orphan sweep on provider {} stopped: {}", provider.name(), e.getMessage());
         }
-        return deleted;
     }
 }

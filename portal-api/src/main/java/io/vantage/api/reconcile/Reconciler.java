@@ -2,6 +2,7 @@ package io.vantage.api.reconcile;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import io.vantage.api.command.CommandQueue;
 import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderException;
+import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceRepository;
 import io.vantage.domain.instance.InstanceState;
 
@@ -48,6 +50,7 @@ public class Reconciler {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Timer launchToActive;
+    private final UnknownBackoff unknownBackoff;
 
     Reconciler(InstanceRepository instances, ReconcileSnapshots snapshots, ProviderRegistry providers,
                CommandQueue commands, PortProbe probe, ReconcileProperties properties, TransactionTemplate tx,
@@ -60,6 +63,7 @@ public class Reconciler {
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
+        this.unknownBackoff = new UnknownBackoff(properties.fastInterval(), properties.unknownMaxInterval());
         this.launchToActive = Timer.builder("vantage.instances.launch.duration")
                 .description("Time from launch to the instance's services answering").publishPercentileHistogram()
                 .register(meters);
@@ -69,7 +73,7 @@ public class Reconciler {
     @SchedulerLock(name = "reconcile-changing", lockAtMostFor = "PT5M")
     void changing() {
         if (properties.enabled()) {
-            reconcile(instances.findByStateIn(CHANGING).stream().map(i -> i.getId()).toList());
+            reconcile(due(instances.findByStateIn(CHANGING)));
         }
     }
 
@@ -77,8 +81,19 @@ public class Reconciler {
     @SchedulerLock(name = "reconcile-all", lockAtMostFor = "PT15M")
     void all() {
         if (properties.enabled()) {
-            reconcile(instances.findAllAlive().stream().map(i -> i.getId()).toList());
+            reconcile(due(instances.findAllAlive()));
         }
+    }
+
+    /** All of them, except UNKNOWN ones whose next look is not due yet (they are asked about with backoff). */
+    private List<Long> due(List<Instance> candidates) {
+        Instant now = clock.instant();
+        List<Long> unknown = candidates.stream().filter(i -> i.getState() == InstanceState.UNKNOWN)
+                .map(Instance::getId).toList();
+        List<Long> due = candidates.stream().filter(i -> i.getState() != InstanceState.UNKNOWN
+                || unknownBackoff.due(i.getId(), now)).map(Instance::getId).toList();
+        unknownBackoff.keepOnly(unknown); // both passes see every UNKNOWN instance
+        return due;
     }
 
     public void reconcile(List<Long> instanceIds) {

@@ -26,18 +26,18 @@ class SettingsMaskTest {
     @Test
     void theMaskSentBackKeepsTheStoredValue() {
         Map<String, Object> stored = Map.of("username", "u", "password", "old", "nested", Map.of("token", "t"));
-        Map<String, Object> restored = SettingsMask.restore(Map.of("username", "u2", "password", "****",
+        Map<String, Object> restored = SettingsMask.restore(null, Map.of("username", "u2", "password", "****",
                 "nested", Map.of("token", "****")), stored, "settings");
         assertThat(restored).isEqualTo(Map.of("username", "u2", "password", "old", "nested", Map.of("token", "t")));
-        assertThat(SettingsMask.restore(Map.of("password", "new"), stored, "settings"))
+        assertThat(SettingsMask.restore(null, Map.of("password", "new"), stored, "settings"))
                 .containsEntry("password", "new");
     }
 
     @Test
     void aMaskWithNothingToKeepIsRefused() {
-        assertThatThrownBy(() -> SettingsMask.restore(Map.of("token", "****"), Map.of(), "settings"))
+        assertThatThrownBy(() -> SettingsMask.restore(null, Map.of("token", "****"), Map.of(), "settings"))
                 .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.field()).isEqualTo("settings.token"));
-        assertThatThrownBy(() -> SettingsMask.restore(Map.of("list", List.of(Map.of("clientSecret", "****"))),
+        assertThatThrownBy(() -> SettingsMask.restore(null, Map.of("list", List.of(Map.of("clientSecret", "****"))),
                 Map.of(), "settings"))
                 .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.field()).isEqualTo("settings.list"));
     }

@@ -17,8 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.vantage.cloud.api.CloudProvider;
@@ -26,7 +28,6 @@ import io.vantage.cloud.api.CloudProviderFactory;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.domain.cloud.CloudProviderRecord;
 import io.vantage.domain.cloud.CloudProviderRecordRepository;
-import io.vantage.domain.cloud.ProviderType;
 
 class ProviderRegistryTest {
 
@@ -64,14 +65,53 @@ class ProviderRegistryTest {
 
     CloudProviderRecordRepository records = mock(CloudProviderRecordRepository.class);
     CountingFactory factory = new CountingFactory();
-    CloudProviderRecord record = new CloudProviderRecord("local", ProviderType.LOCAL, "{}");
+    CloudProviderRecord record = new CloudProviderRecord("local", "local", "{}");
 
     ProviderRegistry registry() {
         when(records.findById(7L)).thenAnswer(invocation -> Optional.of(record));
-        CloudProperties properties = new CloudProperties("test-deployment", java.time.Duration.ofSeconds(5), Map.of());
+        CloudProperties properties = new CloudProperties("test-deployment", java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), Map.of());
         return new ProviderRegistry(records, properties, new ProviderFactories(List.of(factory)),
                 new StandardEnvironment(), new DeploymentId(properties, mock(JdbcTemplate.class)), Clock.systemUTC(),
                 mock(TransactionTemplate.class));
+    }
+
+    /** Start-up with these configured providers and configuration properties; the failure it stops with, if any. */
+    Throwable startWith(Map<String, CloudProperties.Provider> providers, Map<String, Object> environment) {
+        CloudProperties properties = new CloudProperties("test-deployment", java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), providers);
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("test", environment));
+        when(records.findByName(any())).thenReturn(Optional.empty());
+        TransactionTemplate tx = new TransactionTemplate(mock(PlatformTransactionManager.class));
+        try {
+            new ProviderRegistry(records, properties, new ProviderFactories(List.of(factory)), env,
+                    new DeploymentId(properties, mock(JdbcTemplate.class)), Clock.systemUTC(), tx);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    @Test
+    void configuredProvidersThatCannotWorkStopTheStartNamingEachProblem() {
+        Throwable failure = startWith(Map.of("0", new CloudProperties.Provider("local", true, Map.of()),
+                "site", new CloudProperties.Provider("azure", true, Map.of()),
+                "lab", new CloudProperties.Provider(null, true, Map.of()),
+                "ok", new CloudProperties.Provider("LOCAL", true, Map.of("colour", "red"))),
+                Map.of("vantage.cloud.providers.ok.settings.colour", "red"));
+        assertThat(failure).isInstanceOf(IllegalStateException.class).message()
+                .contains("vantage.cloud.providers.0: vantage.cloud.providers is a map by provider name, not a list")
+                .contains("vantage.cloud.providers.site.type: no provider type 'azure' is installed (installed: local)")
+                .contains("vantage.cloud.providers.lab.type: missing")
+                .contains("vantage.cloud.providers.ok.settings.colour: unknown setting 'colour'");
+        org.mockito.Mockito.verify(records, org.mockito.Mockito.never()).save(any());
+    }
+
+    @Test
+    void aValidConfiguredProviderGetsARowOfItsPluginsType() {
+        assertThat(startWith(Map.of("site", new CloudProperties.Provider("LOCAL", true, Map.of())), Map.of()))
+                .isNull();
+        org.mockito.Mockito.verify(records).save(org.mockito.ArgumentMatchers.argThat(r ->
+                r.getName().equals("site") && r.getType().equals("local")));
     }
 
     @Test

@@ -48,7 +48,8 @@ class ArrivalsTest {
     void setUp() {
         arrivals = new Arrivals(instances, snapshots, providers, commands, probe, reconciler,
                 new ReconcileProperties(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                        Duration.ofMinutes(2), "-", true, Duration.ofMillis(500)), mock(LockProvider.class));
+                        Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(5), true, Duration.ofMillis(500)),
+                mock(LockProvider.class));
         when(instance.getId()).thenReturn(7L);
         when(instances.findByStateIn(any())).thenReturn(List.of(instance));
         when(snapshots.load(7L)).thenReturn(Optional.of(new ReconcileSnapshots.Snapshot(1L, "vm-1", List.of(5901), null)));

@@ -20,7 +20,6 @@ import io.vantage.domain.catalogue.Plan;
 import io.vantage.domain.catalogue.Protocol;
 import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.cloud.CloudProviderRecord;
-import io.vantage.domain.cloud.ProviderType;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceState;
 import io.vantage.domain.instance.Screen;
@@ -33,7 +32,7 @@ class StateMapperTest {
     static final Duration SETTLE = Duration.ofMinutes(2);
 
     static Instance instance(InstanceState state) {
-        CloudProviderRecord provider = new CloudProviderRecord("local", ProviderType.LOCAL, "{}");
+        CloudProviderRecord provider = new CloudProviderRecord("local", "local", "{}");
         ReflectionTestUtils.setField(provider, "id", 1L);
         Protocol vnc = new Protocol("VNC", ProtocolKind.VNC, 5901, false);
         ReflectionTestUtils.setField(vnc, "id", 1L);

@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,7 +13,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A configured cloud. Settings are the provider's typed settings as JSON; those from the configuration file are
- * copied here at startup so images and instances can refer to them.
+ * copied here at startup so images and instances can refer to them. The type is the name of a provider plugin
+ * (e.g. {@code openstack}); which types exist is up to the plugins installed, not to the domain.
  */
 @Entity
 @Table(name = "cloud_providers")
@@ -25,8 +24,7 @@ public class CloudProviderRecord {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String name;
-    @Enumerated(EnumType.STRING)
-    private ProviderType type;
+    private String type;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private String settings;
@@ -34,15 +32,21 @@ public class CloudProviderRecord {
     private Instant createdAt;
     private Instant updatedAt;
 
+    private static final String TYPE = "[a-z][a-z0-9-]{0,63}";
+
     protected CloudProviderRecord() {
     }
 
-    public CloudProviderRecord(String name, ProviderType type, String settingsJson) {
+    public CloudProviderRecord(String name, String type, String settingsJson) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw new IllegalArgumentException("A provider name is lower-case letters, digits and dashes, got: " + name);
         }
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).matches(TYPE)) {
+            throw new IllegalArgumentException("A provider type is a plugin's name (lower-case letters, digits and "
+                    + "dashes), got: " + type);
+        }
         this.name = name;
-        this.type = type;
+        this.type = type.toLowerCase(java.util.Locale.ROOT);
         this.settings = settingsJson == null ? "{}" : settingsJson;
         this.enabled = true;
         this.createdAt = Instant.now();
@@ -67,8 +71,9 @@ public class CloudProviderRecord {
         return name;
     }
 
-    public ProviderType getType() {
-        return type;
+    /** The plugin's type name, lower-case (rows written by hand or by older scripts may say {@code LOCAL}). */
+    public String getType() {
+        return type == null ? null : type.toLowerCase(java.util.Locale.ROOT);
     }
 
     public String getSettings() {

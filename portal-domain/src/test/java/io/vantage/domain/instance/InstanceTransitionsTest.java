@@ -22,7 +22,6 @@ import io.vantage.domain.catalogue.Plan;
 import io.vantage.domain.catalogue.Protocol;
 import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.cloud.CloudProviderRecord;
-import io.vantage.domain.cloud.ProviderType;
 import io.vantage.domain.user.User;
 
 class InstanceTransitionsTest {
@@ -30,7 +29,7 @@ class InstanceTransitionsTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     static Instance instanceIn(InstanceState state) {
-        CloudProviderRecord provider = new CloudProviderRecord("local", ProviderType.LOCAL, "{}");
+        CloudProviderRecord provider = new CloudProviderRecord("local", "local", "{}");
         ReflectionTestUtils.setField(provider, "id", 1L);
         Protocol vnc = new Protocol("VNC", ProtocolKind.VNC, 5901, false);
         ReflectionTestUtils.setField(vnc, "id", 1L);

@@ -110,14 +110,20 @@ class InstancesPageController {
         return row(uid, model);
     }
 
-    /** The nightly orphan cleanup, now: machines of this deployment that no live instance refers to. */
+    /** The orphan sweep, now: machines of this deployment whose instance is deleted or failed. */
     @PostMapping("/orphans/cleanup")
     String cleanUpOrphans(CurrentUser admin, RedirectAttributes redirect) {
-        List<String> deleted = orphans.cleanUp();
+        OrphanCleanup.Result result = orphans.cleanUp();
+        List<String> deleted = result.deleted();
         audit.success(admin.id(), "admin.orphans.cleanup", "deployment", "orphans",
-                deleted.size() + " machine(s) deleted");
-        messages.success(redirect, deleted.isEmpty() ? "admin.instances.orphans.none" : "admin.instances.orphans.deleted",
-                deleted.size(), String.join(", ", deleted));
+                deleted.size() + " machine(s) deleted, " + result.held().size() + " held");
+        if (!result.held().isEmpty()) {
+            AdminMessages.flash(redirect, Flash.warning(messages.get("admin.instances.orphans.held", deleted.size(),
+                    String.join(", ", deleted), result.held().size(), String.join(", ", result.held()))));
+        } else {
+            messages.success(redirect, deleted.isEmpty() ? "admin.instances.orphans.none"
+                    : "admin.instances.orphans.deleted", deleted.size(), String.join(", ", deleted));
+        }
         return "redirect:/admin/instances";
     }
 }

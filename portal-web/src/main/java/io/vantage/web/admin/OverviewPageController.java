@@ -7,18 +7,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import io.vantage.api.admin.ExtensionRequestAdmin;
 import io.vantage.api.admin.OverviewQueries;
-import io.vantage.api.cloud.ProviderRegistry;
+import io.vantage.api.cloud.ProviderStatuses;
 
-/** The admin home: what runs where, what happened lately, which clouds answer, and what waits for a decision. */
+/**
+ * The admin home: what runs where, what happened lately, which clouds answered when last asked (and how long ago),
+ * and what waits for a decision. Reads the database only: a slow cloud never slows this page.
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class OverviewPageController {
 
     private final OverviewQueries queries;
-    private final ProviderRegistry providers;
+    private final ProviderStatuses providers;
     private final ExtensionRequestAdmin extensions;
 
-    OverviewPageController(OverviewQueries queries, ProviderRegistry providers, ExtensionRequestAdmin extensions) {
+    OverviewPageController(OverviewQueries queries, ProviderStatuses providers, ExtensionRequestAdmin extensions) {
         this.queries = queries;
         this.providers = providers;
         this.extensions = extensions;
@@ -33,7 +36,8 @@ class OverviewPageController {
         model.addAttribute("activeSessions", queries.activeSessions());
         model.addAttribute("launches", queries.recentLaunches());
         model.addAttribute("failures", queries.recentFailures());
-        model.addAttribute("providers", providers.statuses());
+        model.addAttribute("sweeps", queries.recentSweeps());
+        model.addAttribute("providers", providers.all());
         model.addAttribute("pendingExtensions", extensions.list(null).size());
         return "admin/overview";
     }

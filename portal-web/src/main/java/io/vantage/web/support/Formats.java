@@ -42,6 +42,16 @@ public class Formats {
         return future ? "in " + amount : amount + " ago";
     }
 
+    /** How old something is, to the second when it is recent: "12 s ago", "4 min ago", "3 h ago". */
+    public String age(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        long seconds = Math.max(0, Duration.between(instant, Instant.now()).toSeconds());
+        return seconds < 120 ? seconds + " s ago" : seconds < 7200 ? seconds / 60 + " min ago"
+                : seconds / 3600 + " h ago";
+    }
+
     public String stateClass(String state) {
         return switch (state) {
             case "ACTIVE" -> "text-bg-success";

@@ -21,20 +21,36 @@ class AdminCloudPagesTest extends AdminPageTest {
         assertThat(page("/admin/providers")).contains("data-provider=\"local\"")
                 .contains("From the configuration file");
         String form = "/admin/providers/new";
-        assertFieldError(post(form, "/admin/providers", Map.of("name", "Not Valid", "type", "local",
-                "settings", "{}")), "name", "must be lower-case letters, digits and dashes");
-        assertFieldError(post(form, "/admin/providers", Map.of("name", unique("cloud"), "type", "local",
-                "settings", "{not json")), "settings", "must be a JSON object");
+        assertThat(page(form + "?type=openstack")).as("the type's declared settings, with their meaning")
+                .contains("name=\"values[auth-url]\"").contains("Keystone v3 URL")
+                .containsPattern("type=\"password\"[^>]*name=\"values\\[password\\]\"");
+        assertThat(page(form + "/fields?type=kubernetes")).contains("name=\"values[namespace]\"")
+                .doesNotContain("values[auth-url]");
+        assertFieldError(post(form, "/admin/providers", Map.of("name", "Not Valid", "type", "local")),
+                "name", "must be lower-case letters, digits and dashes");
         assertFieldError(post(form, "/admin/providers", Map.of("name", unique("cloud"), "type", "openstack",
-                "settings", "{}")), "settings", "authUrl is missing");
+                "values[auth-url]", "https://keystone.example.org/v3", "values[network-ids]", "[net-1, ")),
+                "values[network-ids]", "cannot be read as a map or list");
+        assertFieldError(post(form, "/admin/providers", Map.of("name", unique("cloud"), "type", "openstack",
+                "values[region]", "RegionOne")), "values[auth-url]", "missing required setting 'auth-url'");
 
         String name = unique("spare");
         String added = postRedirects(form, "/admin/providers", Map.of("name", name, "type", "local",
-                "settings", "{\"work-dir\": \"" + System.getProperty("java.io.tmpdir") + "/vantage-admin-pages\"}",
-                "_enabled", "on"), "/admin/providers");
+                "values[work-dir]", System.getProperty("java.io.tmpdir") + "/vantage-admin-pages",
+                "values[max-instances]", "2", "_enabled", "on"), "/admin/providers");
         assertThat(flash(added)).isEqualTo("success: Cloud provider " + name + " added.");
         long id = jdbc.queryForObject("select id from cloud_providers where name = ?", Long.class, name);
         assertThat(jdbc.queryForObject("select enabled from cloud_providers where id = ?", Boolean.class, id)).isFalse();
+        assertThat(jdbc.queryForObject("select settings->>'max-instances' from cloud_providers where id = ?",
+                String.class, id)).isEqualTo("2");
+        String edit = "/admin/providers/" + id + "/edit";
+        assertThat(page(edit)).contains("value=\"2\"");
+        String workDir = System.getProperty("java.io.tmpdir") + "/vantage-admin-pages";
+        assertFieldError(post(edit, "/admin/providers/" + id + "/settings", Map.of("values[work-dir]", workDir,
+                "values[max-instances]", "-1")), "values[max-instances]", "must not be negative");
+        assertThat(flash(postRedirects(edit, "/admin/providers/" + id + "/settings", Map.of("values[work-dir]",
+                workDir, "values[max-instances]", "3"), "/admin/providers")))
+                .isEqualTo("success: Settings of cloud provider " + name + " saved.");
 
         HttpResponse<String> tested = htmx("/admin/providers", "/admin/providers/" + localProviderId() + "/test", Map.of());
         assertThat(tested.body()).contains("provider-test").contains("data-up=\"true\"").contains("Answers");

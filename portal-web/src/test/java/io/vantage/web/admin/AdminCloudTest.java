@@ -39,11 +39,11 @@ class AdminCloudTest extends AdminApiTest {
         String name = unique("lab");
         Path workDir = TestWorkDirs.create("admin-provider");
         ApiClient.Response created = admin.post("/api/admin/providers", Map.of("name", name, "type", "local",
-                "settings", Map.of("workDir", workDir.toString(), "maxInstances", 3)));
+                "settings", Map.of("work-dir", workDir.toString(), "max-instances", 3)));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         long id = created.get("id").asLong();
         assertThat(created.get("fromConfiguration").asBoolean()).isFalse();
-        assertThat(created.get("settings").get("maxInstances").asInt()).isEqualTo(3);
+        assertThat(created.get("settings").get("max-instances").asInt()).isEqualTo(3);
 
         ApiClient.Response tested = admin.post("/api/admin/providers/" + id + "/test", null);
         assertThat(tested.status()).as(tested.raw()).isEqualTo(200);
@@ -52,13 +52,14 @@ class AdminCloudTest extends AdminApiTest {
         assertThat(tested.get("flavours").asInt()).isEqualTo(3);
 
         ApiClient.Response invalid = admin.put("/api/admin/providers/" + id + "/settings",
-                Map.of("settings", Map.of("workDir", workDir.toString(), "bindAddress", "not-an-address")));
-        assertFieldError(invalid, "settings");
-        assertThat(invalid.get("detail").asString()).contains("bindAddress");
+                Map.of("settings", Map.of("work-dir", workDir.toString(), "bind-address", "not-an-address")));
+        assertFieldError(invalid, "settings.bind-address");
+        assertThat(invalid.get("detail").asString()).contains("bind-address");
         ApiClient.Response changed = admin.put("/api/admin/providers/" + id + "/settings",
                 Map.of("settings", Map.of("workDir", workDir.toString(), "maxInstances", 5)));
         assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
-        assertThat(changed.get("settings").get("maxInstances").asInt()).isEqualTo(5);
+        assertThat(changed.get("settings").get("max-instances").asInt()).as("stored in the declared form")
+                .isEqualTo(5);
 
         ApiClient.Response disabled = admin.post("/api/admin/providers/" + id + "/disable", null);
         assertThat(disabled.get("enabled").asBoolean()).isFalse();
@@ -78,8 +79,8 @@ class AdminCloudTest extends AdminApiTest {
     void secretsAreNeverEchoedAndTheMaskKeepsThem() throws Exception {
         String name = unique("openstack");
         ApiClient.Response created = admin.post("/api/admin/providers", Map.of("name", name, "type", "openstack",
-                "settings", Map.of("authUrl", UNREACHABLE, "username", "portal", "password", "hunter2-secret",
-                        "projectId", "p1")));
+                "settings", Map.of("auth-url", UNREACHABLE, "username", "portal", "password", "hunter2-secret",
+                        "project-id", "p1")));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         long id = created.get("id").asLong();
         assertThat(created.get("settings").get("password").asString()).isEqualTo("****");
@@ -88,7 +89,7 @@ class AdminCloudTest extends AdminApiTest {
         assertThat(admin.get("/api/admin/providers").raw()).doesNotContain("hunter2");
 
         ApiClient.Response changed = admin.put("/api/admin/providers/" + id + "/settings", Map.of("settings",
-                Map.of("authUrl", UNREACHABLE, "username", "portal2", "password", "****", "projectId", "p1")));
+                Map.of("auth-url", UNREACHABLE, "username", "portal2", "password", "****", "project-id", "p1")));
         assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
         String stored = jdbc.queryForObject("select settings::text from cloud_providers where id = ?", String.class, id);
         assertThat(stored).contains("hunter2-secret").contains("portal2");
@@ -114,9 +115,16 @@ class AdminCloudTest extends AdminApiTest {
     void invalidProvidersAreRefusedNamingTheField() throws Exception {
         ApiClient.Response noAuth = admin.post("/api/admin/providers",
                 Map.of("name", unique("os"), "type", "openstack", "settings", Map.of()));
-        assertFieldError(noAuth, "settings");
-        assertThat(noAuth.get("detail").asString()).contains("authUrl");
-        assertFieldError(admin.post("/api/admin/providers", Map.of("name", unique("x"), "type", "azure")), "type");
+        assertFieldError(noAuth, "settings.auth-url");
+        assertThat(noAuth.get("detail").asString()).contains("missing required setting 'auth-url'");
+        ApiClient.Response typo = admin.post("/api/admin/providers", Map.of("name", unique("os"), "type", "openstack",
+                "settings", Map.of("auth-url", UNREACHABLE, "username", "u", "password", "p", "project-id", "p1",
+                        "network-id", "n1")));
+        assertFieldError(typo, "settings.network-id");
+        assertThat(typo.get("detail").asString()).contains("unknown setting 'network-id'").contains("network-ids");
+        ApiClient.Response azure = admin.post("/api/admin/providers", Map.of("name", unique("x"), "type", "azure"));
+        assertFieldError(azure, "type");
+        assertThat(azure.get("detail").asString()).contains("'azure'").contains("openstack").contains("kubernetes");
         assertFieldError(admin.post("/api/admin/providers", Map.of("name", "Not_Valid", "type", "local")), "name");
         ApiClient.Response taken = admin.post("/api/admin/providers", Map.of("name", "local", "type", "local"));
         assertProblem(taken, 409);
@@ -127,7 +135,7 @@ class AdminCloudTest extends AdminApiTest {
     void providersFromTheConfigurationAreReadOnly() throws Exception {
         long local = localProviderId();
         ApiClient.Response edit = admin.put("/api/admin/providers/" + local + "/settings",
-                Map.of("settings", Map.of("maxInstances", 1)));
+                Map.of("settings", Map.of("max-instances", 1)));
         assertProblem(edit, 409);
         assertThat(edit.get("detail").asString()).contains("configuration file");
         assertProblem(admin.post("/api/admin/providers/" + local + "/disable", null), 409);

@@ -27,7 +27,7 @@ final class AdminFixtures {
     Catalogue disabledCatalogue() {
         String suffix = suffix();
         String provider = "fixture-" + suffix;
-        long providerId = id("insert into cloud_providers (name, type, settings, enabled) values (?, 'LOCAL', '{}', "
+        long providerId = id("insert into cloud_providers (name, type, settings, enabled) values (?, 'local', '{}', "
                 + "false) returning id", provider);
         String imageName = "Fixture image " + suffix;
         long imageId = id("""

@@ -67,7 +67,13 @@ class ScientistJourneyTest {
         Locator viewer = page.locator("#viewer");
         assertThat(viewer).hasAttribute("data-connected", "true",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
-        await().atMost(Duration.ofSeconds(20)).until(() -> Canvas.distinctColours(page) > 1);
+        // The desktop draws once its session has started, which on a busy machine takes a while after the VNC server
+        // answers: wait for as long as the viewer stays connected, not for a fixed window; a dropped connection fails
+        // at once. The limit only stops a desktop that never draws from hanging the build.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .failFast("the desktop viewer disconnected before the desktop drew anything",
+                        () -> !"true".equals(viewer.getAttribute("data-connected")))
+                .until(() -> Canvas.distinctColours(page) > 1);
         Browser.screenshot(page, "journey1-05-desktop");
         String uid = page.url().substring(page.url().lastIndexOf('/') + 1);
 

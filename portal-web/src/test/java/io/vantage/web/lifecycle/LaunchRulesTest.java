@@ -106,7 +106,8 @@ class LaunchRulesTest {
             assertThat(full.status()).isEqualTo(409);
             assertThat(full.get("title").asText()).isEqualTo("Quota exceeded");
             assertThat(full.get("exhausted").get(0).get("resource").asText()).isEqualTo("instances");
-            assertThat(full.get("detail").asText()).contains("Delete an instance you no longer need");
+            assertThat(full.get("detail").asText()).contains("Delete an instance you no longer need")
+                    .as("a smaller size would not help: the number of instances is the limit").doesNotContain("smaller size");
         } finally {
             jdbc.update("update users set instance_quota = null where id = 'rules-user'");
         }

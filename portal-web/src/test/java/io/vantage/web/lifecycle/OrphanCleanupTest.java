@@ -29,8 +29,9 @@ import io.vantage.web.PortalTest;
 import io.vantage.web.TestWorkDirs;
 
 /**
- * Nightly orphan cleanup on real local machines: a machine of this deployment that no instance refers to goes; a
- * live instance's machine stays; another deployment's machine in the same place is never touched.
+ * The orphan sweep on real local machines: a machine of this deployment that no instance refers to goes; a live
+ * instance's machine stays; another deployment's machine in the same place is never touched; and a machine newer
+ * than the newest instance record (as after restoring the database from a backup) is held and reported, not deleted.
  */
 @PortalTest
 class OrphanCleanupTest {
@@ -55,22 +56,33 @@ class OrphanCleanupTest {
 
     @Test
     void onlyThisDeploymentsMachinesWithoutAnInstanceAreDeleted() throws Exception {
-        String live = Desktops.launchActive(new ApiClient("http://localhost:" + port, oidc,
-                Desktops.scientist(jdbc, "orphan-owner", "EXP-1")), jdbc, "desktop", List.of("EXP-1"));
-        String liveMachine = jdbc.queryForObject("select compute_id from instances where uid = ?", String.class, live);
         CloudProvider ours = providers.require(jdbc.queryForObject(
                 "select id from cloud_providers where name = 'local'", Long.class));
         CloudInstance orphan = ours.compute().create(request(deploymentId.value(), "orphan000001"));
+        String live = Desktops.launchActive(new ApiClient("http://localhost:" + port, oidc,
+                Desktops.scientist(jdbc, "orphan-owner", "EXP-1")), jdbc, "desktop", List.of("EXP-1"));
+        String liveMachine = jdbc.queryForObject("select compute_id from instances where uid = ?", String.class, live);
+        CloudInstance restored = ours.compute().create(request(deploymentId.value(), "restored0001"));
         Path workDir = TestWorkDirs.ROOT.resolve("local"); // the work dir of @PortalTest's provider
         try (CloudProvider theirs = new LocalProviderFactory().create("theirs",
                 LocalSettings.defaults().withWorkDir(workDir.toString()),
                 new ProviderContext("another-deployment", Clock.systemUTC(), Duration.ofSeconds(30)))) {
             CloudInstance foreign = theirs.compute().create(request("another-deployment", "foreign00001"));
 
-            List<String> deleted = cleanup.cleanUp();
+            OrphanCleanup.Result swept = cleanup.cleanUp();
 
-            assertThat(deleted).contains(orphan.computeId()).doesNotContain(liveMachine, foreign.computeId());
+            assertThat(swept.deleted()).contains(orphan.computeId())
+                    .doesNotContain(liveMachine, foreign.computeId(), restored.computeId());
+            assertThat(swept.held()).containsExactly(restored.computeId());
+            assertThat(jdbc.queryForList("select details from audit_events where action = 'orphan.held' "
+                    + "and target_id = ?", String.class, restored.computeId())).singleElement().asString()
+                    .contains("restored0001").contains("restored from a backup");
+            assertThat(jdbc.queryForList("select details from audit_events where action = 'orphan.delete' "
+                    + "and target_id = ?", String.class, orphan.computeId())).singleElement().asString()
+                    .contains("no instance orphan000001");
             assertThat(ours.compute().get(orphan.computeId())).isEmpty();
+            assertThat(ours.compute().get(restored.computeId())).isPresent();
+            ours.compute().delete(restored.computeId());
             assertThat(ours.compute().get(liveMachine)).isPresent();
             assertThat(theirs.compute().get(foreign.computeId())).isPresent();
             theirs.compute().delete(foreign.computeId());

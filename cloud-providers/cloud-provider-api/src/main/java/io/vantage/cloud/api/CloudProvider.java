@@ -30,6 +30,13 @@ public interface CloudProvider extends AutoCloseable {
         return java.util.EnumSet.of(Capability.STOP_START, Capability.REBOOT);
     }
 
+    /**
+     * Readies the portal's own host for this provider, once, in the background after the portal starts (e.g. the
+     * local provider installs the programs its desktops need). Logs what a person must do; never throws.
+     */
+    default void prepare() {
+    }
+
     /** A cheap call that proves the provider answers; never throws. */
     ProviderHealth checkHealth();
 

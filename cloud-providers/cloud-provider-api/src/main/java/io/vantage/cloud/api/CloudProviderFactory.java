@@ -13,7 +13,15 @@ public interface CloudProviderFactory<S> {
 
     Class<S> settingsType();
 
-    /** The settings this type reads, for the admin console's form, validation and the docs. */
+    /** What this type is, in a few words for the admin console (e.g. "OpenStack: Nova, Glance, Neutron"). */
+    default String description() {
+        return type();
+    }
+
+    /**
+     * The settings this type reads, for the admin console's form, validation and the docs: one per component of the
+     * settings record, kebab-case. The portal refuses keys not declared here and declared-required keys left out.
+     */
     default java.util.List<SettingDescriptor> settings() {
         return java.util.List.of();
     }

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * Everything a provider needs to create one machine.
  *
+ * @param name     the machine's name; it always contains the instance uid, so a provider may find the machine by a
+ *                 name filter ({@link Compute#findByInstanceUid})
  * @param userData the image's boot script or cloud-init document, passed as is; may be null
  */
 public record CreateInstanceRequest(String name, String imageId, String flavourId, List<String> networks,

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the portal tells a machine about itself. The secret is for the machine only (VNC password, Jupyter token):
- * {@link #toString()} never shows it, so logging a request cannot leak it.
+ * What the portal tells a machine about itself ({@code docs/image-contract.md} lists every key and what the machine
+ * must do with it). The secret is for the machine only (VNC password, Jupyter token): {@link #toString()} never shows
+ * it, so logging a request cannot leak it.
  */
 public record InstanceMetadata(String deploymentId, String instanceUid, String owner, List<String> experiments,
                                int screenWidth, int screenHeight, String keyboardLayout, String secret) {
@@ -29,6 +30,11 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
         return tags;
     }
 
+    /** Where the portal's proxy sends a notebook's requests: Jupyter must serve under this path. */
+    public String notebookBaseUrl() {
+        return "/instances/" + instanceUid + "/jupyter/";
+    }
+
     /** Metadata for the machine itself (cloud-init reads it), the secret included. */
     public Map<String, String> machineMetadata() {
         Map<String, String> values = new LinkedHashMap<>(tags());
@@ -37,6 +43,7 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
         if (keyboardLayout != null) {
             values.put("vantage-keyboard", keyboardLayout);
         }
+        values.put("vantage-notebook-base-url", notebookBaseUrl());
         if (secret != null) {
             values.put("vantage-secret", secret);
         }

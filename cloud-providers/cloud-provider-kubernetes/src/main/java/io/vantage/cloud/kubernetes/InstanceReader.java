@@ -73,6 +73,28 @@ final class InstanceReader {
         return instances;
     }
 
+    /**
+     * The instance made for this portal instance, by label selector (this deployment and the instance's label),
+     * checked against the exact uid kept in the annotation: a Service first (it lives until delete), else the pods
+     * of an instance being deleted.
+     */
+    Optional<CloudInstance> byInstanceUid(String uid) {
+        String label = Names.labelValue(uid);
+        Optional<String> name = errors.call("find the service of instance " + uid, () -> client.services()
+                        .inNamespace(namespace).withLabel(Tags.DEPLOYMENT, deploymentLabel)
+                        .withLabel(Tags.INSTANCE, label).list().getItems()).stream()
+                .filter(service -> uid.equals(tags(service).get(Tags.INSTANCE)))
+                .map(service -> service.getMetadata().getName()).findFirst();
+        if (name.isEmpty()) {
+            name = errors.call("find the pods of instance " + uid, () -> client.pods().inNamespace(namespace)
+                            .withLabel(Tags.DEPLOYMENT, deploymentLabel).withLabel(Tags.INSTANCE, label).list()
+                            .getItems()).stream()
+                    .filter(pod -> uid.equals(tags(pod).get(Tags.INSTANCE)) && objectName(pod) != null)
+                    .map(InstanceReader::objectName).findFirst();
+        }
+        return name.flatMap(this::get);
+    }
+
     /** Pods of one instance, live or terminating; only this deployment's, whatever the caller passes. */
     List<Pod> pods(String computeId) {
         return errors.call("list the pods of " + computeId, () -> client.pods().inNamespace(namespace)

@@ -5,10 +5,15 @@ import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderFactory;
 import io.vantage.cloud.api.ProviderContext;
+import io.vantage.cloud.api.SettingDescriptor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static io.vantage.cloud.api.SettingDescriptor.optional;
+import static io.vantage.cloud.api.SettingDescriptor.required;
+import static io.vantage.cloud.api.SettingDescriptor.secret;
 
 /** Kubernetes namespaces as clouds, found by {@link java.util.ServiceLoader}. */
 public final class KubernetesProviderFactory implements CloudProviderFactory<KubernetesSettings> {
@@ -23,6 +28,38 @@ public final class KubernetesProviderFactory implements CloudProviderFactory<Kub
     @Override
     public Class<KubernetesSettings> settingsType() {
         return KubernetesSettings.class;
+    }
+
+    @Override
+    public String description() {
+        return "Kubernetes namespace: each instance a pod with a service, a secret and an optional home volume";
+    }
+
+    @Override
+    public List<SettingDescriptor> settings() {
+        return List.of(
+                required("namespace", "Namespace where every pod, service, secret and volume claim is created",
+                        "vantage-instances"),
+                required("images", "Container images offered, by image id: name, image, ports, command, args, env, "
+                        + "secret-env", "{xfce-desktop: {image: registry.example.org/xfce:1, ports: [5901]}}"),
+                required("flavours", "Sizes offered, by flavour id: name, cpu, memory-mib, gpu",
+                        "{small: {name: Small, cpu: 2, memory-mib: 4096}}"),
+                optional("api-server-url", "API server; empty = in-cluster service account or the usual kubeconfig",
+                        "https://k8s.example.org:6443"),
+                secret("token", "Bearer token for api-server-url", false),
+                optional("kubeconfig-path", "Kubeconfig file to use (its current context)", "/etc/vantage/kubeconfig"),
+                optional("ca-cert-path", "CA bundle of the API server when it is not in the kubeconfig", null),
+                optional("trust-certs", "Skip TLS verification of the API server: test clusters only", "false"),
+                optional("image-pull-secret", "Existing secret for pulling private images", "facility-registry"),
+                optional("storage", "A home volume per instance: home-size, storage-class, mount-path",
+                        "{home-size: 20Gi, storage-class: ceph-rbd}"),
+                optional("request-ratio", "Requests = limits x this ratio for CPU and memory; 1.0 = Guaranteed QoS",
+                        "1.0"),
+                optional("gpu-resource", "Extended resource name for GPUs", "nvidia.com/gpu"),
+                optional("connect-timeout", "Per call to the API server; empty = the portal's call timeout", "10s"),
+                optional("request-timeout", "Per call to the API server; empty = the portal's call timeout", "30s"),
+                optional("fault-grace", "How long a pull, crash or scheduling failure lasts before it is an error",
+                        "1m"));
     }
 
     @Override
@@ -61,22 +98,22 @@ public final class KubernetesProviderFactory implements CloudProviderFactory<Kub
         for (Map.Entry<String, KubernetesSettings.Flavour> entry : settings.flavours().entrySet()) {
             KubernetesSettings.Flavour flavour = entry.getValue();
             if (flavour == null || flavour.cpu() < 1 || flavour.memoryMib() < 1 || flavour.gpu() < 0) {
-                problems.add("flavours." + entry.getKey() + " needs cpu >= 1, memoryMib >= 1 and gpu >= 0");
+                problems.add("flavours." + entry.getKey() + " needs cpu >= 1, memory-mib >= 1 and gpu >= 0");
             }
         }
         if (settings.requestRatio() <= 0 || settings.requestRatio() > 1) {
-            problems.add("requestRatio must be in (0, 1], was " + settings.requestRatio());
+            problems.add("request-ratio must be in (0, 1], was " + settings.requestRatio());
         }
         if (Manifests.wantsHome(settings)) {
             try {
                 new Quantity(settings.storage().homeSize()).getNumericalAmount();
             } catch (RuntimeException e) {
-                problems.add("storage.homeSize must be a quantity such as 10Gi, was '"
+                problems.add("storage.home-size must be a quantity such as 10Gi, was '"
                         + settings.storage().homeSize() + "'");
             }
         }
         if (settings.faultGrace().isNegative()) {
-            problems.add("faultGrace must not be negative");
+            problems.add("fault-grace must not be negative");
         }
         return problems;
     }

@@ -91,6 +91,12 @@ final class PodCompute implements Compute {
         return reader.list();
     }
 
+    /** By label selector, never a full list. */
+    @Override
+    public Optional<CloudInstance> findByInstanceUid(String instanceUid) {
+        return reader.byInstanceUid(instanceUid);
+    }
+
     @Override
     public void start(String computeId) {
         Pod template = template(computeId);

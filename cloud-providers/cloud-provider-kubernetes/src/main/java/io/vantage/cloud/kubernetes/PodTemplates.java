@@ -89,6 +89,7 @@ final class PodTemplates {
         }
         plain.put("VANTAGE_EXPERIMENTS", String.join(",", metadata.experiments()));
         plain.put("VANTAGE_SCREEN", metadata.screenWidth() + "x" + metadata.screenHeight());
+        plain.put("VANTAGE_NOTEBOOK_BASE_URL", metadata.notebookBaseUrl());
         plain.put("VANTAGE_SCREEN_WIDTH", String.valueOf(metadata.screenWidth()));
         plain.put("VANTAGE_SCREEN_HEIGHT", String.valueOf(metadata.screenHeight()));
         if (metadata.keyboardLayout() != null) {

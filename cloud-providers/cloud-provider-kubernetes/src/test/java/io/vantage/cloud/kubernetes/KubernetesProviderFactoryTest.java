@@ -58,8 +58,8 @@ class KubernetesProviderFactoryTest {
                 new ProviderContext("d", null, Duration.ofSeconds(1))))
                 .isInstanceOf(CloudPermanentException.class)
                 .hasMessageContaining("namespace").hasMessageContaining("images.broken.image")
-                .hasMessageContaining("flavours.tiny").hasMessageContaining("requestRatio")
-                .hasMessageContaining("storage.homeSize");
+                .hasMessageContaining("flavours.tiny").hasMessageContaining("request-ratio")
+                .hasMessageContaining("storage.home-size");
     }
 
     @Test

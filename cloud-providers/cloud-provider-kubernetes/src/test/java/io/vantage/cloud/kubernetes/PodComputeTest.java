@@ -67,6 +67,7 @@ class PodComputeTest {
         assertThat(env.get("VNC_PASSWORD").getValue()).isNull();
         assertThat(env.get("VNC_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo(instance.computeId());
         assertThat(env.get("VANTAGE_SCREEN").getValue()).isEqualTo("1920x1080");
+        assertThat(env.get("VANTAGE_NOTEBOOK_BASE_URL").getValue()).isEqualTo("/instances/uid-1/jupyter/");
         assertThat(env.get("VANTAGE_KEYBOARD").getValue()).isEqualTo("fr");
         assertThat(env.get("DISPLAY").getValue()).isEqualTo(":1");
         assertThat(client.getKubernetesSerialization().asJson(pod)).doesNotContain(Fixtures.SECRET);
@@ -115,6 +116,24 @@ class PodComputeTest {
 
         assertThat(provider.compute().list()).extracting(CloudInstance::computeId).containsExactly(mine.computeId());
         assertThat(client.pods().inNamespace(Fixtures.NAMESPACE).list().getItems()).hasSize(2);
+    }
+
+    @Test
+    void findByInstanceUidUsesLabelsAndFindsOnlyThisDeploymentsMachine() {
+        CloudInstance mine = provider.compute().create(Fixtures.request("uid-6", "desktop", "small"));
+        provider.compute().create(Fixtures.request("uid-7", "desktop", "small"));
+        try (CloudProvider other = Fixtures.provider(Fixtures.settings(server.url("/")), "portal-b")) {
+            other.compute().create(Fixtures.request("uid-6", "desktop", "small", "portal-b", null));
+            assertThat(other.compute().findByInstanceUid("uid-6").orElseThrow().computeId())
+                    .isNotEqualTo(mine.computeId());
+        }
+
+        assertThat(provider.compute().findByInstanceUid("uid-6")).map(CloudInstance::computeId)
+                .contains(mine.computeId());
+        assertThat(provider.compute().findByInstanceUid("uid-8")).isEmpty();
+        provider.compute().stop(mine.computeId());
+        assertThat(provider.compute().findByInstanceUid("uid-6")).map(CloudInstance::state)
+                .as("a stopped instance is still found by its service").contains(CloudState.STOPPED);
     }
 
     @Test

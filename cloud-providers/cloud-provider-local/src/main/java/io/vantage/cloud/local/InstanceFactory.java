@@ -49,7 +49,7 @@ final class InstanceFactory {
         packages.requireFor(request.imageId(), launcher.programs());
         if (settings.maxInstances() != null && existing >= settings.maxInstances()) {
             throw new CloudPermanentException("The local provider runs at most " + settings.maxInstances()
-                    + " instances (setting maxInstances); delete one first");
+                    + " instances (setting max-instances); delete one first");
         }
         boolean screenGiven = metadata.screenWidth() > 0 && metadata.screenHeight() > 0;
         InstanceRecord record = new InstanceRecord(store.newId(), request.name(), request.imageId(),

@@ -85,6 +85,14 @@ final class LocalCloudProvider implements CloudProvider {
         return network;
     }
 
+    /** Installs the Debian packages desktops and notebooks need when this process may; else logs the command. */
+    @Override
+    public void prepare() {
+        packages.installIfPossible().ifPresent(command ->
+                LoggerFactory.getLogger(LocalCloudProvider.class).warn(
+                        "Local desktops and notebooks will not start until you run: {}", command));
+    }
+
     /**
      * Up when the work dir takes a file and, with a user per instance, those users can reach it; missing packages
      * are reported but only make their images unavailable.

@@ -66,6 +66,13 @@ final class LocalCompute implements Compute {
         return store.all().stream().filter(this::isOurs).map(view::of).toList();
     }
 
+    /** From the records alone: only the match is looked at as a running machine. */
+    @Override
+    public Optional<CloudInstance> findByInstanceUid(String instanceUid) {
+        return store.all().stream().filter(this::isOurs)
+                .filter(record -> instanceUid.equals(record.tags().get(Tags.INSTANCE))).findFirst().map(view::of);
+    }
+
     @Override
     public void start(String computeId) {
         InstanceRecord record = require(computeId);

@@ -9,7 +9,7 @@ import io.vantage.cloud.api.Limits;
 
 import java.util.List;
 
-/** Only the instance count can be capped (setting maxInstances); CPU and memory use are the advisory flavour sizes. */
+/** Only the instance count can be capped (setting max-instances); CPU and memory use are the advisory flavour sizes. */
 final class LocalLimits implements Limits {
 
     private final LocalSettings settings;

@@ -31,6 +31,11 @@ public final class LocalProviderFactory implements CloudProviderFactory<LocalSet
     }
 
     @Override
+    public String description() {
+        return "Local machine: desktops and notebooks as processes on the portal's own host (demo, tests)";
+    }
+
+    @Override
     public List<SettingDescriptor> settings() {
         return LocalSettingDescriptors.ALL;
     }
@@ -49,27 +54,27 @@ public final class LocalProviderFactory implements CloudProviderFactory<LocalSet
         try {
             Path.of(settings.workDir());
         } catch (InvalidPathException e) {
-            throw invalid(name, "workDir", "is not a valid path", settings.workDir());
+            throw invalid(name, "work-dir", "is not a valid path", settings.workDir());
         }
         if (!IPV4.matcher(settings.bindAddress()).matches()) {
             // Xvnc is told -UseIPv6=0, and the portal reaches instances on this address
-            throw invalid(name, "bindAddress", "must be an IPv4 address", settings.bindAddress());
+            throw invalid(name, "bind-address", "must be an IPv4 address", settings.bindAddress());
         }
-        checkPort(name, "vncPort", settings.vncPort());
-        checkPort(name, "jupyterPort", settings.jupyterPort());
+        checkPort(name, "vnc-port", settings.vncPort());
+        checkPort(name, "jupyter-port", settings.jupyterPort());
         if (settings.vncPort().equals(settings.jupyterPort())) {
-            throw invalid(name, "jupyterPort", "must differ from vncPort", settings.jupyterPort());
+            throw invalid(name, "jupyter-port", "must differ from vnc-port", settings.jupyterPort());
         }
         if (!settings.jupyterBaseUrl().startsWith("/")) {
-            throw invalid(name, "jupyterBaseUrl", "must start with /", settings.jupyterBaseUrl());
+            throw invalid(name, "jupyter-base-url", "must start with /", settings.jupyterBaseUrl());
         }
         if (settings.firstDisplay() < 1 || settings.firstDisplay() > 30000) {
-            throw invalid(name, "firstDisplay", "must be between 1 and 30000", settings.firstDisplay());
+            throw invalid(name, "first-display", "must be between 1 and 30000", settings.firstDisplay());
         }
-        checkPositive(name, "startTimeout", settings.startTimeout());
-        checkPositive(name, "stopGrace", settings.stopGrace());
+        checkPositive(name, "start-timeout", settings.startTimeout());
+        checkPositive(name, "stop-grace", settings.stopGrace());
         if (settings.maxInstances() != null && settings.maxInstances() < 0) {
-            throw invalid(name, "maxInstances", "must not be negative", settings.maxInstances());
+            throw invalid(name, "max-instances", "must not be negative", settings.maxInstances());
         }
         if (settings.isolation() != null && !List.of(InstanceIsolation.USERS, InstanceIsolation.NONE)
                 .contains(settings.isolation().toLowerCase(Locale.ROOT))) {

@@ -47,12 +47,12 @@ class LocalProviderFactoryTest extends LocalProviderTestSupport {
         LocalSettings ipv6 = new LocalSettings(null, "::1", null, null, null, null, null, null, null, null, null,
                 null);
         assertThatThrownBy(() -> LocalProviderFactory.validate("p", ipv6))
-                .isInstanceOf(CloudPermanentException.class).hasMessageContaining("bindAddress");
+                .isInstanceOf(CloudPermanentException.class).hasMessageContaining("bind-address");
         LocalSettings samePorts = new LocalSettings(null, null, 9000, 9000, null, null, null, null, null, null, null,
                 null);
-        assertThatThrownBy(() -> LocalProviderFactory.validate("p", samePorts)).hasMessageContaining("jupyterPort");
+        assertThatThrownBy(() -> LocalProviderFactory.validate("p", samePorts)).hasMessageContaining("jupyter-port");
         LocalSettings noGrace = defaults.withStopGrace(Duration.ZERO);
-        assertThatThrownBy(() -> LocalProviderFactory.validate("p", noGrace)).hasMessageContaining("stopGrace");
+        assertThatThrownBy(() -> LocalProviderFactory.validate("p", noGrace)).hasMessageContaining("stop-grace");
     }
 
     @Test
@@ -117,7 +117,7 @@ class LocalProviderFactoryTest extends LocalProviderTestSupport {
                 .isInstanceOf(CloudPermanentException.class).hasMessageContaining("secret");
         assertThatThrownBy(() -> provider.compute().create(
                 new CreateInstanceRequest("n", "desktop", "small", null, null, metadata, null)))
-                .isInstanceOf(CloudPermanentException.class).hasMessageContaining("maxInstances");
+                .isInstanceOf(CloudPermanentException.class).hasMessageContaining("max-instances");
         assertThatThrownBy(() -> provider.compute().start("local-0000000000000000"))
                 .isInstanceOf(CloudPermanentException.class);
         assertThat(provider.compute().list()).isEmpty();

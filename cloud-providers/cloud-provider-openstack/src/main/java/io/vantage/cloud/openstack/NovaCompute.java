@@ -125,6 +125,23 @@ final class NovaCompute implements Compute {
         return ours;
     }
 
+    /**
+     * One filtered query: Nova's {@code name} filter (a regular expression match) on the uid, which the portal puts
+     * into every server's name, then the exact tags, so a look-up after a lost answer never lists the project.
+     */
+    @Override
+    public Optional<CloudInstance> findByInstanceUid(String instanceUid) {
+        if (!instanceUid.matches("[A-Za-z0-9-]+")) {
+            return Compute.super.findByInstanceUid(instanceUid);
+        }
+        List<? extends Server> named = session.call("find the server of instance " + instanceUid,
+                os -> os.compute().servers().list(Map.of("name", instanceUid)));
+        return named.stream().filter(server -> server.getMetadata() != null
+                        && deploymentId.equals(server.getMetadata().get(Tags.DEPLOYMENT))
+                        && instanceUid.equals(server.getMetadata().get(Tags.INSTANCE)))
+                .findFirst().map(this::toInstance);
+    }
+
     private CloudInstance toInstance(Server server) {
         CloudInstance instance = NovaServers.toInstance(server);
         return floatingIps == null ? instance : floatingIps.ensure(server, instance);

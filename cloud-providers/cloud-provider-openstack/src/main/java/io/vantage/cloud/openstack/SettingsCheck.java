@@ -18,43 +18,43 @@ final class SettingsCheck {
         }
         checkAuthUrl(providerName, settings.authUrl());
         if (settings.usesApplicationCredential()) {
-            require(providerName, "applicationCredentialId", settings.applicationCredentialId());
-            require(providerName, "applicationCredentialSecret", settings.applicationCredentialSecret());
+            require(providerName, "application-credential-id", settings.applicationCredentialId());
+            require(providerName, "application-credential-secret", settings.applicationCredentialSecret());
             if (blankToNull(settings.username()) != null || blankToNull(settings.password()) != null) {
                 throw invalid(providerName, "username/password",
                         "must be left empty when an application credential is configured (use one or the other)");
             }
         } else {
             if (blankToNull(settings.username()) == null && blankToNull(settings.password()) == null) {
-                throw invalid(providerName, "username/password or applicationCredentialId/applicationCredentialSecret",
+                throw invalid(providerName, "username/password or application-credential-id/application-credential-secret",
                         "are missing: configure one way to authenticate");
             }
             require(providerName, "username", settings.username());
             require(providerName, "password", settings.password());
             if (blankToNull(settings.projectId()) == null && blankToNull(settings.projectName()) == null) {
-                throw invalid(providerName, "projectId or projectName", "is missing: password login needs a project");
+                throw invalid(providerName, "project-id or project-name", "is missing: password login needs a project");
             }
         }
-        positive(providerName, "connectTimeout", settings.connectTimeout());
-        positive(providerName, "readTimeout", settings.readTimeout());
+        positive(providerName, "connect-timeout", settings.connectTimeout());
+        positive(providerName, "read-timeout", settings.readTimeout());
         if (settings.catalogueTtl().isNegative()) {
-            throw invalid(providerName, "catalogueTtl", "must not be negative, was " + settings.catalogueTtl());
+            throw invalid(providerName, "catalogue-ttl", "must not be negative, was " + settings.catalogueTtl());
         }
         for (String network : settings.networkIds()) {
-            require(providerName, "networkIds", network);
+            require(providerName, "network-ids", network);
         }
     }
 
     private static void checkAuthUrl(String providerName, String authUrl) {
-        require(providerName, "authUrl", authUrl);
+        require(providerName, "auth-url", authUrl);
         try {
             URI uri = URI.create(authUrl.trim());
             if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                     || uri.getHost() == null) {
-                throw invalid(providerName, "authUrl", "must be an http(s) URL of Keystone v3, was '" + authUrl + "'");
+                throw invalid(providerName, "auth-url", "must be an http(s) URL of Keystone v3, was '" + authUrl + "'");
             }
         } catch (IllegalArgumentException e) {
-            throw invalid(providerName, "authUrl", "is not a URL: '" + authUrl + "'");
+            throw invalid(providerName, "auth-url", "is not a URL: '" + authUrl + "'");
         }
     }
 

@@ -74,6 +74,7 @@ class NovaComputeTest {
                           "metadata": {"vantage-deployment": "deploy-a", "vantage-instance": "uid-42",
                                        "vantage-owner": "alice", "vantage-experiments": "exp-1,exp-2",
                                        "vantage-screen": "1920x1080", "vantage-keyboard": "fr",
+                                       "vantage-notebook-base-url": "/instances/uid-42/jupyter/",
                                        "vantage-secret": "vnc-secret"},
                           "user_data": "%s"}}""".formatted(base64), true, true)));
     }
@@ -190,5 +191,21 @@ class NovaComputeTest {
 
         assertThatThrownBy(() -> compute.create(new CreateInstanceRequest("vm", "no-image", "f", null, null,
                 metadata, null))).isInstanceOf(CloudPermanentException.class).hasMessageContaining("no-image");
+    }
+
+    @Test
+    void findByInstanceUidAsksNovaByNameAndTrustsOnlyTheTags() {
+        wm.stubFor(get(urlPathEqualTo(NOVA + "/servers/detail")).withQueryParam("name", equalTo("uid-77"))
+                .willReturn(json(200, "{\"servers\": [" + server("s-other", "ACTIVE", "active", "deploy-b", null)
+                        .replace("uid-s-other", "uid-77") + "," + server("s-77", "ACTIVE", "active",
+                        FakeOpenStack.DEPLOYMENT, null).replace("uid-s-77", "uid-77") + "]}")));
+
+        CloudInstance found = compute.findByInstanceUid("uid-77").orElseThrow();
+
+        assertThat(found.computeId()).as("the other deployment's server of the same name is not ours")
+                .isEqualTo("s-77");
+        assertThat(compute.findByInstanceUid("uid-78")).isEmpty();
+        wm.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo(NOVA + "/servers/detail")).withQueryParam("name", absent()));
     }
 }

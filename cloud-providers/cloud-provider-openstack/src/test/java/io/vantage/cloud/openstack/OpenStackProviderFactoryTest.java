@@ -35,20 +35,20 @@ class OpenStackProviderFactoryTest {
 
     static Stream<Arguments> badSettings() {
         return Stream.of(
-                Arguments.of((UnaryOperator<TestSettings>) s -> s.authUrl(null), "setting authUrl is missing"),
-                Arguments.of((UnaryOperator<TestSettings>) s -> s.authUrl("keystone:5000"), "setting authUrl"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.authUrl(null), "setting auth-url is missing"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.authUrl("keystone:5000"), "setting auth-url"),
                 Arguments.of((UnaryOperator<TestSettings>) s -> s.password("vantage", null),
                         "setting password is missing"),
                 Arguments.of((UnaryOperator<TestSettings>) s -> s.password(null, null),
-                        "username/password or applicationCredentialId/applicationCredentialSecret are missing"),
+                        "username/password or application-credential-id/application-credential-secret are missing"),
                 Arguments.of((UnaryOperator<TestSettings>) s -> s.project(null, " "),
-                        "setting projectId or projectName is missing"),
+                        "setting project-id or project-name is missing"),
                 Arguments.of((UnaryOperator<TestSettings>) s -> s.applicationCredential("id", "secret"),
                         "username/password must be left empty"),
                 Arguments.of((UnaryOperator<TestSettings>) s -> s.password(null, null)
-                        .applicationCredential("id", null), "setting applicationCredentialSecret is missing"),
+                        .applicationCredential("id", null), "setting application-credential-secret is missing"),
                 Arguments.of((UnaryOperator<TestSettings>) s -> s.readTimeout(Duration.ZERO),
-                        "setting readTimeout must be positive"));
+                        "setting read-timeout must be positive"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,171 @@
+package io.vantage.web.cloud;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.vantage.cloud.api.Capability;
+import io.vantage.cloud.api.Catalogue;
+import io.vantage.cloud.api.CloudFlavour;
+import io.vantage.cloud.api.CloudImage;
+import io.vantage.cloud.api.CloudInstance;
+import io.vantage.cloud.api.CloudLimits;
+import io.vantage.cloud.api.CloudPermanentException;
+import io.vantage.cloud.api.CloudProvider;
+import io.vantage.cloud.api.CloudProviderFactory;
+import io.vantage.cloud.api.CloudState;
+import io.vantage.cloud.api.Compute;
+import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.Endpoint;
+import io.vantage.cloud.api.Limits;
+import io.vantage.cloud.api.Network;
+import io.vantage.cloud.api.ProviderContext;
+import io.vantage.cloud.api.ProviderHealth;
+import io.vantage.cloud.api.SettingDescriptor;
+
+/**
+ * A fourth provider type that exists only on the tests' class path (registered in their
+ * {@code META-INF/services}): machines held in memory whose services are one port the test listens on. It can reboot
+ * but not stop, so pages and the API must hide and refuse stop and start for it.
+ */
+public final class MemoryProviderFactory implements CloudProviderFactory<MemoryProviderFactory.Settings> {
+
+    public static final String TYPE = "memory";
+    /** Machines of every memory provider, by provider name then compute id, for tests to look at. */
+    public static final Map<String, Map<String, CloudInstance>> MACHINES = new ConcurrentHashMap<>();
+
+    /**
+     * @param servicePort where every port of every machine is reached (a socket the test opens)
+     * @param apiKey      stands for a credential: required and secret
+     */
+    public record Settings(Integer servicePort, String apiKey, String region) {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<Settings> settingsType() {
+        return Settings.class;
+    }
+
+    @Override
+    public String description() {
+        return "In-memory machines (tests only)";
+    }
+
+    @Override
+    public List<SettingDescriptor> settings() {
+        return List.of(SettingDescriptor.required("service-port", "Port every service of every machine answers on",
+                        "5901"),
+                SettingDescriptor.secret("api-key", "Credential of the memory cloud", true),
+                SettingDescriptor.optional("region", "Where the memory is", "here"));
+    }
+
+    @Override
+    public CloudProvider create(String name, Settings settings, ProviderContext context) {
+        if (settings.servicePort() < 1 || settings.servicePort() > 65535) {
+            throw new CloudPermanentException("Memory provider '" + name + "': setting service-port must be a port");
+        }
+        return new Provider(name, settings.servicePort(), context);
+    }
+
+    private record Provider(String name, int port, ProviderContext context) implements CloudProvider, Compute {
+
+        private static final AtomicInteger IDS = new AtomicInteger();
+
+        Map<String, CloudInstance> machines() {
+            return MACHINES.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Compute compute() {
+            return this;
+        }
+
+        @Override
+        public Catalogue catalogue() {
+            return new Catalogue() {
+                @Override
+                public List<CloudImage> images() {
+                    return List.of(new CloudImage("memory-desktop", "Memory desktop", "active", 0, Map.of()));
+                }
+
+                @Override
+                public List<CloudFlavour> flavours() {
+                    return List.of(new CloudFlavour("tiny", "Tiny", 1, 512, 0, 1));
+                }
+            };
+        }
+
+        @Override
+        public Limits limits() {
+            return () -> CloudLimits.UNLIMITED;
+        }
+
+        @Override
+        public Network network() {
+            return (instance, requested) -> Optional.of(new Endpoint("127.0.0.1", port));
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return EnumSet.of(Capability.REBOOT);
+        }
+
+        @Override
+        public ProviderHealth checkHealth() {
+            return ProviderHealth.up(java.time.Duration.ZERO);
+        }
+
+        @Override
+        public CloudInstance create(CreateInstanceRequest request) {
+            CloudInstance machine = new CloudInstance("mem-" + IDS.incrementAndGet(), request.name(),
+                    CloudState.RUNNING, null, List.of("127.0.0.1"), request.metadata().tags(), Instant.now());
+            machines().put(machine.computeId(), machine);
+            return machine;
+        }
+
+        @Override
+        public Optional<CloudInstance> get(String computeId) {
+            return Optional.ofNullable(machines().get(computeId));
+        }
+
+        @Override
+        public List<CloudInstance> list() {
+            return List.copyOf(machines().values());
+        }
+
+        @Override
+        public void start(String computeId) {
+            throw new CloudPermanentException("memory machines cannot be started");
+        }
+
+        @Override
+        public void stop(String computeId) {
+            throw new CloudPermanentException("memory machines cannot be stopped");
+        }
+
+        @Override
+        public void reboot(String computeId) {
+            get(computeId).orElseThrow(() -> new CloudPermanentException("no machine " + computeId));
+        }
+
+        @Override
+        public void delete(String computeId) {
+            machines().remove(computeId);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.vantage.web.image;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the reference image's boot scripts ({@code cloud-providers/cloud-provider-openstack/packer/files}) on this
+ * machine, moved to a temporary root through the variables the scripts document, and stops what they started by PID.
+ */
+final class ImageScripts implements AutoCloseable {
+
+    static final Path FILES = Path.of("..", "cloud-providers", "cloud-provider-openstack", "packer", "files")
+            .toAbsolutePath().normalize();
+
+    final Path root;
+    final Path etc;
+    final Path home;
+    private final List<Process> started = new ArrayList<>();
+
+    ImageScripts(Path root) throws IOException {
+        this.root = root;
+        this.etc = root.resolve("etc/vantage");
+        this.home = Files.createDirectories(root.resolve("home/vantage"));
+    }
+
+    /** Runs a script to its end; returns its output, failing with it when the script fails. */
+    static String run(List<String> command, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError(command + " failed: " + output);
+        }
+        return output;
+    }
+
+    /** vantage-configure, reading the metadata from a file instead of cloud-init. */
+    String configure(Path metadata) throws Exception {
+        return run(List.of(FILES.resolve("vantage-configure").toString()), Map.of("VANTAGE_METADATA",
+                metadata.toString(), "VANTAGE_ETC", etc.toString(), "VANTAGE_HOME", home.toString(),
+                "VANTAGE_USER", "vantage-contract-test-nobody", "VANTAGE_LIB", FILES.toString()));
+    }
+
+    /**
+     * Starts a long-running script the way its systemd unit does: the unit's EnvironmentFile loaded, then the script,
+     * as {@code user} (null: as this process) so that servers refusing root run as they would on the image.
+     */
+    Process start(String script, String environmentFile, Map<String, String> environment, String user, Path log)
+            throws IOException {
+        String drop = user == null ? "" : "setpriv --reuid=" + user + " --regid=" + user + " --clear-groups ";
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -a; . '" + etc.resolve(environmentFile)
+                + "'; set +a; exec " + drop + "env HOME='" + home + "' '" + FILES.resolve(script) + "'")
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    /** Stops every process started, children first (the desktop's session outlives its VNC server otherwise). */
+    @Override
+    public void close() {
+        for (Process process : started) {
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.forEach(ProcessHandle::destroy);
+            process.destroy();
+            tree.add(process.toHandle());
+            for (ProcessHandle handle : tree) {
+                try {
+                    handle.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.destroyForcibly();
+                }
+            }
+        }
+    }
+}
