@@ -11,9 +11,11 @@ create table plan_pools (
     max_idle_minutes   integer     not null check (max_idle_minutes between 5 and 43200),
     updated_at         timestamptz not null default now(),
     updated_by         varchar(64) references users (id) on delete set null,
-    -- why the pool is short (the cloud is full, machines failed), shown to admins; refills wait a while after a failure
+    -- why the pool is short (the cloud is full, machines failed), shown to admins; refills wait a while after a
+    -- machine failed
     problem            varchar(2000),
     problem_at         timestamptz,
+    failed_at          timestamptz,
     check ((active_from is null) = (active_until is null))
 );
 

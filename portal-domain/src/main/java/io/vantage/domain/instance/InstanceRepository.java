@@ -56,6 +56,14 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 
     boolean existsByUid(String uid);
 
+    /** The machines of a plan's pool, not deleted, oldest first. */
+    @Query("""
+            select i from Instance i
+            where i.pool.pooled = true and i.plan.id = :planId
+              and i.state <> io.vantage.domain.instance.InstanceState.DELETED
+            order by i.createdAt, i.id""")
+    List<Instance> findPoolMachines(@Param("planId") Long planId);
+
     /** Instances people use (pool machines are drained by the pool, not counted). */
     @Query("""
             select count(i) from Instance i

@@ -30,6 +30,7 @@ public class PlanPool {
     private String updatedBy;
     private String problem;
     private Instant problemAt;
+    private Instant failedAt;
 
     protected PlanPool() {
     }
@@ -54,6 +55,7 @@ public class PlanPool {
         updatedBy = by;
         problem = null;
         problemAt = null;
+        failedAt = null;
     }
 
     /** How many machines the pool should hold at this moment: its size while the schedule is on, else none. */
@@ -65,7 +67,7 @@ public class PlanPool {
         return new PoolSchedule(PoolSchedule.parseDays(days), activeFrom, activeUntil);
     }
 
-    /** Why the pool cannot be kept full (recorded once per cause: the time says since when). */
+    /** Why the pool cannot be kept full now (the cloud has no room); the time says since when. */
     public void problem(String why, Instant now) {
         if (!why.equals(problem)) {
             problem = why.length() > 2000 ? why.substring(0, 1997) + "..." : why;
@@ -73,6 +75,17 @@ public class PlanPool {
         }
     }
 
+    /** A pool machine failed: said like a problem, and no new machine is made until {@code backoff} has passed. */
+    public void failed(String why, Instant now) {
+        problem(why, now);
+        failedAt = now;
+    }
+
+    public boolean waitsAfterFailure(Instant now, Duration backoff) {
+        return failedAt != null && failedAt.plus(backoff).isAfter(now);
+    }
+
+    /** Full again: nothing to report. */
     public void clearProblem() {
         problem = null;
         problemAt = null;
