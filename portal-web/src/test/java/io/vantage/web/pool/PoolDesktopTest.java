@@ -3,6 +3,7 @@ package io.vantage.web.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,8 +167,16 @@ class PoolDesktopTest {
         ps.waitFor();
         List<String> environments = new ArrayList<>();
         for (String pid : pids.trim().split("\\s+")) {
-            if (!pid.isBlank()) {
+            if (pid.isBlank()) {
+                continue;
+            }
+            try {
                 environments.add(new String(Files.readAllBytes(Path.of("/proc", pid, "environ"))).replace('\0', '\n'));
+            } catch (FileSystemException ended) {
+                // a short-lived process of the session (the desktop's start-up) ended since ps listed it
+                if (Files.exists(Path.of("/proc", pid))) {
+                    throw ended;
+                }
             }
         }
         return environments;
