@@ -91,6 +91,16 @@ class PoolRulesTest {
                     uid)).containsEntry("pool_secret", null).containsEntry("pool_nonce", null)
                     .extractingByKey("handed_over_at").isNotNull();
             assertThat(history(uid)).containsSubsequence("CREATE:SUCCEEDED", "HANDOVER:SUCCEEDED");
+            // its deletion is planned from the hand-over, as a launch's is (unused for the owner's inactivity time,
+            // or at the end of its lifetime if that comes first); waiting machines have none
+            assertThat(jdbc.queryForObject("""
+                    select e.expires_at > i.handed_over_at and e.expires_at <= i.termination_date
+                           and (e.reason = 'LIFETIME') = (e.expires_at = i.termination_date)
+                    from instance_expirations e join instances i on i.id = e.instance_id where i.uid = ?""",
+                    Boolean.class, uid)).isTrue();
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from instance_expirations e join instances i on i.id = e.instance_id
+                    where i.pooled""", Integer.class)).isZero();
             assertThat(owner.get("/api/instances").body().toString()).contains(uid);
             assertThat(cloud.admin.get("/api/admin/instances?q=" + uid).body().toString()).contains(uid);
 
@@ -176,6 +186,10 @@ class PoolRulesTest {
                 assertThat(MemoryProviderFactory.MACHINES.get(cloud.name)).doesNotContainKeys(
                         machines.toArray(String[]::new));
             });
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from instance_deletions d join instances i on i.id = d.instance_id
+                    where i.uid in (?, ?)""", Integer.class, pooled.get(0), pooled.get(1)))
+                    .as("nobody used them: no cause recorded, nobody told").isZero();
             JsonNode view = cloud.pool(plan);
             assertThat(view.get("unsupported").asString()).contains("cannot be launched");
             assertThat(view.get("machines")).isEmpty();
