@@ -6,5 +6,7 @@ public enum CommandType {
     STOP,
     REBOOT,
     DELETE,
-    SYNC
+    SYNC,
+    /** Gives an existing machine the data folders of its experiments again (one was added). */
+    ATTACH_DATA
 }
