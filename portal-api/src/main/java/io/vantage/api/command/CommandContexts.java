@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.vantage.api.cloud.DeploymentId;
+import io.vantage.api.data.DataMountPlanner;
+import io.vantage.cloud.api.DataMount;
+import io.vantage.domain.instance.CommandType;
 import io.vantage.cloud.api.InstanceMetadata;
 import io.vantage.domain.cloud.SecurityGroup;
 import io.vantage.domain.cloud.SecurityGroupRepository;
@@ -27,14 +30,17 @@ class CommandContexts {
     private final SecurityGroupRepository securityGroups;
     private final RoleRepository roles;
     private final DeploymentId deploymentId;
+    private final DataMountPlanner data;
 
     CommandContexts(InstanceCommandRepository commands, InstanceRepository instances,
-                    SecurityGroupRepository securityGroups, RoleRepository roles, DeploymentId deploymentId) {
+                    SecurityGroupRepository securityGroups, RoleRepository roles, DeploymentId deploymentId,
+                    DataMountPlanner data) {
         this.commands = commands;
         this.instances = instances;
         this.securityGroups = securityGroups;
         this.roles = roles;
         this.deploymentId = deploymentId;
+        this.data = data;
     }
 
     @Transactional(readOnly = true)
@@ -49,11 +55,21 @@ class CommandContexts {
         InstanceMetadata metadata = new InstanceMetadata(deploymentId.value(), instance.getUid(), owner.getId(),
                 experimentIds, instance.getScreen().width(), instance.getScreen().height(),
                 instance.getKeyboardLayout(), instance.getAccessSecret());
+        List<DataMount> mounts = List.of();
+        String dataProblem = null;
+        if (command.getType() == CommandType.CREATE || command.getType() == CommandType.ATTACH_DATA) {
+            try {
+                mounts = data.mounts(instance);
+            } catch (IllegalArgumentException e) { // DataLocationException, or a folder no machine could take
+                dataProblem = e.getMessage();
+            }
+        }
         return Optional.of(new CommandContext(command.getId(), command.getType(), command.getAttempts(),
                 instance.getId(), instance.getUid(), "vantage-" + instance.getUid(), instance.getComputeId(),
                 instance.getProvider().getId(), instance.getPlan().getImage().getProviderImageId(),
                 instance.getPlan().getFlavour().getProviderFlavourId(), securityGroupsFor(instance, owner),
-                metadata, instance.getPlan().getImage().getBootScript(), instance.isDeleteRequested()));
+                metadata, instance.getPlan().getImage().getBootScript(), instance.isDeleteRequested(), mounts,
+                dataProblem));
     }
 
     private List<String> securityGroupsFor(Instance instance, User owner) {

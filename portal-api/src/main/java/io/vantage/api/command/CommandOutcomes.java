@@ -74,6 +74,12 @@ class CommandOutcomes {
         }
     }
 
+    /** A failure that leaves the machine as it was (data for an added experiment): only the command says so. */
+    @Transactional
+    void failedAlone(Long commandId, String reason) {
+        commands.findById(commandId).orElseThrow().fail(reason, clock.instant());
+    }
+
     private void succeed(Long commandId, String message) {
         InstanceCommand command = commands.findById(commandId).orElseThrow();
         command.succeed(message, clock.instant());

@@ -9,10 +9,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+
 import io.vantage.api.command.CommandQueue;
+import io.vantage.api.data.OpenLinks;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.support.Tokens;
 import io.vantage.domain.audit.AuditLog;
+import io.vantage.domain.data.InstanceDataset;
+import io.vantage.domain.data.InstanceDatasetRepository;
 import io.vantage.domain.instance.CommandType;
 import io.vantage.domain.instance.ExpirationReason;
 import io.vantage.domain.instance.Instance;
@@ -40,10 +45,15 @@ public class LaunchService {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OpenLinks links;
+    private final InstanceDatasetRepository datasets;
 
     LaunchService(LaunchCheck check, CloudCapacity capacity, InstanceRepository instances,
                   InstanceExpirationRepository expirations, UserRepository users, CommandQueue commands,
-                  AuditLog audit, TransactionTemplate tx, Clock clock) {
+                  AuditLog audit, TransactionTemplate tx, Clock clock, OpenLinks links,
+                  InstanceDatasetRepository datasets) {
+        this.links = links;
+        this.datasets = datasets;
         this.check = check;
         this.capacity = capacity;
         this.instances = instances;
@@ -57,11 +67,13 @@ public class LaunchService {
 
     /** Checks a launch without doing it: the same rules and cloud capacity, nothing created or reserved. */
     public void validate(CurrentUser current, LaunchRequest request) {
+        links.forLaunch(current, request.datasets(), request.experiments());
         tx.executeWithoutResult(status -> capacity.check(check.check(current, request).plan()));
     }
 
     /** Answers from the database alone: the cloud is asked by the command worker, after this has returned. */
     public String launch(CurrentUser current, LaunchRequest request) {
+        List<OpenLinks.LaunchDataset> chosen = links.forLaunch(current, request.datasets(), request.experiments());
         String uid = tx.execute(status -> {
             // Serialise launches of one person so two at once cannot both pass the quota check.
             users.lockById(current.id());
@@ -75,11 +87,14 @@ public class LaunchService {
                     checked.experiments(), screen, request.keyboardLayout() == null ? KeyboardLayouts.DEFAULT
                             : request.keyboardLayout(), Tokens.secret(24), now.plus(lifetime), now);
             instances.save(instance);
+            chosen.forEach(dataset -> datasets.save(new InstanceDataset(instance.getId(), dataset.pid(),
+                    dataset.experimentId(), dataset.sourceFolder())));
             expirations.save(new InstanceExpiration(instance.getId(), ExpirationReason.LIFETIME,
                     instance.getTerminationDate()));
             commands.enqueue(instance.getId(), CommandType.CREATE, current.id());
             audit.success(current.id(), "instance.launch", "instance", instance.getUid(),
-                    "plan " + checked.plan().getId() + ", experiments " + request.experiments());
+                    "plan " + checked.plan().getId() + ", experiments " + request.experiments()
+                            + (chosen.isEmpty() ? "" : ", datasets " + request.datasets()));
             // Last, so the cloud's launch lock is held only for this check and the commit: the new instance is
             // counted with the others, and a launch that does not fit rolls back.
             capacity.reserve(checked.plan());

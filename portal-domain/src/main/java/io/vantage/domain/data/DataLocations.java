@@ -70,11 +70,24 @@ public class DataLocations {
         return new DataPlan(List.copyOf(byTarget.values()), notes);
     }
 
-    /** The raw folder of one experiment, for checking a dataset's folder against it. */
+    /**
+     * The experiment's raw folder in every enabled store that may hold it, whatever the cloud: a catalogue names data
+     * by the facility's paths, so a dataset's folder is matched against each. Folders that cannot be placed are left
+     * out.
+     */
     @Transactional(readOnly = true)
-    public Optional<String> rawFolder(Experiment experiment, Long providerId) {
-        return applicable(stores.findByEnabledTrue(), experiment.getInstrument().getId(), providerId)
-                .map(store -> rawFolder(store, experiment));
+    public List<String> rawFolders(Experiment experiment) {
+        List<String> folders = new ArrayList<>();
+        for (DataStore store : stores.findByEnabledTrue()) {
+            if (store.getInstrumentId() == null || store.getInstrumentId().equals(experiment.getInstrument().getId())) {
+                try {
+                    folders.add(rawFolder(store, experiment));
+                } catch (DataLocationException e) {
+                    // a path that cannot be placed holds no dataset
+                }
+            }
+        }
+        return folders;
     }
 
     private static String rawFolder(DataStore store, Experiment experiment) {

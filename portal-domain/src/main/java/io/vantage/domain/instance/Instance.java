@@ -40,6 +40,9 @@ import io.vantage.domain.user.User;
 @org.hibernate.annotations.DynamicUpdate // activity is written in batches with plain SQL; never overwrite it
 public class Instance extends AbstractAggregateRoot<Instance> {
 
+    /** As many as a launch may choose. */
+    public static final int MAX_EXPERIMENTS = 20;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -205,6 +208,22 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         state = next;
         stateReason = reason;
         registerEvent(new InstanceStateChanged(id, uid, previous, next, reason, now));
+    }
+
+    /**
+     * Adds an experiment whose data the machine should show; whoever calls this has checked that the owner may
+     * access it. Answers false when the instance had it already.
+     */
+    public boolean addExperiment(Experiment experiment) {
+        require(state != InstanceState.DELETING && state != InstanceState.DELETED, "add an experiment to",
+                "it is being deleted");
+        if (experiments.stream().anyMatch(e -> e.getId().equals(experiment.getId()))) {
+            return false;
+        }
+        if (experiments.size() >= MAX_EXPERIMENTS) {
+            throw new IllegalArgumentException("An instance has at most " + MAX_EXPERIMENTS + " experiments");
+        }
+        return experiments.add(experiment);
     }
 
     private void require(boolean condition, String action, String why) {

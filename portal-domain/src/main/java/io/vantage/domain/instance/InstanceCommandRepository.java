@@ -9,4 +9,7 @@ public interface InstanceCommandRepository extends JpaRepository<InstanceCommand
     List<InstanceCommand> findByInstanceIdOrderByCreatedAtDescIdDesc(Long instanceId);
 
     boolean existsByInstanceIdAndStateIn(Long instanceId, java.util.Collection<CommandState> states);
+
+    /** The latest command of one type for an instance (e.g. the last time data was given to its machine). */
+    java.util.Optional<InstanceCommand> findFirstByInstanceIdAndTypeOrderByIdDesc(Long instanceId, CommandType type);
 }
