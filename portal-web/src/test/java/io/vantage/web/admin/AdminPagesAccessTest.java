@@ -20,7 +20,7 @@ class AdminPagesAccessTest {
             "/admin/images", "/admin/images/import", "/admin/images/1", "/admin/flavours", "/admin/flavours/new",
             "/admin/plans", "/admin/roles", "/admin/roles/STAFF", "/admin/security-groups", "/admin/notifications",
             "/admin/notifications/new", "/admin/providers", "/admin/providers/new", "/admin/extension-requests",
-            "/admin/audit", "/admin/etl-runs");
+            "/admin/audit", "/admin/etl-runs", "/admin/data-stores", "/admin/data-stores/new");
 
     @LocalServerPort
     int port;
