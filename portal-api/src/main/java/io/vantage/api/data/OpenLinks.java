@@ -92,7 +92,7 @@ public class OpenLinks {
                 throw new FieldException("datasetPids", "dataset " + pid + " belongs to experiment "
                         + target.experimentId() + ": choose that experiment too");
             }
-            if (target.sourceFolder() != null) {
+            if (target.folder() != null) { // a folder the experiment's data holds; any other is never mounted
                 datasets.add(new LaunchDataset(target.datasetPid(), target.experimentId(), target.sourceFolder()));
             }
         }
@@ -157,14 +157,20 @@ public class OpenLinks {
         String folder = null;
         String note = null;
         if (sourceFolder != null) {
+            // Anyone may register a dataset in a catalogue, with any folder: only the experiment's own folders count.
             Optional<String> raw = locations.rawFolders(experiment).stream()
                     .filter(path -> PathRule.isInside(sourceFolder, path)).findFirst();
+            Optional<String> area = locations.processedFolders(experiment).stream()
+                    .filter(path -> PathRule.isInside(sourceFolder, path)).findFirst();
             if (raw.isPresent()) {
-                String relative = sourceFolder.substring(raw.get().length());
-                folder = "~/data/" + experiment.getId() + relative;
+                folder = "~/data/" + experiment.getId() + sourceFolder.substring(raw.get().length());
+            } else if (area.isPresent()) {
+                folder = "~/data/" + experiment.getProposal().getId() + "-processed"
+                        + sourceFolder.substring(area.get().length());
             } else {
-                folder = "~/data/dataset-" + datasetPid.substring(datasetPid.lastIndexOf('/') + 1);
-                note = "The dataset's folder " + sourceFolder + " is shown when a data store holds it.";
+                note = "The dataset's folder " + sourceFolder + " is outside the data of experiment "
+                        + experiment.getId() + " and of its proposal's area, so it is not shown; the experiment's "
+                        + "data is.";
             }
         } else if (datasetPid != null) {
             note = "The catalogue gives no folder for this dataset; the experiment's data is shown.";

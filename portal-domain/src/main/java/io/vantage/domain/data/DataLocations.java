@@ -17,8 +17,10 @@ import io.vantage.domain.proposal.Proposal;
 /**
  * Where the data of experiments lives for a machine on a given cloud: for each experiment the most specific enabled
  * store (instrument and cloud, instrument, cloud, neither), its raw folder (the user office's path or the store's
- * rule) and its proposal's area; then the folders of datasets no experiment folder holds. Callers pass only
- * experiments the instance's owner may access.
+ * rule) and its proposal's area; then the folders of datasets no such folder holds. Callers pass only experiments
+ * the instance's owner may access. A dataset's folder comes from a catalogue, where people may register datasets of
+ * their own with any folder: it is shown only inside the folders the portal itself gives its experiment (raw data
+ * and the proposal's area, in any store), never elsewhere in a store.
  */
 @Service
 public class DataLocations {
@@ -53,7 +55,15 @@ public class DataLocations {
                     null)));
         }
         for (InstanceDataset dataset : datasets) {
-            boolean held = byTarget.values().stream().anyMatch(folder -> folder.kind() == DataFolder.Kind.RAW
+            Optional<Experiment> owner = experiments.stream()
+                    .filter(e -> e.getId().equals(dataset.getExperimentId())).findFirst();
+            if (owner.isEmpty() || attributed(enabled, owner.get()).stream()
+                    .noneMatch(path -> PathRule.isInside(dataset.getSourceFolder(), path))) {
+                notes.add("Dataset " + dataset.getPid() + " is in " + dataset.getSourceFolder() + ", outside the data "
+                        + "of experiment " + dataset.getExperimentId() + " and its proposal's area: it is not shown.");
+                continue;
+            }
+            boolean held = byTarget.values().stream().anyMatch(folder -> folder.kind() != DataFolder.Kind.DATASET
                     && PathRule.isInside(dataset.getSourceFolder(), folder.path()));
             if (held) {
                 continue;
@@ -77,11 +87,31 @@ public class DataLocations {
      */
     @Transactional(readOnly = true)
     public List<String> rawFolders(Experiment experiment) {
+        return folders(stores.findByEnabledTrue(), experiment, false);
+    }
+
+    /** Like {@link #rawFolders}, for the processed-data areas of the experiment's proposal. */
+    @Transactional(readOnly = true)
+    public List<String> processedFolders(Experiment experiment) {
+        return folders(stores.findByEnabledTrue(), experiment, true);
+    }
+
+    private static List<String> attributed(List<DataStore> enabled, Experiment experiment) {
+        List<String> all = new ArrayList<>(folders(enabled, experiment, false));
+        all.addAll(folders(enabled, experiment, true));
+        return all;
+    }
+
+    private static List<String> folders(List<DataStore> enabled, Experiment experiment, boolean processed) {
         List<String> folders = new ArrayList<>();
-        for (DataStore store : stores.findByEnabledTrue()) {
+        for (DataStore store : enabled) {
             if (store.getInstrumentId() == null || store.getInstrumentId().equals(experiment.getInstrument().getId())) {
                 try {
-                    folders.add(rawFolder(store, experiment));
+                    if (processed) {
+                        processedFolder(store, experiment).ifPresent(folders::add);
+                    } else {
+                        folders.add(rawFolder(store, experiment));
+                    }
                 } catch (DataLocationException e) {
                     // a path that cannot be placed holds no dataset
                 }

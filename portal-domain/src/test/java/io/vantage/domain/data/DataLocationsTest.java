@@ -119,20 +119,54 @@ class DataLocationsTest {
     }
 
     @Test
-    void aDatasetOutsideItsExperimentsFolderIsShownWhenAStoreHoldsIt() {
-        store("facility", null, null, "/data", null);
+    void aDatasetIsShownOnlyInsideItsExperimentsDataOrItsProposalsArea() {
+        // on this cloud the data is reached through a copy; the catalogue names the facility's paths
+        store("facility", null, null, "/data", "processed/{proposal}");
+        store("copy-here", null, cloud.getId(), "/copy", "processed/{proposal}");
+        Experiment experiment = fixtures.experiment(d22, START);
+        Experiment other = fixtures.experiment(d22, START);
+        em.flush();
+        String raw = locations.rawFolders(experiment).stream().filter(p -> p.startsWith("/data/")).findFirst()
+                .orElseThrow();
+        String area = locations.processedFolders(experiment).stream().filter(p -> p.startsWith("/data/"))
+                .findFirst().orElseThrow();
+        String othersRaw = locations.rawFolders(other).stream().filter(p -> p.startsWith("/data/")).findFirst()
+                .orElseThrow();
+        List<InstanceDataset> datasets = List.of(
+                new InstanceDataset(1L, "20.500.12269/scan", experiment.getId(), raw + "/scan-1"),
+                new InstanceDataset(1L, "20.500.12269/reduced", experiment.getId(), area + "/reduced-1"),
+                new InstanceDataset(1L, "20.500.12269/beside", experiment.getId(), "/data/reduced/abc"),
+                new InstanceDataset(1L, "20.500.12269/store", experiment.getId(), "/data"),
+                new InstanceDataset(1L, "20.500.12269/theirs", experiment.getId(), othersRaw),
+                new InstanceDataset(1L, "20.500.12269/unplanned", other.getId(), othersRaw));
+
+        DataPlan plan = locations.plan(List.of(experiment), cloud.getId(), datasets);
+
+        assertThat(plan.folders()).extracting(DataFolder::target).containsExactly(experiment.getId(),
+                experiment.getProposal().getId() + "-processed", "dataset-scan", "dataset-reduced");
+        assertThat(plan.folders()).extracting(DataFolder::path).containsExactly(
+                raw.replaceFirst("^/data/", "/copy/"), area.replaceFirst("^/data/", "/copy/"), raw + "/scan-1",
+                area + "/reduced-1");
+        assertThat(plan.folders().subList(2, 4)).allMatch(DataFolder::readOnly);
+        assertThat(plan.notes()).hasSize(4).allMatch(note -> note.contains("it is not shown"));
+        assertThat(String.join("\n", plan.notes())).contains("20.500.12269/beside", "20.500.12269/store",
+                "20.500.12269/theirs", "20.500.12269/unplanned");
+    }
+
+    @Test
+    void aDatasetInsideAFolderTheInstanceShowsIsNotShownTwice() {
+        store("facility", null, null, "/data", "processed/{proposal}");
         Experiment experiment = fixtures.experiment(d22, START);
         em.flush();
-        String raw = locations.plan(List.of(experiment), null, List.of()).folders().get(0).path();
-        List<InstanceDataset> datasets = List.of(
-                new InstanceDataset(1L, "20.500.12269/inside", experiment.getId(), raw + "/scan-1"),
-                new InstanceDataset(1L, "20.500.12269/beside", experiment.getId(), "/data/reduced/abc"),
-                new InstanceDataset(1L, "20.500.12269/nowhere", experiment.getId(), "/elsewhere/abc"));
+        String raw = locations.rawFolders(experiment).get(0);
+        String area = locations.processedFolders(experiment).get(0);
 
-        DataPlan plan = locations.plan(List.of(experiment), null, datasets);
+        DataPlan plan = locations.plan(List.of(experiment), cloud.getId(), List.of(
+                new InstanceDataset(1L, "20.500.12269/scan", experiment.getId(), raw + "/scan-1"),
+                new InstanceDataset(1L, "20.500.12269/reduced", experiment.getId(), area + "/reduced-1")));
 
-        assertThat(plan.folders()).extracting(DataFolder::target).containsExactly(experiment.getId(), "dataset-beside");
-        assertThat(plan.notes()).singleElement().asString().contains("20.500.12269/nowhere");
+        assertThat(plan.folders()).extracting(DataFolder::path).containsExactly(raw, area);
+        assertThat(plan.notes()).isEmpty();
     }
 
     private void store(String name, String instrument, Long provider, String root, String processed) {

@@ -10,8 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -79,7 +82,9 @@ class OpenLinkTest {
         dataset("20.500.12269/exp1-scan", exp1 + "/scan-1", "20250117", "D22");
         dataset("20.500.12269/exp5-run", exp5 + "/run-3", "20250117", "D22");
         dataset("20.500.12269/exp2-scan", "/data/IN5/2025/20250342/EXP-2/scan-9", "20250342", "IN5");
-        dataset("20.500.12269/reduced-1", root + "/reduced/20250117/run-1", "20250117", "D22");
+        dataset("20.500.12269/reduced-1", root + "/processed/20250117/reduced/run-1", "20250117", "D22");
+        // anyone may register a dataset of their proposal in a catalogue, naming any folder: here the whole store
+        dataset("20.500.12269/planted", root, "20250117", "D22");
         SCICAT.stubFor(get(urlPathMatching("/api/v3/Datasets/.*")).atPriority(10).willReturn(aResponse()
                 .withStatus(404).withHeader("Content-Type", "application/json").withBody("""
                         {"error":{"statusCode":404,"name":"Error","message":"Unknown \\"Dataset\\" id"}}""")));
@@ -147,7 +152,9 @@ class OpenLinkTest {
         assertThat(launched.status()).as(launched.raw()).isEqualTo(202);
         String uid = launched.get("uid").asString();
         ApiClient.Response data = alice.get("/api/instances/" + uid + "/data");
-        assertThat(data.raw()).contains("~/data/EXP-1", "~/data/20250117-processed", "~/data/dataset-reduced-1");
+        assertThat(data.raw()).contains("~/data/EXP-1", "~/data/20250117-processed").doesNotContain("dataset-");
+        assertThat(alice.get("/api/open?pid=20.500.12269%2Freduced-1").get("folder").asString())
+                .isEqualTo("~/data/20250117-processed/reduced/run-1");
         assertThat(alice.post("/api/instances", Map.of("planId", Desktops.plan(jdbc, "notebook", "small"),
                 "experimentIds", List.of("EXP-1"), "datasetPids", List.of("20.500.12269/exp2-scan"),
                 "name", "Not mine")).status()).isEqualTo(403);
@@ -163,6 +170,30 @@ class OpenLinkTest {
         Browser.screenshot(page, "open-02-running-offered");
         page.context().close();
         Desktops.awaitState(alice, uid, "ACTIVE");
+        assertThat(alice.delete("/api/instances/" + uid).status()).isEqualTo(202);
+    }
+
+    @Test
+    void aDatasetNamingAFolderOutsideItsExperimentsDataMountsNothing() throws Exception {
+        ApiClient alice = api("open-alice");
+        ApiClient.Response opened = alice.get("/api/open?pid=20.500.12269%2Fplanted");
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(200);
+        assertThat(opened.get("folder").isNull()).isTrue();
+        assertThat(opened.get("note").asString()).contains("outside the data of experiment EXP-1");
+
+        ApiClient.Response launched = alice.post("/api/instances", Map.of("planId", Desktops.plan(jdbc, "notebook",
+                "small"), "experimentIds", List.of("EXP-1"), "datasetPids", List.of("20.500.12269/planted"),
+                "name", "Planted dataset"));
+        assertThat(launched.status()).as(launched.raw()).isEqualTo(202);
+        String uid = launched.get("uid").asString();
+        assertThat(jdbc.queryForObject("select count(*) from instance_datasets d join instances i on i.id = "
+                + "d.instance_id where i.uid = ?", Integer.class, uid)).isZero();
+        Desktops.awaitState(alice, uid, "ACTIVE");
+        Path data = Desktops.home(jdbc, uid).orElseThrow().getParent().resolve("data");
+        try (Stream<Path> links = Files.list(data)) {
+            assertThat(links.map(link -> link.getFileName().toString()))
+                    .containsExactlyInAnyOrder("EXP-1", "20250117-processed");
+        }
         assertThat(alice.delete("/api/instances/" + uid).status()).isEqualTo(202);
     }
 
