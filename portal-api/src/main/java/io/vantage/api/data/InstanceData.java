@@ -74,7 +74,13 @@ public class InstanceData {
             throw new AccessDeniedException((user.id().equals(ownerId) ? "You are" : "The owner is") + " not on "
                     + "experiment " + experimentId + ", so this instance cannot show its data.");
         }
-        if (instance.addExperiment(experiment)) {
+        boolean added;
+        try {
+            added = instance.addExperiment(experiment);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException("experimentId", e.getMessage());
+        }
+        if (added) {
             List<String> ids = instance.getExperiments().stream().map(Experiment::getId).toList();
             try {
                 planner.plan(ids, instance.getProvider().getId(), instance.getId());

@@ -40,8 +40,7 @@ import io.vantage.domain.user.User;
 @org.hibernate.annotations.DynamicUpdate // activity is written in batches with plain SQL; never overwrite it
 public class Instance extends AbstractAggregateRoot<Instance> {
 
-    /** As many as a launch may choose. */
-    public static final int MAX_EXPERIMENTS = 20;
+    public static final int MAX_EXPERIMENTS = 20; // as many as a launch may choose
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -210,10 +209,7 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         registerEvent(new InstanceStateChanged(id, uid, previous, next, reason, now));
     }
 
-    /**
-     * Adds an experiment whose data the machine should show; whoever calls this has checked that the owner may
-     * access it. Answers false when the instance had it already.
-     */
+    /** Adds an experiment whose data to show (callers check the owner may access it); false if it was there. */
     public boolean addExperiment(Experiment experiment) {
         require(state != InstanceState.DELETING && state != InstanceState.DELETED, "add an experiment to",
                 "it is being deleted");
