@@ -32,15 +32,17 @@ class CommandExecutor {
 
     private final CommandContexts contexts;
     private final CommandOutcomes outcomes;
+    private final HandOvers handOvers;
     private final ProviderRegistry providers;
     private final CommandProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, ProviderRegistry providers,
+    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, HandOvers handOvers, ProviderRegistry providers,
                     CommandProperties properties, MeterRegistry meters, Clock clock) {
         this.contexts = contexts;
         this.outcomes = outcomes;
+        this.handOvers = handOvers;
         this.providers = providers;
         this.properties = properties;
         this.meters = meters;
@@ -53,10 +55,14 @@ class CommandExecutor {
             return;
         }
         CommandContext command = loaded.get();
-        String what = command.type().name().toLowerCase();
+        String what = command.type() == CommandType.HANDOVER ? "hand over" : command.type().name().toLowerCase();
         try {
             CloudProvider provider = providers.require(command.providerId());
-            run(command, provider.compute());
+            if (command.type() == CommandType.HANDOVER) {
+                handOvers.handOver(command, provider);
+            } else {
+                run(command, provider.compute());
+            }
             meters.counter("vantage.commands", "type", command.type().name(), "outcome", "success").increment();
         } catch (CloudTransientException e) {
             if (command.attempts() < properties.maxAttempts()) {
@@ -103,7 +109,7 @@ class CommandExecutor {
                 outcomes.succeeded(command.commandId(), "Rebooted");
             }
             case DELETE -> delete(command, compute);
-            case SYNC -> outcomes.succeeded(command.commandId(), "Synchronised");
+            case SYNC, HANDOVER -> outcomes.succeeded(command.commandId(), "Synchronised");
             case ATTACH_DATA -> attach(command, compute);
         }
     }
@@ -149,7 +155,7 @@ class CommandExecutor {
         });
     }
 
-    private static void requireData(CommandContext command) {
+    static void requireData(CommandContext command) {
         if (command.dataProblem() != null) {
             throw new CloudPermanentException(command.dataProblem());
         }

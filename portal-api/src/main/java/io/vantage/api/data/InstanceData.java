@@ -31,6 +31,8 @@ import io.vantage.domain.proposal.ExperimentRepository;
 @Service
 public class InstanceData {
 
+    private static final int MAX_EXPERIMENTS = 20; // as many as a launch may choose
+
     private final InstanceRepository instances;
     private final ExperimentRepository experiments;
     private final InstanceCommandRepository commands;
@@ -74,13 +76,10 @@ public class InstanceData {
             throw new AccessDeniedException((user.id().equals(ownerId) ? "You are" : "The owner is") + " not on "
                     + "experiment " + experimentId + ", so this instance cannot show its data.");
         }
-        boolean added;
-        try {
-            added = instance.addExperiment(experiment);
-        } catch (IllegalArgumentException e) {
-            throw new FieldException("experimentId", e.getMessage());
+        if (instance.getExperiments().size() >= MAX_EXPERIMENTS) {
+            throw new FieldException("experimentId", "an instance has at most " + MAX_EXPERIMENTS + " experiments");
         }
-        if (added) {
+        if (instance.addExperiment(experiment)) {
             List<String> ids = instance.getExperiments().stream().map(Experiment::getId).toList();
             try {
                 planner.plan(ids, instance.getProvider().getId(), instance.getId());

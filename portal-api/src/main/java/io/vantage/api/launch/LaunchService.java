@@ -3,6 +3,7 @@ package io.vantage.api.launch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,10 @@ import java.util.List;
 
 import io.vantage.api.command.CommandQueue;
 import io.vantage.api.data.OpenLinks;
+import io.vantage.api.pool.PoolClaims;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.support.Tokens;
+import io.vantage.cloud.api.PoolSecrets;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.data.InstanceDataset;
 import io.vantage.domain.data.InstanceDatasetRepository;
@@ -42,6 +45,7 @@ public class LaunchService {
     private final InstanceExpirationRepository expirations;
     private final UserRepository users;
     private final CommandQueue commands;
+    private final PoolClaims pools;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -50,7 +54,7 @@ public class LaunchService {
 
     LaunchService(LaunchCheck check, CloudCapacity capacity, InstanceRepository instances,
                   InstanceExpirationRepository expirations, UserRepository users, CommandQueue commands,
-                  AuditLog audit, TransactionTemplate tx, Clock clock, OpenLinks links,
+                  PoolClaims pools, AuditLog audit, TransactionTemplate tx, Clock clock, OpenLinks links,
                   InstanceDatasetRepository datasets) {
         this.links = links;
         this.datasets = datasets;
@@ -60,6 +64,7 @@ public class LaunchService {
         this.expirations = expirations;
         this.users = users;
         this.commands = commands;
+        this.pools = pools;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -71,10 +76,13 @@ public class LaunchService {
         tx.executeWithoutResult(status -> capacity.check(check.check(current, request).plan()));
     }
 
-    /** Answers from the database alone: the cloud is asked by the command worker, after this has returned. */
+    /**
+     * Answers from the database alone: the cloud is asked by the command worker, after this has returned. A ready
+     * machine of the plan's pool, when one matches, is taken and handed over (HANDOVER) instead of built (CREATE).
+     */
     public String launch(CurrentUser current, LaunchRequest request) {
         List<OpenLinks.LaunchDataset> chosen = links.forLaunch(current, request.datasets(), request.experiments());
-        String uid = tx.execute(status -> {
+        Instance launched = tx.execute(status -> {
             // Serialise launches of one person so two at once cannot both pass the quota check.
             users.lockById(current.id());
             LaunchCheck.Checked checked = check.check(current, request);
@@ -83,25 +91,41 @@ public class LaunchService {
                     : Duration.ofHours(request.lifetimeHours());
             Screen screen = new Screen(request.screenWidth() == null ? Screen.DEFAULT.width() : request.screenWidth(),
                     request.screenHeight() == null ? Screen.DEFAULT.height() : request.screenHeight());
-            Instance instance = Instance.launch(newUid(), request.name(), checked.user(), checked.plan(),
-                    checked.experiments(), screen, request.keyboardLayout() == null ? KeyboardLayouts.DEFAULT
-                            : request.keyboardLayout(), Tokens.secret(24), now.plus(lifetime), now);
+            String layout = request.keyboardLayout() == null ? KeyboardLayouts.DEFAULT : request.keyboardLayout();
+            Optional<Instance> pooled = pools.take(checked.plan(), checked.user(), checked.experiments());
+            Instance instance;
+            if (pooled.isPresent()) {
+                instance = pooled.get();
+                String nonce = Tokens.secret(16);
+                instance.handOver(request.name(), checked.user(), checked.experiments(), screen, layout,
+                        PoolSecrets.ownerSecret(instance.getAccessSecret(), nonce), nonce, now.plus(lifetime), now);
+            } else {
+                instance = Instance.launch(newUid(), request.name(), checked.user(), checked.plan(),
+                        checked.experiments(), screen, layout, Tokens.secret(24), now.plus(lifetime), now);
+            }
             instances.save(instance);
             chosen.forEach(dataset -> datasets.save(new InstanceDataset(instance.getId(), dataset.pid(),
                     dataset.experimentId(), dataset.sourceFolder())));
             expirations.save(new InstanceExpiration(instance.getId(), ExpirationReason.LIFETIME,
                     instance.getTerminationDate()));
-            commands.enqueue(instance.getId(), CommandType.CREATE, current.id());
+            commands.enqueue(instance.getId(), pooled.isPresent() ? CommandType.HANDOVER : CommandType.CREATE,
+                    current.id());
             audit.success(current.id(), "instance.launch", "instance", instance.getUid(),
                     "plan " + checked.plan().getId() + ", experiments " + request.experiments()
-                            + (chosen.isEmpty() ? "" : ", datasets " + request.datasets()));
-            // Last, so the cloud's launch lock is held only for this check and the commit: the new instance is
-            // counted with the others, and a launch that does not fit rolls back.
-            capacity.reserve(checked.plan());
-            return instance.getUid();
+                            + (chosen.isEmpty() ? "" : ", datasets " + request.datasets())
+                            + (pooled.isPresent() ? ", a pool machine" : ""));
+            if (pooled.isPresent()) {
+                pools.refillSoon(checked.plan().getId()); // the machine was counted on the cloud already
+            } else {
+                // Last, so the cloud's launch lock is held only for this check and the commit: the new instance is
+                // counted with the others, and a launch that does not fit rolls back.
+                capacity.reserve(checked.plan());
+            }
+            return instance;
         });
-        log.info("{} launched instance {}", current.id(), uid);
-        return uid;
+        log.info("{} launched instance {}{}", current.id(), launched.getUid(),
+                launched.getPool().getHandedOverAt() != null ? " (a pool machine)" : "");
+        return launched.getUid();
     }
 
     private String newUid() {

@@ -7,6 +7,8 @@ public enum CommandType {
     REBOOT,
     DELETE,
     SYNC,
+    /** Give a pool machine to the owner of the launch that took it. */
+    HANDOVER,
     /** Gives an existing machine the data folders of its experiments again (one was added). */
     ATTACH_DATA
 }

@@ -24,9 +24,9 @@ class MissingPackagesTest extends LocalProviderTestSupport {
 
         assertThatThrownBy(() -> provider.compute().create(request("desktop", "uid-1", newSecret())))
                 .isInstanceOf(CloudPermanentException.class)
-                .hasMessageContaining("xvfb, openbox, x11vnc, xterm")
+                .hasMessageContaining("tigervnc-standalone-server, openbox, xterm")
                 .hasMessageContaining(
-                        "apt-get install -y --no-install-recommends util-linux xvfb openbox x11vnc xterm");
+                        "apt-get install -y --no-install-recommends util-linux tigervnc-standalone-server openbox xterm");
         assertThat(provider.compute().list()).isEmpty();
     }
 
@@ -46,18 +46,18 @@ class MissingPackagesTest extends LocalProviderTestSupport {
         CloudProvider provider = provider(DEPLOYMENT, settings);
 
         java.util.List<String> missing = LocalPackages.of(settings).missing();
-        assertThat(missing).startsWith("util-linux", "xvfb", "openbox", "x11vnc", "xterm", "jupyter-notebook",
-                "python3-ipykernel");
+        assertThat(missing).startsWith("util-linux", "tigervnc-standalone-server", "openbox", "xterm",
+                "jupyter-notebook", "python3-ipykernel");
         // then the notebooks' Python for data (h5py...), found by Debian's module folders whatever the search path
-        assertThat(missing.subList(7, missing.size())).allMatch(name -> name.startsWith("python3-")
+        assertThat(missing.subList(6, missing.size())).allMatch(name -> name.startsWith("python3-")
                 && !java.nio.file.Files.isDirectory(java.nio.file.Path.of("/usr/lib/python3/dist-packages",
                 name.substring("python3-".length()))));
         assertThat(provider.catalogue().images()).extracting(CloudImage::status).containsOnly("UNAVAILABLE");
         assertThat(provider.catalogue().image("desktop").orElseThrow().properties())
-                .containsEntry("missing-packages", "util-linux xvfb openbox x11vnc xterm");
+                .containsEntry("missing-packages", "util-linux tigervnc-standalone-server openbox xterm");
         ProviderHealth health = provider.checkHealth();
         assertThat(health.up()).isTrue();
-        assertThat(health.message()).contains("missing Debian packages").contains("x11vnc")
+        assertThat(health.message()).contains("missing Debian packages").contains("tigervnc-standalone-server")
                 .contains("apt-get install -y --no-install-recommends");
     }
 
