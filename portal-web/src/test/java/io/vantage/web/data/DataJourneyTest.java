@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -91,11 +90,11 @@ class DataJourneyTest {
         assertThat(page.locator("#data-folders [data-folder='~/data/20250117-processed']")).containsText("writable");
         Browser.screenshot(page, "data-01-instance-data-tab");
 
-        page.navigate(NotebookCells.jupyter(base(), uid) + "/tree/data/EXP-1");
+        page.navigate(NotebookCells.jupyter(port, uid) + "/tree/data/EXP-1");
         assertThat(page.locator("#notebook_list")).containsText("EXP-1.nxs");
         assertThat(page.locator("#notebook_list")).containsText("EXP-1_reduced.csv");
         Browser.screenshot(page, "data-02-sample-listed");
-        List<String> outputs = NotebookCells.run(page, base(), uid, "alice", List.of("""
+        List<String> outputs = NotebookCells.run(page, port, uid, "alice", List.of("""
                 import h5py
                 with h5py.File('data/EXP-1/EXP-1.nxs') as f:
                     frames = f['entry/data/frames'][()]
@@ -121,15 +120,16 @@ class DataJourneyTest {
     @Order(2)
     void bobsNotebookForAnotherExperimentOfTheProposalSeesAlicesResult() {
         Page page = browser.signedIn("data-bob");
-        page.navigate(NotebookCells.jupyter(base(), bobNotebook) + "/tree/data/20250117-processed");
+        String root = NotebookCells.jupyter(port, bobNotebook);
+        page.navigate(root + "/tree/data/20250117-processed");
         assertThat(page.locator("#notebook_list")).containsText("alice-result.txt");
-        APIResponse read = page.request().get(NotebookCells.jupyter(base(), bobNotebook)
-                + "/api/contents/data/20250117-processed/alice-result.txt");
-        assertThat(read.status()).isEqualTo(200);
-        assertThat(read.text()).contains(RESULT);
+        Map<String, Object> read = NotebookCells.fetch(page, "GET",
+                root + "/api/contents/data/20250117-processed/alice-result.txt", null);
+        assertThat(((Number) read.get("status")).intValue()).isEqualTo(200);
+        assertThat(read.get("text").toString()).contains(RESULT);
         // and nothing of EXP-1 itself: his instance has no such folder
-        assertThat(page.request().get(NotebookCells.jupyter(base(), bobNotebook) + "/api/contents/data/EXP-1")
-                .status()).isEqualTo(404);
+        assertThat(((Number) NotebookCells.fetch(page, "GET", root + "/api/contents/data/EXP-1", null)
+                .get("status")).intValue()).isEqualTo(404);
         page.context().close();
     }
 
@@ -146,7 +146,7 @@ class DataJourneyTest {
         Path exp2 = Path.of(folder("EXP-2"));
         String dots = "data/EXP-2/" + exp2.relativize(exp1.resolve("EXP-1.nxs"));
         Page page = browser.signedIn("data-eve");
-        List<String> outputs = NotebookCells.run(page, base(), eveNotebook, "tricks", List.of(
+        List<String> outputs = NotebookCells.run(page, port, eveNotebook, "tricks", List.of(
                 probe("open('" + exp1.resolve("EXP-1.nxs") + "', 'rb').read(4)"),
                 probe("open('" + dots + "', 'rb').read(4)"),
                 probe("os.symlink('" + exp1 + "', 'exp1'); open('exp1/EXP-1.nxs', 'rb').read(4)"),
