@@ -38,7 +38,8 @@ create table instance_datasets (
     primary key (instance_id, pid)
 );
 
--- Giving a machine the data of an experiment added after its launch.
-alter table instance_commands drop constraint instance_commands_type_check;
+-- ATTACH_DATA: giving a machine the data of an experiment added after its launch. TIME_LIMIT (V18) and HANDOVER
+-- (V20) are other features', listed so that every redefinition keeps them all.
+alter table instance_commands drop constraint if exists instance_commands_type_check;
 alter table instance_commands add constraint instance_commands_type_check
-    check (type in ('CREATE', 'START', 'STOP', 'REBOOT', 'DELETE', 'SYNC', 'ATTACH_DATA'));
+    check (type in ('CREATE', 'START', 'STOP', 'REBOOT', 'DELETE', 'SYNC', 'TIME_LIMIT', 'HANDOVER', 'ATTACH_DATA'));
