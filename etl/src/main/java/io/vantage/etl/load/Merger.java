@@ -3,6 +3,7 @@ package io.vantage.etl.load;
 import static io.vantage.etl.load.MergeSql.upsert;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.vantage.etl.load.MergeSql.Column;
 import io.vantage.etl.model.EntityType;
@@ -23,8 +25,12 @@ public final class Merger {
 
     /** Role names created as groups; counted apart from the grants. */
     public static final String GROUPS = "groups";
+    /** The portal's NOTIFY channel for access changes (portal-api's {@code AccessChanges.CHANNEL}). */
+    public static final String ACCESS_CHANNEL = "vantage_access";
 
     private final Connection connection;
+    /** People whose role grants or instrument assignments this merge changed. */
+    private final Set<String> changedPeople = new TreeSet<>();
 
     public Merger(Connection connection) {
         this.connection = connection;
@@ -90,23 +96,72 @@ public final class Merger {
                 + " where t.user_id is null or (t.source = 'USER_OFFICE' and t.expires_at is distinct from s.expires_at)"
                 + " on conflict (user_id, role_id) do update set expires_at = excluded.expires_at"
                 + " where t.source = 'USER_OFFICE' and t.expires_at is distinct from excluded.expires_at"
-                + " returning (xmax = 0) as inserted)"
-                + " select count(*) filter (where inserted), count(*) filter (where not inserted) from m";
+                + " returning (xmax = 0) as inserted, t.user_id)"
+                + " select count(*) filter (where inserted), count(*) filter (where not inserted),"
+                + " string_agg(distinct user_id, chr(10)) from m";
         // a grant the user office stopped listing expires now rather than disappearing
-        String end = "update user_roles t set expires_at = now() where t.source = 'USER_OFFICE'"
+        String end = "with e as (update user_roles t set expires_at = now() where t.source = 'USER_OFFICE'"
                 + " and (t.expires_at is null or t.expires_at > now()) and not exists (select 1 from " + stage + " s"
-                + " join roles r on r.name = s.role where s.user_id = t.user_id and r.id = t.role_id)";
-        return upserted(received, upsert, update(end));
+                + " join roles r on r.name = s.role where s.user_id = t.user_id and r.id = t.role_id)"
+                + " returning t.user_id) select count(*), string_agg(distinct user_id, chr(10)) from e";
+        long ended = countAndPeople(end);
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(upsert)) {
+            rs.next();
+            long inserted = rs.getLong(1);
+            long updated = rs.getLong(2);
+            people(rs.getString(3));
+            return new EntityCounts(received, inserted, updated, received - inserted - updated, ended);
+        }
     }
 
     /** The table has no end date: scientists no longer listed are removed. */
     private EntityCounts instrumentScientists(long received, String stage) throws SQLException {
-        long inserted = update("insert into instrument_scientists (instrument_id, user_id)"
+        long inserted = countAndPeople("with i as (insert into instrument_scientists (instrument_id, user_id)"
                 + " select s.instrument_id, s.user_id from " + stage + " s where not exists (select 1 from"
-                + " instrument_scientists t where t.instrument_id = s.instrument_id and t.user_id = s.user_id)");
-        long removed = update("delete from instrument_scientists t where not exists (select 1 from " + stage
-                + " s where s.instrument_id = t.instrument_id and s.user_id = t.user_id)");
+                + " instrument_scientists t where t.instrument_id = s.instrument_id and t.user_id = s.user_id)"
+                + " returning user_id) select count(*), string_agg(distinct user_id, chr(10)) from i");
+        long removed = countAndPeople("with d as (delete from instrument_scientists t where not exists (select 1 from "
+                + stage + " s where s.instrument_id = t.instrument_id and s.user_id = t.user_id)"
+                + " returning t.user_id) select count(*), string_agg(distinct user_id, chr(10)) from d");
         return new EntityCounts(received, inserted, 0, received - inserted, removed);
+    }
+
+    /** Runs a statement answering (count, newline-separated user ids); remembers the people, returns the count. */
+    private long countAndPeople(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            people(rs.getString(2));
+            return rs.getLong(1);
+        }
+    }
+
+    private void people(String ids) {
+        if (ids != null && !ids.isEmpty()) {
+            changedPeople.addAll(List.of(ids.split("\n")));
+        }
+    }
+
+    /**
+     * Tells running portals (every replica) that these people's roles changed, so their open desktops, notebooks
+     * and pages are decided again at once: the portal's access-change channel and payload ({@code AccessChange}
+     * in portal-api; the ETL does not depend on the portal). PostgreSQL delivers the notifications only when the
+     * import's transaction commits, so a dry run or a failed import tells nobody. Returns how many were told.
+     */
+    public int notifyChangedPeople() throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement("select pg_notify('" + ACCESS_CHANNEL
+                + "', json_build_object('userId', ?::text, 'instanceId', null, 'reason', ?::text)::text)")) {
+            for (String userId : changedPeople) {
+                notify.setString(1, userId);
+                notify.setString(2, "Your roles from the user office changed.");
+                notify.executeQuery().close();
+            }
+        }
+        return changedPeople.size();
+    }
+
+    /** People whose roles or instrument assignments this merge changed. */
+    public Set<String> changedPeople() {
+        return Set.copyOf(changedPeople);
     }
 
     private EntityCounts upserted(long received, String upsertSql, long ended) throws SQLException {

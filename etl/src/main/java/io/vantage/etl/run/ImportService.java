@@ -118,12 +118,18 @@ public class ImportService {
                     return null;
                 }
                 long merging = System.nanoTime();
-                Map<String, EntityCounts> counts = new Merger(connection).merge(imported);
+                Merger merger = new Merger(connection);
+                Map<String, EntityCounts> counts = merger.merge(imported);
                 log.info("Merged in {} ms", (System.nanoTime() - merging) / 1_000_000);
                 if (mode == Mode.DRY_RUN) {
                     connection.rollback();
                 } else {
+                    // sent with the commit: running portals re-decide these people's open connections at once
+                    int told = merger.notifyChangedPeople();
                     connection.commit();
+                    if (told > 0) {
+                        log.info("Told running portals that the roles of {} people changed", told);
+                    }
                 }
                 return counts;
             } catch (Exception | Error e) {
