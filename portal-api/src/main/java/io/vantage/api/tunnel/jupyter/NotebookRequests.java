@@ -118,6 +118,7 @@ class NotebookRequests {
         if (BrowserChecks.isWebSocket(request)) {
             request.setAttribute(JupyterWebSocketProxy.GRANT, grant.get());
             request.setAttribute(JupyterWebSocketProxy.TARGET, target.get());
+            request.setAttribute(JupyterWebSocketProxy.PORTAL_SESSION, session.get().portalSessionId());
             websockets.handleRequest(request, response);
         } else {
             http.forward(request, response, grant.get(), target.get());
