@@ -19,7 +19,7 @@ import io.vantage.web.HttpSession;
 
 /**
  * A desktop opened from a browser session lasts no longer than that session: an admin ending the person's
- * sessions, or the person signing out, closes the connections that session opened (within the same 2 s as other
+ * sessions, the person signing out, or their logout at the identity provider (back-channel) closes the connections that session opened (within the same 2 s as other
  * access changes) and voids the tickets it asked for; connections of the person's other sessions, and those an
  * API token opened, go on.
  */
@@ -70,6 +70,23 @@ class GuacamoleSessionEndTest extends GuacamoleTestSupport {
         stays.flush("still-here");
         assertThat(stays.guacd().received("key")).containsExactly("67,1");
         assertThat(stays.browser().closed()).isNotDone();
+    }
+
+    @Test
+    void aLogoutAtTheIdentityProviderClosesTheDesktopsOfThatLogin() throws Exception {
+        Browser session = signIn("1002");
+        Connection fromSession = connectWith(session.ticket(), "");
+        String logoutToken = oidc.server().issueToken("vantage", "1002", "vantage-portal", Map.of("events",
+                Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of())), 120).serialize();
+
+        HttpResponse<String> logout = new HttpSession("http://localhost:" + port)
+                .postForm("/logout/connect/back-channel/vantage", Map.of("logout_token", logoutToken));
+
+        assertThat(logout.statusCode()).isEqualTo(200);
+        assertThat(fromSession.browser().closed().get(VncAccessSteps.CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS).code())
+                .isEqualTo(1002);
+        assertThat(fromSession.browser().received("error")).singleElement().asString()
+                .startsWith("You signed out at the identity provider.");
     }
 
     private Browser signIn(String user) throws Exception {
