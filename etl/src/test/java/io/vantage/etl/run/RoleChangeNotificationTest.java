@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.vantage.domain.etl.EtlRun.Outcome;
 import io.vantage.etl.DatabaseTest;
-import io.vantage.etl.load.Merger;
+import io.vantage.etl.load.AccessNotices;
 
 /**
  * An import that changes people's roles tells running portals, on the portal's access-change channel, so their
@@ -38,7 +38,7 @@ class RoleChangeNotificationTest extends DatabaseTest {
     void listen() throws Exception {
         listener = dataSource.getConnection();
         try (Statement statement = listener.createStatement()) {
-            statement.execute("listen " + Merger.ACCESS_CHANNEL);
+            statement.execute("listen " + AccessNotices.CHANNEL);
         }
     }
 
@@ -61,7 +61,7 @@ class RoleChangeNotificationTest extends DatabaseTest {
         assertThat(received()).as("nothing changed, nobody told").isEmpty();
 
         files.write("roles.csv", files.read("roles.csv").replace("U1001,STAFF,\n", ""));
-        assertThat(run(true, 0).outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(run(true, io.vantage.domain.etl.EtlRun.Policy.ALL_OR_NOTHING).outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(received()).as("a dry run is rolled back, and so are its notifications").isEmpty();
 
         assertThat(run().outcome()).isEqualTo(Outcome.SUCCEEDED);
@@ -80,7 +80,7 @@ class RoleChangeNotificationTest extends DatabaseTest {
         PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications();
         JsonMapper json = JsonMapper.builder().build();
         for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
-            assertThat(notification.getName()).isEqualTo(Merger.ACCESS_CHANNEL);
+            assertThat(notification.getName()).isEqualTo(AccessNotices.CHANNEL);
             @SuppressWarnings("unchecked")
             Map<String, Object> payload = json.readValue(notification.getParameter(), Map.class);
             payloads.add(payload);

@@ -5,8 +5,20 @@ import java.util.List;
 import io.vantage.cloud.api.InstanceMetadata;
 import io.vantage.domain.instance.CommandType;
 
-/** What a worker needs to carry out one command, read in one short transaction before calling the cloud. */
+/**
+ * What a worker needs to carry out one command, read in one short transaction before calling the cloud.
+ *
+ * @param name         the machine's name ({@code vantage-<uid>})
+ * @param instanceName the instance's name as people chose it
+ * @param poolSecret   with {@code poolNonce}: what a hand-over needs, only while one is under way
+ */
 record CommandContext(Long commandId, CommandType type, int attempts, Long instanceId, String uid, String name,
-                      String computeId, Long providerId, String imageId, String flavourId, List<String> securityGroups,
-                      InstanceMetadata metadata, String userData, boolean deleteRequested) {
+                      String instanceName, String computeId, Long providerId, String imageId, String flavourId,
+                      List<String> securityGroups, InstanceMetadata metadata, String userData,
+                      boolean deleteRequested, String poolSecret, String poolNonce) {
+
+    @Override
+    public String toString() {
+        return "CommandContext[" + commandId + " " + type + " of " + uid + "]";
+    }
 }

@@ -17,6 +17,7 @@ import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.CloudTransientException;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.domain.instance.CommandType;
 
 /**
  * Carries out one claimed command against the cloud. Every command is safe to run again after a crash or a lost
@@ -30,15 +31,17 @@ class CommandExecutor {
 
     private final CommandContexts contexts;
     private final CommandOutcomes outcomes;
+    private final HandOvers handOvers;
     private final ProviderRegistry providers;
     private final CommandProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, ProviderRegistry providers,
+    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, HandOvers handOvers, ProviderRegistry providers,
                     CommandProperties properties, MeterRegistry meters, Clock clock) {
         this.contexts = contexts;
         this.outcomes = outcomes;
+        this.handOvers = handOvers;
         this.providers = providers;
         this.properties = properties;
         this.meters = meters;
@@ -51,10 +54,14 @@ class CommandExecutor {
             return;
         }
         CommandContext command = loaded.get();
-        String what = command.type().name().toLowerCase();
+        String what = command.type() == CommandType.HANDOVER ? "hand over" : command.type().name().toLowerCase();
         try {
             CloudProvider provider = providers.require(command.providerId());
-            run(command, provider.compute());
+            if (command.type() == CommandType.HANDOVER) {
+                handOvers.handOver(command, provider);
+            } else {
+                run(command, provider.compute());
+            }
             meters.counter("vantage.commands", "type", command.type().name(), "outcome", "success").increment();
         } catch (CloudTransientException e) {
             if (command.attempts() < properties.maxAttempts()) {
@@ -97,7 +104,7 @@ class CommandExecutor {
                 outcomes.succeeded(command.commandId(), "Rebooted");
             }
             case DELETE -> delete(command, compute);
-            case SYNC -> outcomes.succeeded(command.commandId(), "Synchronised");
+            case SYNC, HANDOVER -> outcomes.succeeded(command.commandId(), "Synchronised");
         }
     }
 

@@ -6,5 +6,7 @@ public enum CommandType {
     STOP,
     REBOOT,
     DELETE,
-    SYNC
+    SYNC,
+    /** Give a pool machine to the owner of the launch that took it. */
+    HANDOVER
 }

@@ -22,6 +22,8 @@ import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
 import io.vantage.cloud.api.Endpoint;
+import io.vantage.cloud.api.HandOver;
+import io.vantage.cloud.api.HandOverRequest;
 import io.vantage.cloud.api.Limits;
 import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
@@ -31,19 +33,22 @@ import io.vantage.cloud.api.SettingDescriptor;
 /**
  * A fourth provider type that exists only on the tests' class path (registered in their
  * {@code META-INF/services}): machines held in memory whose services are one port the test listens on. It can reboot
- * but not stop, so pages and the API must hide and refuse stop and start for it.
+ * but not stop, so pages and the API must hide and refuse stop and start for it. With {@code pool} it hands machines
+ * over (recording each request in {@link #HAND_OVERS}); with {@code max-instances} it reports that limit.
  */
 public final class MemoryProviderFactory implements CloudProviderFactory<MemoryProviderFactory.Settings> {
 
     public static final String TYPE = "memory";
     /** Machines of every memory provider, by provider name then compute id, for tests to look at. */
     public static final Map<String, Map<String, CloudInstance>> MACHINES = new ConcurrentHashMap<>();
+    /** Hand-overs asked of every memory provider, by compute id, in order. */
+    public static final Map<String, List<HandOverRequest>> HAND_OVERS = new ConcurrentHashMap<>();
 
     /**
      * @param servicePort where every port of every machine is reached (a socket the test opens)
      * @param apiKey      stands for a credential: required and secret
      */
-    public record Settings(Integer servicePort, String apiKey, String region) {
+    public record Settings(Integer servicePort, String apiKey, String region, Boolean pool, Integer maxInstances) {
     }
 
     @Override
@@ -66,7 +71,9 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
         return List.of(SettingDescriptor.required("service-port", "Port every service of every machine answers on",
                         "5901"),
                 SettingDescriptor.secret("api-key", "Credential of the memory cloud", true),
-                SettingDescriptor.optional("region", "Where the memory is", "here"));
+                SettingDescriptor.optional("region", "Where the memory is", "here"),
+                SettingDescriptor.optional("pool", "Whether machines can be handed over (pre-warmed pools)", "true"),
+                SettingDescriptor.optional("max-instances", "The most machines the cloud allows", "3"));
     }
 
     @Override
@@ -74,10 +81,12 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
         if (settings.servicePort() < 1 || settings.servicePort() > 65535) {
             throw new CloudPermanentException("Memory provider '" + name + "': setting service-port must be a port");
         }
-        return new Provider(name, settings.servicePort(), context);
+        return new Provider(name, settings.servicePort(), Boolean.TRUE.equals(settings.pool()),
+                settings.maxInstances(), context);
     }
 
-    private record Provider(String name, int port, ProviderContext context) implements CloudProvider, Compute {
+    private record Provider(String name, int port, boolean pool, Integer maxInstances, ProviderContext context)
+            implements CloudProvider, Compute, HandOver {
 
         private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -112,7 +121,7 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
 
         @Override
         public Limits limits() {
-            return () -> CloudLimits.UNLIMITED;
+            return () -> new CloudLimits(maxInstances, null, null, null, machines().size(), 0, 0, 0);
         }
 
         @Override
@@ -122,7 +131,23 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
 
         @Override
         public Set<Capability> capabilities() {
-            return EnumSet.of(Capability.REBOOT);
+            return pool ? EnumSet.of(Capability.REBOOT, Capability.POOL) : EnumSet.of(Capability.REBOOT);
+        }
+
+        @Override
+        public Optional<HandOver> handOver() {
+            return pool ? Optional.of(this) : Optional.empty();
+        }
+
+        /** The machine takes its owner's tags; the request is kept for the test to read. */
+        @Override
+        public void handOver(CloudInstance machine, HandOverRequest request) {
+            CloudInstance current = get(machine.computeId())
+                    .orElseThrow(() -> new CloudPermanentException("no machine " + machine.computeId()));
+            HAND_OVERS.computeIfAbsent(machine.computeId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(request);
+            machines().put(current.computeId(), new CloudInstance(current.computeId(), current.name(),
+                    current.state(), null, current.addresses(), request.metadata().tags(), current.createdAt()));
         }
 
         @Override
