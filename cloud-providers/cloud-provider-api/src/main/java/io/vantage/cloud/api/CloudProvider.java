@@ -37,6 +37,11 @@ public interface CloudProvider extends AutoCloseable {
     default void prepare() {
     }
 
+    /** Present when the cloud ends machines at a time limit the portal must keep in step ({@link Capability#TIME_LIMIT}). */
+    default java.util.Optional<TimeLimits> timeLimits() {
+        return java.util.Optional.empty();
+    }
+
     /** A cheap call that proves the provider answers; never throws. */
     ProviderHealth checkHealth();
 
