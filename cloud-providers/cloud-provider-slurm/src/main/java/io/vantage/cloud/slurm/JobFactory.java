@@ -48,6 +48,11 @@ final class JobFactory {
         environment.putAll(settings.environment());
         environment.putAll(image.environment());
         environment.put("VANTAGE_TAGS", JobComment.of(metadata.tags()));
+        // for the image's setup lines: e.g. linking the experiments' data folders into the home
+        environment.put("VANTAGE_INSTANCE", metadata.instanceUid());
+        environment.put("VANTAGE_OWNER", metadata.owner() == null ? "" : metadata.owner());
+        environment.put("VANTAGE_EXPERIMENTS", String.join(",", metadata.experiments()));
+        environment.put("VANTAGE_PROPOSALS", String.join(",", metadata.proposals()));
         environment.put("VANTAGE_NAME", request.name());
         environment.put("VANTAGE_BIND", settings.bindAddress());
         environment.put("VANTAGE_CONNECT", "0.0.0.0".equals(settings.bindAddress()) ? "127.0.0.1"

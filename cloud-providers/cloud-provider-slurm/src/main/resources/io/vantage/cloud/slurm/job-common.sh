@@ -49,6 +49,8 @@ vantage_watch() { # returns when one of the given processes has exited; signals 
 vantage_random_port() { echo $((20000 + (RANDOM * 32768 + RANDOM) % 30000)); }
 
 mkdir -p "$work" && cd "$work" || vantage_fail "cannot create $work on $(hostname)"
+# a requeued job starts again: the ports an earlier run reported are no longer true
+vantage_report
 # the secret leaves the environment at once: files of this job's user only, removed when the job ends
 printf '%s' "$VANTAGE_SECRET" >"$work/secret"
 unset VANTAGE_SECRET

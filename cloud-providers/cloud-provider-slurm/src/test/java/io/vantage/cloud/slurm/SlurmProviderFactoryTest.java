@@ -38,9 +38,12 @@ class SlurmProviderFactoryTest {
     }
 
     @Test
-    void buildsWithoutCallingTheClusterAndSupportsOnlyTimeLimits() {
+    void buildsWithoutCallingTheClusterAndSupportsOnlyTimeLimits() throws Exception {
         TestSettings settings = new TestSettings();
         settings.token = "a.b.c";
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            settings.url = "http://127.0.0.1:" + socket.getLocalPort(); // closed again below: connections refused
+        }
         CloudProvider provider = new SlurmProviderFactory().create("hpc", settings.build(), CONTEXT);
         assertThat(provider.type()).isEqualTo("slurm");
         assertThat(provider.capabilities()).containsExactly(Capability.TIME_LIMIT);
@@ -48,7 +51,7 @@ class SlurmProviderFactoryTest {
         assertThat(provider.catalogue().flavours()).singleElement()
                 .satisfies(flavour -> assertThat(flavour.name()).isEqualTo("small (1 CPU, 512 MiB)"));
         var health = provider.checkHealth();
-        assertThat(health.up()).as("nothing listens on port 1").isFalse();
+        assertThat(health.up()).as("nothing listens there").isFalse();
         assertThat(health.message()).contains("cannot reach slurmrestd");
         assertThatThrownBy(() -> provider.compute().stop("1")).isInstanceOf(CloudPermanentException.class)
                 .hasMessageContaining("cannot be stopped");
