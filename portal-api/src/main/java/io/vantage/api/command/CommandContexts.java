@@ -1,6 +1,7 @@
 package io.vantage.api.command;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import io.vantage.domain.instance.InstanceCommand;
 import io.vantage.domain.instance.InstanceCommandRepository;
 import io.vantage.domain.instance.InstanceRepository;
 import io.vantage.domain.proposal.Experiment;
+import io.vantage.domain.proposal.Proposal;
 import io.vantage.domain.user.Role;
 import io.vantage.domain.user.RoleRepository;
 import io.vantage.domain.user.User;
@@ -46,9 +48,12 @@ class CommandContexts {
         Instance instance = instances.findById(command.getInstanceId()).orElseThrow();
         User owner = instance.owner();
         List<String> experimentIds = instance.getExperiments().stream().map(Experiment::getId).sorted().toList();
+        // a batch cluster may charge the job to the proposal (the Slurm provider's account-from-proposal)
+        List<String> proposalIds = instance.getExperiments().stream().map(Experiment::getProposal)
+                .filter(Objects::nonNull).map(Proposal::getId).distinct().sorted().toList();
         InstanceMetadata metadata = new InstanceMetadata(deploymentId.value(), instance.getUid(), owner.getId(),
                 experimentIds, instance.getScreen().width(), instance.getScreen().height(),
-                instance.getKeyboardLayout(), instance.getAccessSecret());
+                instance.getKeyboardLayout(), instance.getAccessSecret(), proposalIds);
         return Optional.of(new CommandContext(command.getId(), command.getType(), command.getAttempts(),
                 instance.getId(), instance.getUid(), "vantage-" + instance.getUid(), instance.getComputeId(),
                 instance.getProvider().getId(), instance.getPlan().getImage().getProviderImageId(),

@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 final class SlurmCompute implements Compute, TimeLimits {
 
     private static final Logger log = LoggerFactory.getLogger(SlurmCompute.class);
+    static final Duration QUEUE_TTL = Duration.ofSeconds(10);
 
     private final SlurmSettings settings;
     private final ProviderContext context;
@@ -37,6 +38,8 @@ final class SlurmCompute implements Compute, TimeLimits {
     private final Nodes nodes;
     private final JobFactory jobs;
     private final JobStates states;
+    private Queue queue;
+    private Instant queueReadAt;
 
     SlurmCompute(SlurmSettings settings, ProviderContext context, SlurmHttp http, ApiDialect dialect, Nodes nodes) {
         this.settings = settings;
@@ -85,7 +88,7 @@ final class SlurmCompute implements Compute, TimeLimits {
 
     @Override
     public Optional<CloudInstance> get(String computeId) {
-        return job(computeId).map(job -> states.of(job, job.isPending() ? Queue.of(all()) : Queue.UNKNOWN,
+        return job(computeId).map(job -> states.of(job, job.isPending() ? queueWith(job) : Queue.UNKNOWN,
                 address(job)));
     }
 
@@ -180,6 +183,20 @@ final class SlurmCompute implements Compute, TimeLimits {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The cluster's queue for the place of a waiting job, read at most every {@link #QUEUE_TTL} unless the job is
+     * newer than the snapshot: the portal asks about each waiting instance every few seconds, and the whole job
+     * list of a busy cluster is large.
+     */
+    private synchronized Queue queueWith(SlurmJob job) {
+        Instant now = context.clock().instant();
+        if (queue == null || queueReadAt.plus(QUEUE_TTL).isBefore(now) || queue.place(job).isEmpty()) {
+            queue = Queue.of(all());
+            queueReadAt = now;
+        }
+        return queue;
     }
 
     private List<SlurmJob> all() {
