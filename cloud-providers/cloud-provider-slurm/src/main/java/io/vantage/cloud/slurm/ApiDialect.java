@@ -2,8 +2,11 @@ package io.vantage.cloud.slurm;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,17 +147,17 @@ final class ApiDialect {
     }
 
     /** All state words: a node's {@code "idle"} plus {@code state_flags}, or a later version's list. */
-    static java.util.Set<String> stateWords(JsonNode state, JsonNode flags) {
-        java.util.Set<String> words = new java.util.HashSet<>();
+    static Set<String> stateWords(JsonNode state, JsonNode flags) {
+        Set<String> words = new HashSet<>();
         for (JsonNode node : new JsonNode[] {state, flags}) {
             if (node == null || node.isNull() || node.isMissingNode()) {
                 continue;
             }
             if (node.isArray()) {
-                node.forEach(word -> words.add(word.asString().toUpperCase(java.util.Locale.ROOT)));
+                node.forEach(word -> words.add(word.asString().toUpperCase(Locale.ROOT)));
             } else {
                 for (String word : node.asString().split("[+ ]")) {
-                    words.add(word.toUpperCase(java.util.Locale.ROOT));
+                    words.add(word.toUpperCase(Locale.ROOT));
                 }
             }
         }

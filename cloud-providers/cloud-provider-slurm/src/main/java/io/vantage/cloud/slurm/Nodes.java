@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ final class Nodes {
         boolean usable = state.stream().noneMatch(word -> word.startsWith("DOWN") || word.startsWith("DRAIN")
                 || word.equals("FAIL") || word.equals("FAILING") || word.equals("NOT_RESPONDING")
                 || word.equals("FUTURE") || word.equals("INVALID"));
-        Set<String> partitions = new java.util.HashSet<>();
+        Set<String> partitions = new HashSet<>();
         node.path("partitions").forEach(partition -> partitions.add(partition.asString()));
         return new Node(name, address.isBlank() ? name : address, partitions,
                 (int) ApiDialect.number(node.get("cpus")).orElse(0),

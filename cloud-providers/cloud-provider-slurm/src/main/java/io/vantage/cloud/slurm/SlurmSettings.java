@@ -1,6 +1,7 @@
 package io.vantage.cloud.slurm;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,7 +74,7 @@ public record SlurmSettings(String url, String apiVersion, String userName, Stri
     public record Image(String name, String kind, String setup, Map<String, String> environment, String notebookDir) {
 
         public Image {
-            kind = blank(kind) ? null : kind.trim().toLowerCase(java.util.Locale.ROOT);
+            kind = blank(kind) ? null : kind.trim().toLowerCase(Locale.ROOT);
             environment = environment == null ? Map.of() : Map.copyOf(environment);
             notebookDir = blank(notebookDir) ? "$HOME" : notebookDir;
         }
