@@ -3,6 +3,7 @@ package io.vantage.cloud.proxmox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudPermanentException;
+import io.vantage.cloud.api.CloudProviderException;
 import io.vantage.cloud.api.CloudTransientException;
 import io.vantage.cloud.api.CreateInstanceRequest;
 import org.slf4j.Logger;
@@ -95,10 +96,19 @@ final class VmCreation {
         clone.put("pool", blankToNull(settings.pool()));
         clone.put("storage", settings.fullClone() ? blankToNull(settings.cloneStorage()) : null);
         String action = "clone template " + template.vmid() + " into VM " + vmid + " for instance " + spec.uid();
+        JsonNode upid;
         try {
-            tasks.await(action, api.post(action, "/nodes/" + template.node() + "/qemu/" + template.vmid()
-                    + "/clone", clone, Map.of("target", "nodes", "pool", "pool", "storage", "clone-storage",
-                    "full", "full-clone")));
+            upid = api.post(action, "/nodes/" + template.node() + "/qemu/" + template.vmid() + "/clone", clone,
+                    Map.of("target", "nodes", "pool", "pool", "storage", "clone-storage", "full", "full-clone"));
+        } catch (CloudProviderException e) {
+            // refused (not lost): no clone began, and VM id vmid may go to someone else
+            if (e.getCause() instanceof ProxmoxApi.Failure) {
+                snippets.forgetCreate(spec.uid());
+            }
+            throw e;
+        }
+        try {
+            tasks.await(action, upid);
         } catch (CloudPermanentException e) {
             removal.removeQuietly(vmid, spec.uid());
             throw e;

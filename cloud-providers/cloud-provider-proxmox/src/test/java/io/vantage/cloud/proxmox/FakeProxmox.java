@@ -87,6 +87,8 @@ final class FakeProxmox implements AutoCloseable {
     final List<String> lostAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicInteger clones = new AtomicInteger();
     volatile int agentReadyAfter = 2;
+    /** Another client takes the next VM id between {@code /cluster/nextid} and the clone. */
+    volatile boolean nextIdRace;
 
     private final WireMockServer wm;
 

@@ -180,6 +180,20 @@ class ProxmoxComputeTest {
     }
 
     @Test
+    void aVmIdTakenMeanwhileIsRetriedWithAnotherAndTheOtherClientsVmIsNeverTouched() {
+        cluster.nextIdRace = true;
+
+        assertThatThrownBy(() -> compute.create(request("race1", "small")))
+                .isInstanceOf(io.vantage.cloud.api.CloudTransientException.class)
+                .hasMessageContaining("config file already exists");
+        assertThat(compute.list()).as("VM 101 is the other client's").isEmpty();
+
+        assertThat(compute.create(request("race1", "small")).computeId()).isEqualTo("102");
+        assertThat(cluster.vm(101).tags).isNull();
+        assertThat(cluster.vm(101).lock).isEqualTo("clone");
+    }
+
+    @Test
     void aLockedVmIsBusyNotBroken() {
         String id = compute.create(request("lock1", "small")).computeId();
         cluster.vm(101).lock = "backup";

@@ -82,6 +82,12 @@ final class ProxmoxRoutes implements ResponseDefinitionTransformerV2 {
             while (cluster.vms.containsKey(id)) {
                 id++;
             }
+            if (cluster.nextIdRace) {
+                cluster.nextIdRace = false;
+                FakeProxmox.Vm racer = new FakeProxmox.Vm(id, "pve1");
+                racer.lock = "clone"; // someone else's clone, nameless and locked like ours would be
+                cluster.vms.put(id, racer);
+            }
             return data(JSON.getNodeFactory().textNode(String.valueOf(id)));
         }
         Matcher task = TASK.matcher(path);
