@@ -127,12 +127,9 @@ final class VmCompute implements Compute {
                 .withName(computeId).delete());
     }
 
-    /** Objects already gone are skipped, so this can be repeated. */
+    /** Objects already gone are skipped, so this can be repeated; also removes what a half-done create left. */
     @Override
     public void delete(String computeId) {
-        if (reader.vm(computeId).isEmpty() && reader.service(computeId).isEmpty()) {
-            return;
-        }
         errors.run("delete virtual machine " + computeId, () -> reader.vms().inNamespace(settings.namespace())
                 .withName(computeId).delete());
         errors.run("delete service " + computeId, () -> client.services().inNamespace(settings.namespace())

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.vantage.cloud.api.CloudInstance;
+import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.Tags;
 
 import java.time.Clock;
@@ -72,6 +73,14 @@ final class VmReader {
                 .withLabel(Tags.DEPLOYMENT, deploymentLabel).list().getItems())) {
             instances.add(toInstance(vm, running.get(vm.getMetadata().getName())));
         }
+        // a create that made its Service (and Secret) but not yet its VM: listed, so the orphan sweep can remove it
+        List<String> named = instances.stream().map(CloudInstance::computeId).toList();
+        errors.call("list services", () -> client.services().inNamespace(namespace)
+                        .withLabel(Tags.DEPLOYMENT, deploymentLabel).list().getItems()).stream()
+                .filter(service -> !named.contains(service.getMetadata().getName()))
+                .forEach(service -> instances.add(new CloudInstance(service.getMetadata().getName(),
+                        service.getMetadata().getName(), CloudState.BUILDING, null, List.of(),
+                        InstanceReader.tags(service), InstanceReader.createdAt(service))));
         return instances;
     }
 

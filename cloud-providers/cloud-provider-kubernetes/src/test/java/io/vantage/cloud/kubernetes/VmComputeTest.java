@@ -168,6 +168,23 @@ class VmComputeTest {
     }
 
     @Test
+    void aCreateThatStoppedBeforeItsVirtualMachineIsListedForTheSweepAndDeletedWhole() {
+        server.expect().post().withPath("/apis/kubevirt.io/v1/namespaces/" + Fixtures.NAMESPACE + "/virtualmachines")
+                .andReturn(503, "").once();
+
+        assertThatThrownBy(() -> provider.compute().create(Fixtures.request("vm-9", "desktop", "small")))
+                .isInstanceOf(CloudTransientException.class);
+
+        CloudInstance half = provider.compute().list().stream().filter(m -> m.instanceUid().orElse("").equals("vm-9"))
+                .findFirst().orElseThrow();
+        assertThat(half.state()).isEqualTo(CloudState.BUILDING);
+        assertThat(provider.compute().findByInstanceUid("vm-9")).as("nothing to adopt yet").isEmpty();
+        provider.compute().delete(half.computeId());
+        assertThat(client.secrets().inNamespace(Fixtures.NAMESPACE).withName(half.computeId()).get()).isNull();
+        assertThat(provider.compute().list()).isEmpty();
+    }
+
+    @Test
     void onlyThisDeploymentsMachinesAreListedAndFound() {
         String mine = provider.compute().create(Fixtures.request("vm-7", "desktop", "small")).computeId();
         CloudProvider other = Fixtures.provider(VmFixtures.settings(server.url("/"), false), "portal-b");
