@@ -51,8 +51,19 @@ final class Machines {
         return owned;
     }
 
+    /** A tagged VM from the cluster's list alone; the create journals are read only for an untagged one. */
     Optional<Owned> byVmid(int vmid) {
-        return all().stream().filter(owned -> owned.vm().vmid() == vmid).findFirst();
+        List<Cluster.Vm> vms = cluster.vms();
+        Optional<Cluster.Vm> vm = vms.stream().filter(candidate -> candidate.vmid() == vmid).findFirst();
+        if (vm.isEmpty()) {
+            return Optional.empty();
+        }
+        if (tagged(vm.get())) {
+            return Optional.of(new Owned(vm.get(), vm.get().tags().get(Tags.INSTANCE), true,
+                    VmTags.created(vm.get().tags())));
+        }
+        return snippets.journals(deploymentId).stream().filter(journal -> isJournalled(vm.get(), journal))
+                .findFirst().map(journal -> new Owned(vm.get(), journal.instanceUid(), false, journal.createdAt()));
     }
 
     /** Only finished machines (tagged): one still being made is the business of the create that made it. */

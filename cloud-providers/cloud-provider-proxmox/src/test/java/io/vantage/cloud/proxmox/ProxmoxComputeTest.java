@@ -138,6 +138,21 @@ class ProxmoxComputeTest {
     }
 
     @Test
+    void aGuestStoppedByAnIoErrorIsAnErrorWithQemusStatusAndAPausedOneIsStoppedUntilResumed() {
+        String id = compute.create(request("io1", "small")).computeId();
+        cluster.vm(101).qmpstatus = "io-error";
+
+        CloudInstance broken = compute.get(id).orElseThrow();
+        assertThat(broken.state()).isEqualTo(CloudState.ERROR);
+        assertThat(broken.fault()).isEqualTo("QEMU reports io-error for this VM");
+
+        cluster.vm(101).qmpstatus = "paused";
+        assertThat(compute.get(id)).get().extracting(CloudInstance::state).isEqualTo(CloudState.STOPPED);
+        compute.start(id);
+        assertThat(cluster.vm(101).qmpstatus).isEqualTo("running");
+    }
+
+    @Test
     void aLostCreateAnswerIsFoundByTheInstanceUidAndAdoptedNotCloneAgain() {
         cluster.loseNextAnswer("POST /nodes/.*/status/start");
 
