@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -171,12 +170,6 @@ final class FakeProxmox implements AutoCloseable {
 
     Vm vm(int vmid) {
         return vms.get(vmid);
-    }
-
-    List<Vm> clonesOf(String uidTag) {
-        List<Vm> found = new ArrayList<>();
-        vms.values().stream().filter(vm -> vm.tags != null && vm.tags.contains(uidTag)).forEach(found::add);
-        return found;
     }
 
     /** The SHA-256 fingerprint of the stub's certificate, as Proxmox shows one. */
