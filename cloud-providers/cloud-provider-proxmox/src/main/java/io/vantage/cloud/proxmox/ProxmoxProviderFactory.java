@@ -28,6 +28,11 @@ public final class ProxmoxProviderFactory implements CloudProviderFactory<Proxmo
         return ProxmoxSettings.class;
     }
 
+    /** For the admin console (the SPI's {@code description()} where the portal's SPI has it). */
+    public String description() {
+        return "Proxmox VE cluster: each instance a clone of a template VM, through the REST API with an API token";
+    }
+
     @Override
     public List<SettingDescriptor> settings() {
         return List.of(
