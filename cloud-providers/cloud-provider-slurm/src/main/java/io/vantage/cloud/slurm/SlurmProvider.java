@@ -2,6 +2,7 @@ package io.vantage.cloud.slurm;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 final class SlurmProvider implements CloudProvider {
 
     private final String name;
+    private final SlurmSettings settings;
     private final SlurmHttp http;
     private final ApiDialect dialect;
     private final SlurmCompute compute;
@@ -30,6 +32,7 @@ final class SlurmProvider implements CloudProvider {
 
     SlurmProvider(String name, SlurmSettings settings, ProviderContext context) {
         this.name = name;
+        this.settings = settings;
         this.dialect = ApiDialect.of(settings.apiVersion());
         this.http = new SlurmHttp(settings.url(), settings.userName(), new Token(settings.token(),
                 settings.tokenFile()), context.callTimeout());
@@ -78,6 +81,21 @@ final class SlurmProvider implements CloudProvider {
     @Override
     public Optional<TimeLimits> timeLimits() {
         return Optional.of(compute);
+    }
+
+    /**
+     * One job user for everybody puts every person's desktop and notebook under one Unix account: on a node they
+     * share, one person's code can read another's job files (the instance secret among them) or cancel their jobs.
+     */
+    @Override
+    public List<String> warnings() {
+        if (!settings.sharedJobUser()) {
+            return List.of();
+        }
+        return List.of("All jobs run as the one Unix account '" + settings.jobUser() + "' (setting job-user), so "
+                + "one person's code can read another's files and instance secret on a node they share, or cancel "
+                + "their jobs. Set job-user to \"{owner}\" (each person's own account; needs a SlurmUser or root "
+                + "token), or let only one person use this provider.");
     }
 
     /** slurmrestd's ping: proves it answers, accepts the token, and reaches the controller. */

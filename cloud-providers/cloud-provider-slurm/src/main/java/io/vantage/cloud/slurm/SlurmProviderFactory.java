@@ -26,6 +26,12 @@ public final class SlurmProviderFactory implements CloudProviderFactory<SlurmSet
     }
 
     @Override
+    public String description() {
+        return "Slurm cluster: each instance a batch job submitted through slurmrestd (JWT), its time limit kept "
+                + "to the instance's lifetime";
+    }
+
+    @Override
     public List<SettingDescriptor> settings() {
         return List.of(
                 SettingDescriptor.required("url", "slurmrestd's base URL", "http://slurm-rest.facility.eu:6820"),
@@ -35,8 +41,9 @@ public final class SlurmProviderFactory implements CloudProviderFactory<SlurmSet
                 SettingDescriptor.secret("token", "JWT for user-name (scontrol token); or set token-file", false),
                 SettingDescriptor.optional("token-file", "File holding the JWT, re-read when it changes",
                         "/run/secrets/slurm-jwt"),
-                SettingDescriptor.optional("job-user", "User the jobs run as; {owner} is the instance owner. "
-                        + "Another user than user-name needs a SlurmUser or root token", "{owner}"),
+                SettingDescriptor.optional("job-user", "User the jobs run as: {owner} (the default) is the instance "
+                        + "owner's own Unix account, which needs a SlurmUser or root token; one fixed name makes all "
+                        + "people share an account that can read each other's secrets", SlurmSettings.OWNER),
                 SettingDescriptor.optional("account", "Account charged for the jobs", "vantage"),
                 SettingDescriptor.optional("account-from-proposal", "Charge the proposal of the instance's "
                         + "experiment instead (through account-pattern)", "true"),

@@ -14,8 +14,10 @@ import java.util.Map;
  * @param userName            the user the token belongs to ({@code X-SLURM-USER-NAME})
  * @param token               a JWT from {@code scontrol token} or the site's issuer; never printed
  * @param tokenFile           file holding the JWT instead, re-read when it changes (tokens expire: rotate it with cron)
- * @param jobUser             user the jobs run as: a name, or {@code {owner}} for the instance owner's id; null means
- *                            {@code userName}. Another user needs a token of SlurmUser or root
+ * @param jobUser             user the jobs run as: {@code {owner}} (the default) for the instance owner's id, which
+ *                            must be their Unix login, so no person's code runs under another's account; or one fixed
+ *                            name for everybody, which the provider warns about ({@link SlurmProvider#warnings()}).
+ *                            Another user than {@code userName} needs a token of SlurmUser or root
  * @param account             account charged when the account does not come from a proposal; null: Slurm's default
  * @param accountFromProposal charge the first proposal of the instance's experiments (through {@code accountPattern})
  * @param accountPattern      account name made from a proposal id, {@code {proposal}} by default
@@ -44,12 +46,14 @@ public record SlurmSettings(String url, String apiVersion, String userName, Stri
 
     public static final String DEFAULT_API_VERSION = "v0.0.38";
     public static final String DEFAULT_BASE_URL = "/instances/{uid}/jupyter/";
+    /** In {@code job-user}: the instance owner's id. */
+    public static final String OWNER = "{owner}";
     static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     public SlurmSettings {
         url = blank(url) ? null : url.trim().replaceAll("/+$", "");
         apiVersion = blank(apiVersion) ? DEFAULT_API_VERSION : apiVersion.trim();
-        jobUser = blank(jobUser) ? userName : jobUser.trim();
+        jobUser = blank(jobUser) ? OWNER : jobUser.trim();
         accountFromProposal = accountFromProposal != null && accountFromProposal;
         accountPattern = blank(accountPattern) ? "{proposal}" : accountPattern;
         workDir = blank(workDir) ? "/tmp" : workDir;
@@ -89,6 +93,11 @@ public record SlurmSettings(String url, String apiVersion, String userName, Stri
      */
     public record Flavour(String name, String partition, String qos, Integer cpus, Integer memoryMib, String gres,
                           Integer gpus, Duration timeLimit, String constraints, String reservation) {
+    }
+
+    /** Whether every person's jobs run under one account, where one person's code can read another's secrets. */
+    boolean sharedJobUser() {
+        return !jobUser.contains(OWNER);
     }
 
     static boolean blank(String value) {

@@ -76,11 +76,12 @@ class JobFactoryTest {
     }
 
     @Test
-    void jobsRunAsTheOwnerOnlyWhenAskedAndOnlyUnderAValidName() {
+    void jobsRunAsTheirOwnerByDefaultAndOnlyUnderAValidName() {
         CreateInstanceRequest request = Requests.of("d-1", "desktop", "small", "rfranklin", List.of());
-        assertThat(new JobFactory(settings.build()).jobUser(request.metadata())).isEqualTo("vantage-jobs");
-        settings.jobUser = "{owner}";
         assertThat(new JobFactory(settings.build()).jobUser(request.metadata())).isEqualTo("rfranklin");
+        settings.jobUser = "vantage-jobs";
+        assertThat(new JobFactory(settings.build()).jobUser(request.metadata())).isEqualTo("vantage-jobs");
+        settings.jobUser = null;
         CreateInstanceRequest hostile = Requests.of("d-1", "desktop", "small", "root\nX-Other: 1", List.of());
         assertThatThrownBy(() -> new JobFactory(settings.build()).jobUser(hostile.metadata()))
                 .isInstanceOf(CloudPermanentException.class).hasMessageContaining("no valid user name");

@@ -58,6 +58,21 @@ class SlurmProviderFactoryTest {
     }
 
     @Test
+    void eachPersonsJobsRunUnderTheirOwnAccountUnlessOneSharedAccountIsSetWhichIsWarnedAbout() {
+        TestSettings settings = new TestSettings();
+        settings.token = "a.b.c";
+        CloudProvider perPerson = new SlurmProviderFactory().create("hpc", settings.build(), CONTEXT);
+        assertThat(settings.build().jobUser()).isEqualTo("{owner}");
+        assertThat(perPerson.warnings()).isEmpty();
+
+        settings.jobUser = "vantage-jobs";
+        CloudProvider shared = new SlurmProviderFactory().create("hpc", settings.build(), CONTEXT);
+        assertThat(shared.warnings()).singleElement().asString()
+                .contains("one Unix account 'vantage-jobs'", "job-user", "read another's files and instance secret",
+                        "\"{owner}\"");
+    }
+
+    @Test
     void problemsNameTheirSetting() {
         TestSettings settings = new TestSettings();
         settings.url = "ftp://x";

@@ -31,6 +31,7 @@ final class TestSettings {
         TestSettings settings = new TestSettings();
         settings.url = cluster.url();
         settings.userName = cluster.user();
+        settings.jobUser = cluster.user(); // the test cluster's token may submit as its own user only
         settings.tokenFile = cluster.tokenFile();
         settings.workDir = cluster.workDir();
         settings.flavours.put("whole", flavour(cluster.cpus(), 1024, null));
