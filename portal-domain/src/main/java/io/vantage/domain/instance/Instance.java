@@ -192,9 +192,17 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         this.stateReason = reason;
     }
 
+    /** Keeps the state and shows the cloud's account of it (a job's place in the queue); open pages hear of it. */
+    public void report(String reason, Instant now) {
+        transitionTo(state, reason, now);
+    }
+
     private void transitionTo(InstanceState next, String reason, Instant now) {
         if (state == next) {
-            stateReason = reason;
+            if (!Objects.equals(stateReason, reason)) {
+                stateReason = reason;
+                registerEvent(new InstanceStateChanged(id, uid, state, state, reason, now));
+            }
             return;
         }
         if (!state.canBecome(next)) {
