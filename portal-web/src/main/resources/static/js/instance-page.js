@@ -15,7 +15,9 @@ async function refreshStatus() {
   const badge = await (await fetch(`/fragments/instances/${encodeURIComponent(uid)}/badge`)).text();
   document.getElementById('instance-state').outerHTML = badge;
   const liveViewer = current.dataset.mode === next.dataset.mode && ['desktop', 'guacamole', 'notebook'].includes(next.dataset.mode);
-  if (!liveViewer) {
+  if (liveViewer) {
+    current.querySelector('#time-limit-problem')?.replaceWith(next.querySelector('#time-limit-problem'));
+  } else {
     viewer?.disconnect?.();
     viewer = null;
     current.replaceWith(next);

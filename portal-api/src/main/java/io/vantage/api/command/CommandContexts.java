@@ -58,7 +58,8 @@ class CommandContexts {
                 instance.getId(), instance.getUid(), "vantage-" + instance.getUid(), instance.getComputeId(),
                 instance.getProvider().getId(), instance.getPlan().getImage().getProviderImageId(),
                 instance.getPlan().getFlavour().getProviderFlavourId(), securityGroupsFor(instance, owner),
-                metadata, instance.getPlan().getImage().getBootScript(), instance.isDeleteRequested()));
+                metadata, instance.getPlan().getImage().getBootScript(), instance.isDeleteRequested(),
+                instance.getTerminationDate()));
     }
 
     private List<String> securityGroupsFor(Instance instance, User owner) {

@@ -17,6 +17,7 @@ import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.CloudTransientException;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.domain.instance.CommandType;
 
 /**
  * Carries out one claimed command against the cloud. Every command is safe to run again after a crash or a lost
@@ -30,15 +31,17 @@ class CommandExecutor {
 
     private final CommandContexts contexts;
     private final CommandOutcomes outcomes;
+    private final TimeLimitWork timeLimits;
     private final ProviderRegistry providers;
     private final CommandProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, ProviderRegistry providers,
-                    CommandProperties properties, MeterRegistry meters, Clock clock) {
+    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, TimeLimitWork timeLimits,
+                    ProviderRegistry providers, CommandProperties properties, MeterRegistry meters, Clock clock) {
         this.contexts = contexts;
         this.outcomes = outcomes;
+        this.timeLimits = timeLimits;
         this.providers = providers;
         this.properties = properties;
         this.meters = meters;
@@ -51,10 +54,11 @@ class CommandExecutor {
             return;
         }
         CommandContext command = loaded.get();
-        String what = command.type().name().toLowerCase();
+        String what = command.type() == CommandType.TIME_LIMIT ? "move the time limit of"
+                : command.type().name().toLowerCase();
         try {
             CloudProvider provider = providers.require(command.providerId());
-            run(command, provider.compute());
+            run(command, provider);
             meters.counter("vantage.commands", "type", command.type().name(), "outcome", "success").increment();
         } catch (CloudTransientException e) {
             if (command.attempts() < properties.maxAttempts()) {
@@ -74,10 +78,15 @@ class CommandExecutor {
     private void fail(CommandContext command, String reason) {
         log.warn("Command {} failed for instance {}: {}", command.commandId(), command.uid(), reason);
         meters.counter("vantage.commands", "type", command.type().name(), "outcome", "failure").increment();
-        outcomes.failed(command.commandId(), command.instanceId(), reason);
+        if (command.type() == CommandType.TIME_LIMIT) {
+            timeLimits.gaveUp(command, reason); // the machine is fine; only its end did not move
+        } else {
+            outcomes.failed(command.commandId(), command.instanceId(), reason);
+        }
     }
 
-    private void run(CommandContext command, Compute compute) {
+    private void run(CommandContext command, CloudProvider provider) {
+        Compute compute = provider.compute();
         switch (command.type()) {
             case CREATE -> create(command, compute);
             case START -> {
@@ -98,6 +107,7 @@ class CommandExecutor {
             }
             case DELETE -> delete(command, compute);
             case SYNC -> outcomes.succeeded(command.commandId(), "Synchronised");
+            case TIME_LIMIT -> timeLimits.execute(command, provider);
         }
     }
 

@@ -6,5 +6,7 @@ public enum CommandType {
     STOP,
     REBOOT,
     DELETE,
-    SYNC
+    SYNC,
+    /** Moves the cloud's own end of the machine (a batch job's time limit) to the instance's end of life. */
+    TIME_LIMIT
 }

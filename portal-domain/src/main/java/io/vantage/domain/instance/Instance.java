@@ -243,6 +243,14 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         }
         require(state != InstanceState.DELETED && state != InstanceState.DELETING, "extend", "it is being deleted");
         this.terminationDate = newTerminationDate;
+        registerEvent(new InstanceLifetimeChanged(id, uid, provider.getId(), newTerminationDate, now));
+    }
+
+    /** The cloud ends the machine then and would not move that: the end of life follows, the cloud not asked again. */
+    public void endWithMachine(Instant machineEnd, Instant now) {
+        if (machineEnd.isAfter(now) && state != InstanceState.DELETED && state != InstanceState.DELETING) {
+            this.terminationDate = machineEnd;
+        }
     }
 
     // --- members ------------------------------------------------------------------------------------------------

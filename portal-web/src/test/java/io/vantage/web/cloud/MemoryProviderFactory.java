@@ -27,23 +27,29 @@ import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.api.ProviderHealth;
 import io.vantage.cloud.api.SettingDescriptor;
+import io.vantage.cloud.api.TimeLimits;
 
 /**
  * A fourth provider type that exists only on the tests' class path (registered in their
  * {@code META-INF/services}): machines held in memory whose services are one port the test listens on. It can reboot
- * but not stop, so pages and the API must hide and refuse stop and start for it.
+ * but not stop, so pages and the API must hide and refuse stop and start for it. With {@code time-limit} its
+ * machines end at a limit of their own, which may be shortened but not lengthened, as a Slurm job's without an
+ * operator's token.
  */
 public final class MemoryProviderFactory implements CloudProviderFactory<MemoryProviderFactory.Settings> {
 
     public static final String TYPE = "memory";
     /** Machines of every memory provider, by provider name then compute id, for tests to look at. */
     public static final Map<String, Map<String, CloudInstance>> MACHINES = new ConcurrentHashMap<>();
+    /** When each machine with a time limit ends, by compute id. */
+    public static final Map<String, Instant> ENDS = new ConcurrentHashMap<>();
 
     /**
      * @param servicePort where every port of every machine is reached (a socket the test opens)
      * @param apiKey      stands for a credential: required and secret
+     * @param timeLimit   machines end this long after their creation unless shortened; null: no limit
      */
-    public record Settings(Integer servicePort, String apiKey, String region) {
+    public record Settings(Integer servicePort, String apiKey, String region, java.time.Duration timeLimit) {
     }
 
     @Override
@@ -66,7 +72,9 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
         return List.of(SettingDescriptor.required("service-port", "Port every service of every machine answers on",
                         "5901"),
                 SettingDescriptor.secret("api-key", "Credential of the memory cloud", true),
-                SettingDescriptor.optional("region", "Where the memory is", "here"));
+                SettingDescriptor.optional("region", "Where the memory is", "here"),
+                SettingDescriptor.optional("time-limit", "Machines end this long after creation; only shorter "
+                        + "limits are accepted later", "2h"));
     }
 
     @Override
@@ -74,10 +82,11 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
         if (settings.servicePort() < 1 || settings.servicePort() > 65535) {
             throw new CloudPermanentException("Memory provider '" + name + "': setting service-port must be a port");
         }
-        return new Provider(name, settings.servicePort(), context);
+        return new Provider(name, settings.servicePort(), settings.timeLimit(), context);
     }
 
-    private record Provider(String name, int port, ProviderContext context) implements CloudProvider, Compute {
+    private record Provider(String name, int port, java.time.Duration timeLimit, ProviderContext context)
+            implements CloudProvider, Compute, TimeLimits {
 
         private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -122,7 +131,29 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
 
         @Override
         public Set<Capability> capabilities() {
-            return EnumSet.of(Capability.REBOOT);
+            return timeLimit == null ? EnumSet.of(Capability.REBOOT) : EnumSet.of(Capability.REBOOT,
+                    Capability.TIME_LIMIT);
+        }
+
+        @Override
+        public Optional<TimeLimits> timeLimits() {
+            return timeLimit == null ? Optional.empty() : Optional.of(this);
+        }
+
+        @Override
+        public Instant setEnd(String computeId, Instant end) {
+            Instant current = end(computeId).orElseThrow(() -> new CloudPermanentException("no machine " + computeId));
+            if (end.isAfter(current)) {
+                throw new CloudPermanentException("the memory cloud refused to lengthen the time limit of "
+                        + computeId + " (only operators may lengthen time limits)");
+            }
+            ENDS.put(computeId, end);
+            return end;
+        }
+
+        @Override
+        public Optional<Instant> end(String computeId) {
+            return machines().containsKey(computeId) ? Optional.ofNullable(ENDS.get(computeId)) : Optional.empty();
         }
 
         @Override
@@ -135,6 +166,9 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
             CloudInstance machine = new CloudInstance("mem-" + IDS.incrementAndGet(), request.name(),
                     CloudState.RUNNING, null, List.of("127.0.0.1"), request.metadata().tags(), Instant.now());
             machines().put(machine.computeId(), machine);
+            if (timeLimit != null) {
+                ENDS.put(machine.computeId(), context.clock().instant().plus(timeLimit));
+            }
             return machine;
         }
 

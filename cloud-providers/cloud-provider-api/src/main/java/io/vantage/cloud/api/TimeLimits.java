@@ -1,6 +1,7 @@
 package io.vantage.cloud.api;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Optional, for clouds that end a machine at a time limit of their own ({@link Capability#TIME_LIMIT}), such as a
@@ -17,4 +18,11 @@ public interface TimeLimits {
      *                                 the message says who may
      */
     Instant setEnd(String computeId, Instant end);
+
+    /**
+     * When the cloud will end the machine as things stand, so the portal can tell people the truth after a refused
+     * {@link #setEnd}: empty when the cloud cannot say yet (a job still waiting, whose limit counts from its start)
+     * or the machine is gone.
+     */
+    Optional<Instant> end(String computeId);
 }

@@ -161,6 +161,12 @@ final class SlurmCompute implements Compute, TimeLimits {
         return base.plusSeconds(minutes * 60L);
     }
 
+    /** A started job ends at its start plus its limit, which Slurm gives as its end time. */
+    @Override
+    public Optional<Instant> end(String computeId) {
+        return job(computeId).filter(j -> !j.hasEnded() && !j.isPending()).map(SlurmJob::endTime);
+    }
+
     /** This deployment's jobs that have not ended. */
     List<SlurmJob> liveJobs() {
         return all().stream().filter(this::isOurs).filter(job -> !job.hasEnded()).toList();

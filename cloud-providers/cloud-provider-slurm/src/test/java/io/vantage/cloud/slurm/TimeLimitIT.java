@@ -57,6 +57,7 @@ class TimeLimitIT {
 
         assertThatThrownBy(() -> limits.setEnd(jobId, Instant.now().plus(Duration.ofHours(3))))
                 .isInstanceOf(CloudPermanentException.class).hasMessageContaining("only operators");
+        assertThat(limits.end(jobId)).as("the end the refused job keeps").hasValue(end);
 
         TestSettings operator = TestSettings.against(cluster);
         operator.userName = "slurm";
