@@ -85,44 +85,44 @@ public final class SlurmProviderFactory implements CloudProviderFactory<SlurmSet
         }
         List<String> problems = new ArrayList<>();
         if (settings.url() == null) {
-            problems.add("url is required (slurmrestd's base URL)");
+            problems.add("setting url is required (slurmrestd's base URL)");
         } else {
             try {
                 URI uri = URI.create(settings.url());
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    problems.add("url must be an http(s) URL, was '" + settings.url() + "'");
+                    problems.add("setting url must be an http(s) URL, was '" + settings.url() + "'");
                 }
             } catch (IllegalArgumentException e) {
-                problems.add("url is not a URL: " + e.getMessage());
+                problems.add("setting url is not a URL: " + e.getMessage());
             }
         }
         try {
             ApiDialect.of(settings.apiVersion());
         } catch (IllegalArgumentException e) {
-            problems.add("api-version " + e.getMessage());
+            problems.add("setting api-version " + e.getMessage());
         }
         if (SlurmSettings.blank(settings.userName())) {
-            problems.add("user-name is required (the user the token belongs to)");
+            problems.add("setting user-name is required (the user the token belongs to)");
         }
         if (SlurmSettings.blank(settings.token()) == SlurmSettings.blank(settings.tokenFile())) {
-            problems.add("exactly one of token and token-file must be set");
+            problems.add("setting token or token-file: exactly one of them must be set");
         }
         if (!settings.workDir().startsWith("/")) {
-            problems.add("work-dir must be an absolute path, was '" + settings.workDir() + "'");
+            problems.add("setting work-dir must be an absolute path, was '" + settings.workDir() + "'");
         }
         checkPort(problems, "vnc-port", settings.vncPort());
         checkPort(problems, "jupyter-port", settings.jupyterPort());
         if (!settings.jupyterBaseUrl().startsWith("/")) {
-            problems.add("jupyter-base-url must start with /, was '" + settings.jupyterBaseUrl() + "'");
+            problems.add("setting jupyter-base-url must start with /, was '" + settings.jupyterBaseUrl() + "'");
         }
         if (settings.startTimeout().isNegative() || settings.startTimeout().isZero()) {
-            problems.add("start-timeout must be positive");
+            problems.add("setting start-timeout must be positive");
         }
         if (settings.maxInstances() != null && settings.maxInstances() < 0) {
-            problems.add("max-instances must not be negative");
+            problems.add("setting max-instances must not be negative");
         }
         if (settings.timeLimit() != null && settings.timeLimit().toMinutes() < 1) {
-            problems.add("time-limit must be at least a minute");
+            problems.add("setting time-limit must be at least a minute");
         }
         SettingsCheck.images(settings, problems);
         SettingsCheck.flavours(settings, problems);
@@ -131,7 +131,7 @@ public final class SlurmProviderFactory implements CloudProviderFactory<SlurmSet
 
     private static void checkPort(List<String> problems, String setting, int port) {
         if (port < 1 || port > 65535) {
-            problems.add(setting + " must be between 1 and 65535, was " + port);
+            problems.add("setting " + setting + " must be between 1 and 65535, was " + port);
         }
     }
 }

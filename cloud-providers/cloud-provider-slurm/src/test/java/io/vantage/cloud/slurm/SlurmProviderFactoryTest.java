@@ -82,12 +82,12 @@ class SlurmProviderFactoryTest {
                 null));
         assertThatThrownBy(() -> new SlurmProviderFactory().create("hpc", settings.build(), CONTEXT))
                 .isInstanceOf(CloudPermanentException.class)
-                .hasMessageContaining("url must be an http(s) URL, was 'ftp://x'")
-                .hasMessageContaining("api-version must be an OpenAPI plugin version from v0.0.38 on")
-                .hasMessageContaining("exactly one of token and token-file must be set")
-                .hasMessageContaining("images.odd.kind must be desktop or notebook")
-                .hasMessageContaining("flavours.bad.cpus must be at least 1")
-                .hasMessageContaining("flavours.bad.partition must be a Slurm name");
+                .hasMessageContaining("setting url must be an http(s) URL, was 'ftp://x'")
+                .hasMessageContaining("setting api-version must be an OpenAPI plugin version from v0.0.38 on")
+                .hasMessageContaining("setting token or token-file: exactly one of them must be set")
+                .hasMessageContaining("setting images.odd.kind must be desktop or notebook")
+                .hasMessageContaining("setting flavours.bad.cpus must be at least 1")
+                .hasMessageContaining("setting flavours.bad.partition must be a Slurm name");
     }
 
     @Test
