@@ -37,8 +37,9 @@ for program in munged slurmctld slurmd slurmrestd scontrol; do
 done
 plugin_dir="$(dirname "$(dpkg -L slurm-wlm-jwt-plugin 2>/dev/null | grep '/auth_jwt.so$' | head -1)")"
 [ -f "$plugin_dir/auth_jwt.so" ] || die "the JWT plugin is missing: apt-get install -y slurm-wlm-jwt-plugin"
-getent passwd slurm >/dev/null || die "user slurm is missing (the slurmctld package creates it)"
-[ -f /etc/munge/munge.key ] || die "/etc/munge/munge.key is missing (the munge package creates it; or run mungekey)"
+# the packages' own users; a machine whose package scripts did not run (a container image) still gets them
+getent passwd slurm >/dev/null || useradd --system --no-create-home --shell /usr/sbin/nologin slurm
+getent passwd munge >/dev/null || useradd --system --no-create-home --shell /usr/sbin/nologin munge
 export PATH="/usr/sbin:$PATH"
 
 running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -63,10 +64,15 @@ chown slurm: "$dir/state" "$dir/log" "$dir/run"
 
 # munged of our own, on its own socket: a system munged (if any) is left alone
 mkdir -p "$dir/munge" && chown munge: "$dir/munge" && chmod 711 "$dir/munge"  # clients reach the socket, nobody lists the folder
+# its own key too: the system's /etc/munge/munge.key (if any) is neither needed nor shared with the test cluster
+if [ ! -s "$dir/munge/munge.key" ]; then
+  dd if=/dev/urandom of="$dir/munge/munge.key" bs=1024 count=1 status=none
+fi
+chown munge: "$dir/munge/munge.key" && chmod 400 "$dir/munge/munge.key"
 if ! running "$dir/munge/munged.pid"; then
   rm -f "$dir/munge/munge.socket"*
   runuser -u munge -- munged --socket="$dir/munge/munge.socket" --pid-file="$dir/munge/munged.pid" \
-    --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/munged.seed"
+    --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/munged.seed" --key-file="$dir/munge/munge.key"
   wait_for munged 10 test -S "$dir/munge/munge.socket"
 fi
 
