@@ -109,6 +109,10 @@ check(realm["realm"] == "vantage", "realm name")
 clients = {c["clientId"]: c for c in realm["clients"]}
 check(clients.get("vantage-portal", {}).get("attributes", {}).get("pkce.code.challenge.method") == "S256",
       "vantage-portal must require PKCE S256")
+portal_client = clients.get("vantage-portal", {})
+check(portal_client.get("attributes", {}).get("backchannel.logout.url", "").endswith("/logout/connect/back-channel/vantage")
+      and portal_client.get("frontchannelLogout") is False,
+      "vantage-portal needs back-channel logout to the portal's /logout/connect/back-channel/vantage")
 check({r["name"] for r in realm["roles"]["realm"]} >= {"ADMIN", "STAFF", "IT_SUPPORT", "INSTRUMENT_SCIENTIST",
       "INSTRUMENT_CONTROL", "SCIENTIFIC_COMPUTING", "GUEST"}, "realm roles")
 

@@ -94,10 +94,19 @@ async function startDesktop(element) {
   }
 }
 
+async function startNotebook(element) {
+  const { openNotebook } = await import('./notebook-frame.js');
+  viewer = await openNotebook(element);
+}
+
 function start() {
   const element = document.getElementById('viewer');
   if (element?.dataset.uid) {
     startDesktop(element);
+  }
+  const notebook = document.getElementById('notebook');
+  if (notebook) {
+    startNotebook(notebook);
   }
   document.getElementById('fullscreen-button')?.addEventListener('click', () => element?.requestFullscreen());
   document.getElementById('reconnect-button')?.addEventListener('click', () => {

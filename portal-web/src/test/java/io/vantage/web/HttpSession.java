@@ -45,6 +45,12 @@ public class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A response read as it arrives (an event stream), with this session's cookies. */
+    public HttpResponse<java.io.InputStream> stream(String url) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(resolve(url)).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -19,6 +19,8 @@ import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.launch.UserPolicies;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.security.PortalSessions;
+import io.vantage.api.security.RoleChanges;
 import io.vantage.domain.instance.InstanceRepository;
 import io.vantage.domain.user.Role;
 import io.vantage.domain.user.RoleRepository;
@@ -40,16 +42,24 @@ public class UserAdmin {
     private final InstanceRepository instances;
     private final UserPolicies policies;
     private final AdminAudit audit;
+    private final RoleChanges roleChanges;
+    private final PortalSessions sessions;
     private final Clock clock;
 
     UserAdmin(UserRepository users, RoleRepository roles, InstanceRepository instances, UserPolicies policies,
-              AdminAudit audit, Clock clock) {
+              AdminAudit audit, RoleChanges roleChanges, PortalSessions sessions, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.instances = instances;
         this.policies = policies;
         this.audit = audit;
+        this.roleChanges = roleChanges;
+        this.sessions = sessions;
         this.clock = clock;
+    }
+
+    /** How many browser sessions an admin ended. */
+    public record SessionsEnded(int ended) {
     }
 
     public record GrantRequest(@NotBlank String role, @Future Instant expiresAt) {
@@ -83,6 +93,7 @@ public class UserAdmin {
             throw audit.refused(actor, "admin.user.role.grant", "user", id, managedElsewhere(user, held.get()));
         }
         user.grant(role, RoleSource.PORTAL, actor.id(), clock.instant(), request.expiresAt());
+        roleChanges.changed(id, "An admin granted you the role " + role.getName() + ".");
         audit.success(actor, "admin.user.role.grant", "user", id, role.getName()
                 + (request.expiresAt() == null ? "" : " until " + request.expiresAt()));
         return detail(user);
@@ -101,6 +112,7 @@ public class UserAdmin {
                     Map.of("role", roleName)));
         }
         user.revoke(roleName);
+        roleChanges.changed(id, "An admin took the role " + roleName + " from you.");
         audit.success(actor, "admin.user.role.revoke", "user", id, roleName);
         return detail(user);
     }
@@ -112,6 +124,19 @@ public class UserAdmin {
         audit.success(actor, "admin.user.quota", "user", id, request.instanceQuota() == null
                 ? "per-user instance quota removed" : "instance quota " + request.instanceQuota());
         return detail(user);
+    }
+
+    /**
+     * Ends every browser session of the person on every replica: their next request goes to the login, their event
+     * streams end, and every replica re-checks their open connections. API tokens stay valid until they expire
+     * (the provider issued them).
+     */
+    @Transactional
+    public SessionsEnded endSessions(CurrentUser actor, String id) {
+        find(id);
+        int ended = sessions.endAll(id, "An admin ended your sessions.");
+        audit.success(actor, "admin.user.sessions.end", "user", id, ended + " session(s) ended");
+        return new SessionsEnded(ended);
     }
 
     private UserViews.Detail detail(User user) {

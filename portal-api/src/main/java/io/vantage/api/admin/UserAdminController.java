@@ -51,6 +51,12 @@ class UserAdminController {
         return users.revoke(admin, id, role);
     }
 
+    /** Signs the person out everywhere: every browser session on every replica ends. */
+    @DeleteMapping("/{id}/sessions")
+    UserAdmin.SessionsEnded endSessions(CurrentUser admin, @PathVariable String id) {
+        return users.endSessions(admin, id);
+    }
+
     @PutMapping("/{id}/quota")
     UserViews.Detail setQuota(CurrentUser admin, @PathVariable String id,
                               @Valid @RequestBody UserAdmin.QuotaRequest request) {

@@ -2,6 +2,7 @@ package io.vantage.api.events;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,25 +12,39 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.security.EffectiveRoles;
+import io.vantage.api.security.PortalSessions;
 
-/** The browsers connected to this replica, and which events each may receive. */
+/**
+ * The browsers connected to this replica, and which events each may receive. Whether a subscriber sees the events
+ * only admins see is decided at each delivery with the roles they hold then, so a revoked or expired ADMIN grant
+ * stops them at once; a stream opened by a browser session ends when that session is ended.
+ */
 @Component
-public class LiveEvents implements org.springframework.context.SmartLifecycle {
+public class LiveEvents implements org.springframework.context.SmartLifecycle, AccessChangeListener {
 
-    private record Subscriber(String userId, boolean admin, SseEmitter emitter) {
+    /**
+     * @param loginRoles the roles of the login or token that opened the stream (grants are added per delivery)
+     * @param sessionId  the browser session that opened it, or null for a bearer token
+     */
+    private record Subscriber(String userId, Set<String> loginRoles, String sessionId, SseEmitter emitter) {
     }
 
     private final Map<Long, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final EffectiveRoles roles;
+    private final PortalSessions sessions;
 
-    LiveEvents(MeterRegistry meters) {
+    LiveEvents(MeterRegistry meters, EffectiveRoles roles, PortalSessions sessions) {
+        this.roles = roles;
+        this.sessions = sessions;
         meters.gaugeMapSize("vantage.events.subscribers", java.util.List.of(), subscribers);
     }
 
-    public SseEmitter subscribe(CurrentUser user) {
+    public SseEmitter subscribe(CurrentUser user, Set<String> loginRoles, String sessionId) {
         SseEmitter emitter = new SseEmitter(0L);
         long id = ids.incrementAndGet();
-        subscribers.put(id, new Subscriber(user.id(), user.isAdmin(), emitter));
+        subscribers.put(id, new Subscriber(user.id(), Set.copyOf(loginRoles), sessionId, emitter));
         emitter.onCompletion(() -> subscribers.remove(id));
         emitter.onTimeout(() -> subscribers.remove(id));
         emitter.onError(error -> subscribers.remove(id));
@@ -43,8 +58,24 @@ public class LiveEvents implements org.springframework.context.SmartLifecycle {
 
     void deliver(LiveEvent event) {
         subscribers.forEach((id, subscriber) -> {
-            if (subscriber.admin() || event.viewers().contains(subscriber.userId())) {
+            if (event.viewers().contains(subscriber.userId())
+                    || roles.isAdmin(subscriber.userId(), subscriber.loginRoles())) {
                 send(id, subscriber, SseEmitter.event().name(event.type()).data(event.data()));
+            }
+        });
+    }
+
+    /** A person's sessions were ended: their streams opened by those sessions end too. */
+    @Override
+    public void accessChanged(AccessChange change) {
+        if (change.instanceId() != null || change.userId() == null) {
+            return;
+        }
+        subscribers.forEach((id, subscriber) -> {
+            if (subscriber.userId().equals(change.userId()) && subscriber.sessionId() != null
+                    && !sessions.exists(subscriber.sessionId())) {
+                subscribers.remove(id);
+                subscriber.emitter().complete();
             }
         });
     }

@@ -8,8 +8,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.stereotype.Component;
 
 import io.vantage.domain.user.Identity;
@@ -34,9 +32,7 @@ class ClaimMapper {
         AuthProperties.Claims names = oidc.claims();
         Object id = claim(claims, names.userId());
         if (id == null || id.toString().isBlank()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(MISSING_CLAIM,
-                    "Your identity provider did not send the '" + names.userId()
-                            + "' claim that identifies you in the portal. Please contact the facility's IT support.", null));
+            throw new MissingClaimException(names.userId());
         }
         return new Identity(id.toString(), string(claims, names.firstName()), string(claims, names.lastName()),
                 string(claims, names.email()), Boolean.parseBoolean(String.valueOf(claim(claims, names.emailVerified()))),

@@ -1,30 +1,51 @@
 package io.vantage.api.security;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Reads the portal user out of whatever authenticated the request (browser login or bearer token). */
+/**
+ * Reads the portal user out of whatever authenticated the request (browser login or bearer token). The roles are
+ * those held for this request: filled in per request from the database, never the ones remembered at login.
+ */
 public final class CurrentUsers {
 
     private CurrentUsers() {
     }
 
     public static Optional<CurrentUser> of(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()) {
-            return Optional.empty();
-        }
-        String id = null;
-        if (authentication instanceof PortalPrincipal principal) {
-            id = principal.userId();
-        } else if (authentication.getPrincipal() instanceof PortalPrincipal principal) {
-            id = principal.userId();
-        }
-        return Optional.ofNullable(id).map(userId -> new CurrentUser(userId, Authorities.roles(authentication.getAuthorities())));
+        return principal(authentication).map(principal -> new CurrentUser(principal.userId(),
+                Authorities.roles(authentication.getAuthorities())));
     }
 
     public static Optional<CurrentUser> current() {
         return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The roles the current login or token carries by itself (see {@link EffectiveRoles} for what they add up to). */
+    public static Set<String> loginRoles() {
+        return principal(SecurityContextHolder.getContext().getAuthentication()).map(PortalPrincipal::loginRoles)
+                .orElse(Set.of());
+    }
+
+    /** Whether the current request is authenticated by a browser session rather than a bearer token. */
+    public static boolean bySession() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof PortalOidcUser;
+    }
+
+    private static Optional<PortalPrincipal> principal(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication instanceof PortalPrincipal principal) {
+            return Optional.of(principal);
+        }
+        if (authentication.getPrincipal() instanceof PortalPrincipal principal) {
+            return Optional.of(principal);
+        }
+        return Optional.empty();
     }
 }

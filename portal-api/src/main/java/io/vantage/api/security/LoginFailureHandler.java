@@ -1,6 +1,8 @@
 package io.vantage.api.security;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,6 +34,9 @@ public class LoginFailureHandler implements AuthenticationFailureHandler {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof IdentityProviderUnavailableException) {
                 return t.getMessage();
+            }
+            if (t instanceof SocketTimeoutException || t instanceof ConnectException) {
+                return "The login service did not answer in time. Please try again in a few minutes.";
             }
         }
         if (exception instanceof OAuth2AuthenticationException oauth) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,12 @@ class PortalOidcUserService extends OidcUserService {
     private final ClaimMapper claims;
     private final SignIn signIn;
 
-    PortalOidcUserService(ClaimMapper claims, SignIn signIn) {
+    PortalOidcUserService(ClaimMapper claims, SignIn signIn, AuthProperties properties) {
         this.claims = claims;
         this.signIn = signIn;
+        DefaultOAuth2UserService userInfo = new DefaultOAuth2UserService();
+        userInfo.setRestOperations(IdentityProviderHttp.userInfo(properties.oidc().timeout()));
+        setOauth2UserService(userInfo);
     }
 
     @Override
@@ -31,6 +35,7 @@ class PortalOidcUserService extends OidcUserService {
         all.putAll(AccessTokenClaims.read(request.getAccessToken().getTokenValue()));
         all.putAll(oidcUser.getClaims());
         SignIn.SignedInUser user = signIn.signIn(claims.identity(all));
-        return new PortalOidcUser(user.id(), Authorities.of(user.roles()), oidcUser.getIdToken(), oidcUser.getUserInfo());
+        return new PortalOidcUser(user.id(), user.loginRoles(), Authorities.of(user.roles()), oidcUser.getIdToken(),
+                oidcUser.getUserInfo());
     }
 }

@@ -11,7 +11,8 @@ import io.vantage.domain.user.UserRepository;
 /**
  * A person with the roles they hold now, read from the database, for decisions taken without a request of theirs:
  * a ticket being redeemed, an open connection re-checked after an access change. Expired grants are left out.
- * The one place such roles are read; per-request roles will replace it.
+ * Without a login at hand, the roles of the person's latest login or API token (as recorded) stand for the login's
+ * roles; requests use their own login's ({@link EffectiveRoles}).
  */
 @Component
 public class RolesNow {

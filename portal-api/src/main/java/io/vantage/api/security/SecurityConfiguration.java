@@ -1,5 +1,6 @@
 package io.vantage.api.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,20 +11,23 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors: {@code /api/**} for scripts and the UI's own calls (bearer token or session, 401/403 as problem+json),
  * and the browser UI (OIDC login with PKCE, CSRF on forms, strict headers). Websocket tunnels authenticate with
- * single-use tickets instead, so their HTTP upgrade is open here.
+ * single-use tickets instead, so their HTTP upgrade is open here. Notebook hosts never reach these chains: the
+ * notebook proxy answers them in a filter before Spring Security. In both chains, the roles of a session are those
+ * held at each request ({@link SessionRolesFilter}); bearer tokens get theirs from {@link PortalJwtConverter}. The
+ * identity provider's back-channel logouts arrive at {@link BackChannelLogoutFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -41,10 +45,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, PortalJwtConverter jwtConverter) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, PortalJwtConverter jwtConverter, IssuerLocation issuer,
+                            NotebookOrigins notebooks, EffectiveRoles roles) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
+                        // The request that opened an event stream was checked; its later async dispatches (a stream
+                        // closed at sign-out, a send that failed) are not new requests and must not be refused.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
@@ -54,14 +62,18 @@ class SecurityConfiguration {
                 // token, anonymous callers who get 401) there is nothing to forge.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getSession(false) == null))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ProviderOutageFilter(), BearerTokenAuthenticationFilter.class);
+                .headers(headers -> headers.addHeaderWriter(new SecurityHeaders(issuer.uri(), notebooks)))
+                .addFilterBefore(new ProviderOutageFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new SessionRolesFilter(roles), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
-                            PortalOidcUserService userService, IssuerLocation issuer) throws Exception {
+                            PortalOidcUserService userService, IssuerLocation issuer, NotebookOrigins notebooks,
+                            EffectiveRoles roles, PortalSessions sessions, AuthProperties properties)
+            throws Exception {
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -69,9 +81,6 @@ class SecurityConfiguration {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
 
-        // Notebooks carry Jupyter's own XSRF protection and must run its inline scripts: the portal's CSRF check
-        // and Content-Security-Policy stay off the proxied paths.
-        RequestMatcher notebooks = request -> request.getRequestURI().matches("^/instances/[^/]+/jupyter(/.*)?$");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
@@ -81,6 +90,10 @@ class SecurityConfiguration {
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new FailSafeAuthorizationRequestResolver(resolver)))
                         .userInfoEndpoint(info -> info.oidcUserService(userService))
+                        // The login's tokens live with its session (in the database), not in one replica's memory,
+                        // and go when the session ends.
+                        .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                        .successHandler(new OidcLoginSuccessHandler(sessions))
                         .failureHandler(failures)
                         .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
                             @Override
@@ -90,11 +103,12 @@ class SecurityConfiguration {
                             }
                         }))
                 .logout(l -> l.logoutSuccessHandler(logout))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(notebooks))
+                // CSRF on for every session request: notebooks live on origins of their own (NotebookOrigins),
+                // never under the portal's, so nothing here is excluded for them.
+                .addFilterBefore(new BackChannelLogoutFilter(registrations, sessions, properties), CsrfFilter.class)
+                .addFilterBefore(new SessionRolesFilter(roles), AuthorizationFilter.class)
                 .headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(notebooks),
-                                new StaticHeadersWriter("Content-Security-Policy",
-                                        SecurityHeaders.contentSecurityPolicy(issuer.uri()))))
+                        .addHeaderWriter(new SecurityHeaders(issuer.uri(), notebooks))
                         .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.AccessPolicy;
@@ -21,7 +21,10 @@ import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceRepository;
 
-/** Small pictures of running desktops for the dashboard, taken at most every {@link #MAX_AGE} per instance. */
+/**
+ * Small pictures of running desktops for the dashboard, taken at most every {@link #MAX_AGE} per instance, for
+ * people who may watch the desktop (members and admins); support staff who only see the instance get none.
+ */
 @Service
 public class Thumbnails {
 
@@ -35,15 +38,17 @@ public class Thumbnails {
     private final AccessPolicy access;
     private final TunnelTargets targets;
     private final TunnelProperties properties;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, Picture> pictures = new ConcurrentHashMap<>();
 
     Thumbnails(InstanceRepository instances, AccessPolicy access, TunnelTargets targets, TunnelProperties properties,
-               Clock clock) {
+               TransactionTemplate tx, Clock clock) {
         this.instances = instances;
         this.access = access;
         this.targets = targets;
         this.properties = properties;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -70,11 +75,13 @@ public class Thumbnails {
         });
     }
 
-    @Transactional(readOnly = true)
-    Long visibleDesktop(CurrentUser user, String uid) {
-        Instance instance = instances.findByUid(uid).orElseThrow(() -> new NotFoundException("instance", uid));
-        access.requireView(user, instance);
-        boolean desktop = instance.getPlan().getImage().protocol(ProtocolKind.VNC).isPresent();
-        return desktop && instance.getState().isRunning() ? instance.getId() : null;
+    /** In a transaction of its own (a call from this class would bypass a {@code @Transactional} proxy). */
+    private Long visibleDesktop(CurrentUser user, String uid) {
+        return tx.execute(status -> {
+            Instance instance = instances.findByUid(uid).orElseThrow(() -> new NotFoundException("instance", uid));
+            access.requireConnect(user, instance);
+            boolean desktop = instance.getPlan().getImage().protocol(ProtocolKind.VNC).isPresent();
+            return desktop && instance.getState().isRunning() ? instance.getId() : null;
+        });
     }
 }

@@ -8,20 +8,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.security.NotebookOrigins;
 
 /** A page asks for a ticket right before it opens a desktop or notebook websocket. */
 @RestController
 class TicketController {
 
     private final TicketService tickets;
+    private final NotebookOrigins notebooks;
 
-    TicketController(TicketService tickets) {
+    TicketController(TicketService tickets, NotebookOrigins notebooks) {
         this.tickets = tickets;
+        this.notebooks = notebooks;
     }
 
     record TicketRequest(@NotBlank(message = "choose VNC, GUACD or JUPYTER") String protocol) {
     }
 
+    /** {@code websocketPath}: where to present the ticket (for JUPYTER, the notebook origin's entry URL). */
     record TicketResponse(String ticket, java.time.Instant expiresAt, String protocol, String websocketPath) {
     }
 
@@ -31,7 +35,8 @@ class TicketController {
         String path = switch (issued.protocol()) {
             case "GUACD" -> "/tunnels/guacamole";
             case "VNC" -> "/tunnels/vnc";
-            default -> "/instances/" + uid + "/jupyter/";
+            // a notebook is entered on its own origin: this URL with ?ticket=…
+            default -> notebooks.origin(uid) + "/instances/" + uid + "/enter";
         };
         return new TicketResponse(issued.ticket(), issued.expiresAt(), issued.protocol(), path);
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Turns a verified identity into a portal user: links to the user the ETL imported (by id, then by verified
  * e-mail), or creates one; refreshes names, e-mail, last-seen and the roles the token carries. One transaction:
  * a failure leaves no half-created user behind.
+ *
+ * <p>The roles a person holds for one login or token are that token's roles plus the grants made in the portal or
+ * by the user office. The token's roles are also recorded (source {@code IDENTITY_PROVIDER}) for background jobs
+ * that work without a login, such as lifetimes and quotas of instances; they never count for a later login or
+ * another token.
  */
 @Service
 public class SignIn {
@@ -24,41 +30,53 @@ public class SignIn {
 
     private final UserRepository users;
     private final RoleRepository roles;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public SignIn(UserRepository users, RoleRepository roles, Clock clock) {
+    public SignIn(UserRepository users, RoleRepository roles, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.roles = roles;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** Signs in at login: may create and update. Returns the user id and the roles held now. */
+    /** Signs in at login: may create and update. */
     @Transactional
     public SignedInUser signIn(Identity identity) {
         Instant now = clock.instant();
         User user = find(identity).orElseGet(() -> create(identity));
         user.updateIdentity(identity.firstName(), identity.lastName(), identity.email(), now);
         user.seen(now);
-        syncProviderRoles(user, identity.roles(), now);
+        boolean changed = syncProviderRoles(user, identity.roles(), now);
         users.save(user);
-        Set<String> held = new HashSet<>(user.activeRoleNames(now));
-        held.addAll(identity.roles());
-        return new SignedInUser(user.getId(), held);
+        if (changed) {
+            events.publishEvent(new ProviderRolesChanged(user.getId()));
+        }
+        return signedIn(user, identity, now);
     }
 
     /**
-     * Resolves the user behind an API token without writing, unless the user is unknown (first API use before any
-     * browser login), in which case it signs in.
+     * Resolves the person behind an API token. Writes only when the person is unknown (first API use before any
+     * browser login: signs them in) or when the token's roles differ from those recorded.
      */
     @Transactional
     public SignedInUser resolve(Identity identity) {
-        Optional<User> user = find(identity);
-        if (user.isEmpty()) {
+        Optional<User> found = find(identity);
+        if (found.isEmpty()) {
             return signIn(identity);
         }
-        Set<String> held = new HashSet<>(user.get().activeRoleNames(clock.instant()));
-        held.addAll(identity.roles());
-        return new SignedInUser(user.get().getId(), held);
+        Instant now = clock.instant();
+        if (syncProviderRoles(found.get(), identity.roles(), now)) {
+            events.publishEvent(new ProviderRolesChanged(found.get().getId()));
+        }
+        return signedIn(found.get(), identity, now);
+    }
+
+    private static SignedInUser signedIn(User user, Identity identity, Instant now) {
+        Set<String> held = new HashSet<>(identity.roles());
+        user.getRoles().stream().filter(role -> role.getSource() != RoleSource.IDENTITY_PROVIDER && role.isActive(now))
+                .forEach(role -> held.add(role.getRole().getName()));
+        return new SignedInUser(user.getId(), identity.roles(), held);
     }
 
     private Optional<User> find(Identity identity) {
@@ -87,22 +105,34 @@ public class SignIn {
         return identity.userId();
     }
 
-    private void syncProviderRoles(User user, Set<String> tokenRoles, Instant now) {
+    /** Records the token's roles; returns whether the recorded ones changed. */
+    private boolean syncProviderRoles(User user, Set<String> tokenRoles, Instant now) {
+        boolean changed = false;
         for (UserRole held : user.getRoles()) {
             if (held.getSource() == RoleSource.IDENTITY_PROVIDER && !tokenRoles.contains(held.getRole().getName())) {
-                user.revoke(held.getRole().getName());
+                changed |= user.revoke(held.getRole().getName());
             }
         }
         // A role with any row already (a portal grant, even an expired one) is left as the admin set it.
         Set<String> anyRow = new HashSet<>();
         user.getRoles().forEach(held -> anyRow.add(held.getRole().getName()));
-        List<Role> toGrant = roles.findByNameIn(tokenRoles).stream()
-                .filter(role -> !anyRow.contains(role.getName())).toList();
-        toGrant.forEach(role -> user.grant(role, RoleSource.IDENTITY_PROVIDER, null, now, null));
+        Set<String> missing = new HashSet<>(tokenRoles);
+        missing.removeAll(anyRow);
+        if (!missing.isEmpty()) {
+            List<Role> toGrant = roles.findByNameIn(missing);
+            toGrant.forEach(role -> user.grant(role, RoleSource.IDENTITY_PROVIDER, null, now, null));
+            changed |= !toGrant.isEmpty();
+        }
+        return changed;
     }
 
-    public record SignedInUser(String id, Set<String> roles) {
+    /**
+     * @param loginRoles the roles the login token or API token carries (mapped onto portal roles)
+     * @param roles      what the person holds for this login: its token's roles and their active grants
+     */
+    public record SignedInUser(String id, Set<String> loginRoles, Set<String> roles) {
         public SignedInUser {
+            loginRoles = Set.copyOf(loginRoles);
             roles = Set.copyOf(roles);
         }
     }

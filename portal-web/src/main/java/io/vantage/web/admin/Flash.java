@@ -1,7 +1,10 @@
 package io.vantage.web.admin;
 
-/** The outcome of a change, shown once at the top of the page the admin is redirected to. */
-record Flash(String level, String text) {
+/**
+ * The outcome of a change, shown once at the top of the page the admin is redirected to. Serializable: flash
+ * attributes travel in the session, which is stored in the database.
+ */
+record Flash(String level, String text) implements java.io.Serializable {
 
     static Flash success(String text) {
         return new Flash("success", text);

@@ -23,7 +23,7 @@ import io.vantage.api.security.CurrentUser;
 import io.vantage.web.admin.UserForms.GrantForm;
 import io.vantage.web.admin.UserForms.QuotaForm;
 
-/** People: search, and on a person's page their role grants and instance quota. */
+/** People: search, and on a person's page their role grants, instance quota and sessions. */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 @RequestMapping("/admin/users")
@@ -83,6 +83,14 @@ class UsersPageController {
         } catch (ConflictException e) {
             AdminMessages.flash(redirect, Flash.danger(e.getMessage()));
         }
+        return "redirect:/admin/users/" + id;
+    }
+
+    /** Signs the person out everywhere (audited; their open connections close too). */
+    @PostMapping("/{id}/sessions/end")
+    String endSessions(CurrentUser admin, @PathVariable String id, RedirectAttributes redirect) {
+        int ended = users.endSessions(admin, id).ended();
+        messages.success(redirect, "admin.users.sessionsEnded", ended);
         return "redirect:/admin/users/" + id;
     }
 

@@ -13,11 +13,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.security.IssuerLocation;
 import io.vantage.domain.database.EmbeddedDatabaseAutoConfiguration.EmbeddedDataSource;
 
 /**
  * Fills an empty embedded database with a small facility so a newcomer sees something. Never runs against a
- * facility's own database: only the embedded pool qualifies, and only when it has no users yet.
+ * facility's own database: only the embedded pool qualifies, and only when it has no users yet. Only with the
+ * embedded demo login, too: with a real identity provider, a login matching a demo person's id or e-mail (the
+ * demo admin is {@code admin}) would inherit that person's roles.
  */
 @Component
 @Order(0)
@@ -27,14 +30,20 @@ class DemoDataSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private final DataSource dataSource;
+    private final IssuerLocation issuer;
 
-    DemoDataSeeder(DataSource dataSource) {
+    DemoDataSeeder(DataSource dataSource, IssuerLocation issuer) {
         this.dataSource = dataSource;
+        this.issuer = issuer;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (!(dataSource instanceof EmbeddedDataSource)) {
+            return;
+        }
+        if (!issuer.embedded()) {
+            log.info("Not seeding the demo facility: a real identity provider is configured ({})", issuer.uri());
             return;
         }
         Integer users = new JdbcTemplate(dataSource).queryForObject("select count(*) from users", Integer.class);

@@ -8,15 +8,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import io.vantage.api.instance.InstanceQueries;
 import io.vantage.api.instance.InstanceView;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.security.NotebookOrigins;
 
 /** An instance's own page: its progress while it starts, then the desktop or notebook, members and history. */
 @Controller
 class InstancePageController {
 
     private final InstanceQueries queries;
+    private final NotebookOrigins notebooks;
 
-    InstancePageController(InstanceQueries queries) {
+    InstancePageController(InstanceQueries queries, NotebookOrigins notebooks) {
         this.queries = queries;
+        this.notebooks = notebooks;
     }
 
     @GetMapping("/instances/{uid}")
@@ -49,6 +52,8 @@ class InstancePageController {
         model.addAttribute("i", instance);
         model.addAttribute("mode", mode(instance));
         model.addAttribute("history", queries.history(user, uid));
+        // Where the page sends the notebook's ticket: the entry on the notebook's own origin.
+        model.addAttribute("notebookEntry", notebooks.origin(instance.uid()) + "/instances/" + instance.uid() + "/enter");
     }
 
     /** What the main area shows. */

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.vantage.web.HttpSession;
 import io.vantage.web.PortalTest;
 
 /** Users (grants, quota), roles and groups, and system notifications, through the admin pages. */
@@ -50,6 +51,27 @@ class AdminPeoplePagesTest extends AdminPageTest {
         assertThat(jdbc.queryForObject("select instance_quota from users where id = ?", Integer.class, id)).isEqualTo(5);
         postRedirects(user, user + "/quota", Map.of("instanceQuota", ""), user);
         assertThat(jdbc.queryForObject("select instance_quota from users where id = ?", Integer.class, id)).isNull();
+    }
+
+    @Test
+    void anAdminEndsAPersonsSessionsFromTheirPage() throws Exception {
+        String id = fixtures.user();
+        HttpSession person = new HttpSession(base());
+        person.loginThroughEmbeddedProvider(id, "{\"given_name\":\"Test\",\"family_name\":\"Tester" + id + "\"}");
+        assertThat(person.get("/api/me").statusCode()).isEqualTo(200);
+
+        String user = "/admin/users/" + id;
+        assertThat(page(user)).contains("id=\"end-sessions\"").contains("Sign Test Tester" + id + " out everywhere?");
+        String ended = postRedirects(user, user + "/sessions/end", Map.of(), user);
+
+        assertThat(flash(ended)).isEqualTo("success: One session ended.");
+        assertThat(HttpSession.location(person.get("/"))).endsWith("/oauth2/authorization/vantage");
+        assertThat(person.get("/api/me").statusCode()).isEqualTo(401);
+        assertThat(page("/admin")).as("the admin's own session is untouched").isNotEmpty();
+        assertThat(jdbc.queryForObject("select details from audit_events where action = 'admin.user.sessions.end' "
+                + "and target_id = ?", String.class, id)).isEqualTo("1 session(s) ended");
+        assertThat(flash(postRedirects(user, user + "/sessions/end", Map.of(), user)))
+                .isEqualTo("success: No session was open.");
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.microsoft.playwright.Page;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -31,17 +34,21 @@ import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.domain.database.EmbeddedPostgresServer;
 import io.vantage.web.ApiClient;
 import io.vantage.web.Desktops;
+import io.vantage.web.HttpSession;
 import io.vantage.web.LiveEventsClient;
 import io.vantage.web.RfbClient;
 import io.vantage.web.TestWorkDirs;
+import io.vantage.web.browser.Browser;
+import io.vantage.web.notebook.KernelSocket;
 import io.vantage.web.tunnel.GuacamoleAccessSteps;
 import io.vantage.web.tunnel.GuacdPeer;
 import io.vantage.web.tunnel.VncAccessSteps;
 
 /**
- * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets and live events work across
- * replicas, access changed through one replica reaches connections open on the other, and when one replica goes
- * away in the middle of work the other carries on.
+ * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets, live events and browser
+ * sessions work across replicas (an admin ends a person's sessions on all of them), access changed through one
+ * replica reaches connections (desktops, notebooks) open on the other, and when one replica goes away in the
+ * middle of work the other carries on, its sessions too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +61,7 @@ class TwoReplicasTest {
     GuacdPeer guacd;
     /** 1001's desktop, launched through replica a. */
     String desktop;
+    HttpSession survivor;
 
     @BeforeAll
     void startReplicas() throws Exception {
@@ -174,6 +182,79 @@ class TwoReplicasTest {
 
     @Test
     @Order(6)
+    void aNotebookWebsocketOnOneReplicaFollowsAccessChangedOnTheOther() throws Exception {
+        ApiClient owner = new ApiClient(a.base(), oidc, Desktops.scientist(jdbc, "ha-notebook-owner", "EXP-2"));
+        String uid = Desktops.launchActive(owner, jdbc, "notebook", List.of("EXP-2"));
+        Desktops.scientist(jdbc, "ha-notebook-member", "EXP-2");
+        String member = "/api/instances/" + uid + "/members/ha-notebook-member";
+        assertThat(owner.post("/api/instances/" + uid + "/members", java.util.Map.of("userId", "ha-notebook-member",
+                "role", "USER")).status()).isEqualTo(201);
+        try (Browser browser = new Browser(b.base())) {
+            Page notebook = browser.signedIn("ha-notebook-member");
+            notebook.navigate("http://" + uid + ".notebooks.localhost:" + b.port() + "/instances/" + uid + "/jupyter/tree");
+            notebook.waitForSelector("#notebook_list");
+            KernelSocket kernel = KernelSocket.open(notebook, "/instances/" + uid + "/jupyter");
+            kernel.write("on-b", "ha-on-b.txt");
+            assertThat(kernel.awaitReply("on-b", Duration.ofSeconds(60))).isEqualTo("ok");
+
+            // Changed through replica A; the websocket is held by replica B.
+            double before = dropped(b);
+            assertThat(owner.put(member, java.util.Map.of("role", "GUEST")).status()).isEqualTo(200);
+            AtomicInteger sent = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(2)).pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
+                kernel.write("demoted-" + sent.incrementAndGet(), "ha-demoted.txt");
+                return dropped(b) > before;
+            });
+            assertThat(owner.put(member, java.util.Map.of("role", "USER")).status()).isEqualTo(200);
+            AtomicInteger promoted = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(200)).until(() -> {
+                kernel.write("promoted-" + promoted.incrementAndGet(), "ha-promoted.txt");
+                return kernel.reply("promoted-1") != null || kernel.reply("promoted-" + promoted.get()) != null;
+            });
+            assertThat(owner.delete(member).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(2)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                    .until(() -> kernel.closed() != null);
+            assertThat(kernel.closed()).containsEntry("code", 4403);
+        }
+        assertThat(owner.delete("/api/instances/" + uid).status()).isEqualTo(202);
+    }
+
+    @Test
+    @Order(7)
+    void aSessionFromOneReplicaWorksOnTheOtherAndAnAdminEndsItEverywhere() throws Exception {
+        HttpSession dorothy = signedInOnA("1002", "Dorothy", "Hodgkin");
+        survivor = signedInOnA("2001", "Lise", "Meitner");
+        HttpResponse<String> onB = dorothy.get(b.base() + "/api/me");
+        assertThat(onB.statusCode()).as("the session made on A, read from the database by B").isEqualTo(200);
+        assertThat(onB.body()).contains("\"id\":\"1002\"");
+
+        LiveEventsClient streamOnA = new LiveEventsClient(dorothy);
+
+        ApiClient adminOnB = new ApiClient(b.base(), oidc, "admin");
+        ApiClient.Response ended = adminOnB.delete("/api/admin/users/1002/sessions");
+        assertThat(ended.status()).as(ended.raw()).isEqualTo(200);
+        assertThat(ended.get("ended").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).alias("A ends the event stream of the session ended on B")
+                .until(streamOnA::ended);
+
+        assertThat(HttpSession.location(dorothy.get(a.base() + "/"))).as("sent to the login on the other replica")
+                .endsWith("/oauth2/authorization/vantage");
+        assertThat(dorothy.get(b.base() + "/api/me").statusCode()).isEqualTo(401);
+        assertThat(survivor.get(b.base() + "/api/me").statusCode()).as("only that person's sessions").isEqualTo(200);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_events where action = 'admin.user.sessions.end' and target_id = '1002'
+                and actor_id = 'admin'""", Integer.class)).isOne();
+    }
+
+    private HttpSession signedInOnA(String id, String firstName, String lastName) throws Exception {
+        HttpSession browser = new HttpSession(a.base());
+        assertThat(browser.loginThroughEmbeddedProvider(id, "{\"given_name\":\"" + firstName
+                + "\",\"family_name\":\"" + lastName + "\"}").statusCode()).isEqualTo(200);
+        return browser;
+    }
+
+    @Test
+    @Order(8)
     void whenAReplicaGoesAwayTheOtherFinishesItsWork() throws Exception {
         ApiClient onA = new ApiClient(a.base(), oidc, "2001");
         var launched = onA.post("/api/instances", java.util.Map.of("planId", Desktops.plan(jdbc, "desktop", "small"),
@@ -194,6 +275,21 @@ class TwoReplicasTest {
                 select c.state from instance_commands c join instances i on i.id = c.instance_id
                 where i.uid = 'queue0000000' and c.attempts = 2""", String.class).equals(List.of("SUCCEEDED")));
         assertThat(onB.delete("/api/instances/" + uid).status()).isEqualTo(202);
+    }
+
+    @Test
+    @Order(9)
+    void sessionsOutliveTheReplicaThatMadeThem() throws Exception {
+        assertThat(a.context.isActive()).isFalse();
+        HttpResponse<String> page = survivor.get(b.base() + "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-user=\"2001\"");
+    }
+
+    private static double dropped(Replica replica) {
+        var counter = replica.bean(MeterRegistry.class).find("vantage.tunnel.input.dropped").tags("protocol", "JUPYTER")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static double executed(Replica replica) {

@@ -102,6 +102,7 @@ final class AccessRules {
             {"DELETE", "/api/admin/sessions/{id}"}, {"POST", "/api/admin/orphans/cleanup"},
             {"GET", "/api/admin/users"}, {"GET", "/api/admin/users/{id}"}, {"POST", "/api/admin/users/{id}/roles"},
             {"DELETE", "/api/admin/users/{id}/roles/{role}"}, {"PUT", "/api/admin/users/{id}/quota"},
+            {"DELETE", "/api/admin/users/{id}/sessions"},
             {"GET", "/api/admin/roles"}, {"GET", "/api/admin/roles/{name}"}, {"PUT", "/api/admin/roles/{name}/policy"},
             {"DELETE", "/api/admin/roles/{name}/policy"}, {"POST", "/api/admin/groups"},
             {"DELETE", "/api/admin/groups/{name}"},

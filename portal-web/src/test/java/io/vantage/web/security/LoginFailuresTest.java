@@ -11,11 +11,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.web.HttpSession;
 
 /**
  * A provider that sends tokens without the configured id claim: the person gets a sentence they can act on, and no
- * user is created.
+ * user is created; an API call gets a 401 naming the claim.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vantage.database.embedded.ephemeral=true",
@@ -27,6 +28,9 @@ class LoginFailuresTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EmbeddedOidcServer oidc;
 
     @Test
     void missingIdClaimFailsWithAClearMessageAndCreatesNobody() throws Exception {
@@ -43,6 +47,22 @@ class LoginFailuresTest {
         assertThat(page.body()).contains("did not send the &#39;person_id&#39; claim");
         assertThat(jdbc.queryForObject("select count(*) from users", Integer.class)).isEqualTo(usersBefore);
         assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anApiTokenWithoutTheIdClaimIsRefusedNamingTheClaim() throws Exception {
+        HttpSession client = new HttpSession("http://localhost:" + port);
+        String token = oidc.server().issueToken("vantage", "some-subject", "vantage-portal",
+                Map.of("family_name", "Nobody"), 300).serialize();
+
+        HttpResponse<String> refused = client.get("/api/me", token);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"reason\":\"missing_claim\"")
+                .contains("The access token was refused: it has no 'person_id' claim");
+        assertThat(client.get("/api/me", oidc.server().issueToken("vantage", "some-subject", "vantage-portal",
+                Map.of("family_name", "Meitner", "person_id", "2001"), 300).serialize()).body())
+                .contains("\"id\":\"2001\"");
     }
 
     @Test

@@ -2,14 +2,17 @@ package io.vantage.api.tunnel.jupyter;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
@@ -20,155 +23,186 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
+import io.vantage.api.events.AccessChange;
 import io.vantage.api.tunnel.ActivityRecorder;
+import io.vantage.api.tunnel.TunnelTargets;
 
 /**
- * Relays notebook websockets (kernel channels, terminals) to the instance's Jupyter, adding its token. Messages the
- * person sends (code to run, keystrokes in a terminal) count as activity.
+ * Relays notebook websockets (kernel channels, terminals) to the instance's Jupyter, adding its token. Every open
+ * relay is re-decided when an access change concerns it: closed when the person lost access, made read-only
+ * (their messages dropped, so no code runs) when demoted to GUEST, writable again when promoted.
  */
 class JupyterWebSocketProxy extends AbstractWebSocketHandler {
 
     static final String GRANT = "vantage.jupyter.grant";
+    static final String TARGET = "vantage.jupyter.target";
+    /** Close code the notebook page sees when access was withdrawn (4000-4999: the application's own). */
+    static final int ACCESS_WITHDRAWN = 4403;
     private static final Logger log = LoggerFactory.getLogger(JupyterWebSocketProxy.class);
 
     private final ActivityRecorder activity;
+    private final NotebookAccess access;
     private final HttpClient http;
-    private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
+    private final Counter dropped;
+    private final Map<String, Relay> relays = new ConcurrentHashMap<>();
 
-    JupyterWebSocketProxy(ActivityRecorder activity, Duration connectTimeout) {
+    JupyterWebSocketProxy(ActivityRecorder activity, NotebookAccess access, Duration connectTimeout,
+                          MeterRegistry registry) {
         this.activity = activity;
+        this.access = access;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.dropped = registry.counter("vantage.tunnel.input.dropped", "protocol", "JUPYTER");
+        registry.gaugeMapSize("vantage.tunnel.sessions", Tags.of("protocol", "JUPYTER"), relays);
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true; // relayed fragment by fragment: no size limit, nothing buffered
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        JupyterAccess.Grant grant = (JupyterAccess.Grant) session.getAttributes().get(GRANT);
+        NotebookAccess.Grant grant = (NotebookAccess.Grant) session.getAttributes().get(GRANT);
+        TunnelTargets.Target target = (TunnelTargets.Target) session.getAttributes().get(TARGET);
         WebSocketSession browser = new ConcurrentWebSocketSessionDecorator(session, 20_000, 16 * 1024 * 1024);
         URI uri = session.getUri();
-        URI target = URI.create("ws://" + grant.target().endpoint() + uri.getRawPath()
+        URI upstreamUri = URI.create("ws://" + target.endpoint() + uri.getRawPath()
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        Upstream upstream = new Upstream(browser);
-        upstreams.put(session.getId(), upstream);
-        http.newWebSocketBuilder().header("Authorization", "token " + grant.target().secret())
-                .buildAsync(target, upstream)
+        Relay relay = new Relay(grant, browser, new JupyterUpstream(browser));
+        relays.put(session.getId(), relay);
+        // A change that came between the decision and now found no relay to re-check: decide once more.
+        Optional<NotebookAccess.Grant> now = access.grant(grant.userId(), grant.uid());
+        if (now.isEmpty()) {
+            JupyterUpstream.closeQuietly(browser, new CloseStatus(ACCESS_WITHDRAWN, "Your access to this notebook ended"));
+            return;
+        }
+        relay.readOnly(now.get().readOnly());
+        http.newWebSocketBuilder().header("Authorization", "token " + target.secret())
+                .buildAsync(upstreamUri, relay.upstream())
                 .whenComplete((socket, error) -> {
                     if (error != null) {
                         log.info("Notebook websocket of instance {} could not open: {}", grant.uid(), error.getMessage());
-                        closeQuietly(browser, CloseStatus.SERVER_ERROR.withReason("The notebook is not answering"));
+                        JupyterUpstream.closeQuietly(browser, CloseStatus.SERVER_ERROR.withReason("The notebook is not answering"));
                     } else {
-                        upstream.opened(socket);
+                        relay.upstream().opened(socket);
                     }
                 });
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        relay(session, message);
+        fromBrowser(session, message);
     }
 
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
-        relay(session, message);
+        fromBrowser(session, message);
     }
 
-    private void relay(WebSocketSession session, WebSocketMessage<?> message) {
-        Upstream upstream = upstreams.get(session.getId());
-        if (upstream != null) {
-            JupyterAccess.Grant grant = (JupyterAccess.Grant) session.getAttributes().get(GRANT);
-            activity.interaction(grant.instanceId(), null);
-            upstream.send(message);
+    private void fromBrowser(WebSocketSession session, WebSocketMessage<?> message) {
+        Relay relay = relays.get(session.getId());
+        if (relay != null && relay.pass(message)) {
+            activity.interaction(relay.grant().instanceId(), null);
+        } else if (relay != null && message.isLast()) {
+            dropped.increment();
         }
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        Upstream upstream = upstreams.remove(session.getId());
-        if (upstream != null) {
-            upstream.close();
+        Relay relay = relays.remove(session.getId());
+        if (relay != null) {
+            relay.upstream().close();
         }
     }
 
-    private static void closeQuietly(WebSocketSession session, CloseStatus status) {
-        try {
-            session.close(status);
-        } catch (Exception ignored) {
-            // already closed
-        }
+    /** What a re-decision did to a person's notebook websockets: {@code closed}, {@code watching} or {@code control}. */
+    record Switched(NotebookAccess.Grant grant, String access) {
     }
 
-    /** The instance side: sends are chained because the JDK websocket allows one outstanding send at a time. */
-    private static final class Upstream implements WebSocket.Listener {
+    /**
+     * Re-decides the relays an access change concerns with {@code decide} (the person's access now): closes those
+     * that lost it with {@code reason}, switches the others between watching and working. Returns what switched.
+     */
+    List<Switched> recheck(AccessChange change, Function<NotebookAccess.Grant, Optional<NotebookAccess.Grant>> decide,
+                           Function<NotebookAccess.Grant, String> reason) {
+        List<Switched> switched = new ArrayList<>();
+        for (Relay relay : relays.values()) {
+            NotebookAccess.Grant grant = relay.grant();
+            if (!change.concerns(grant.userId(), grant.instanceId())) {
+                continue;
+            }
+            Optional<NotebookAccess.Grant> now = decide.apply(grant);
+            if (now.isEmpty()) {
+                relay.readOnly(true);
+                JupyterUpstream.closeQuietly(relay.browser(), new CloseStatus(ACCESS_WITHDRAWN, shorten(reason.apply(grant))));
+                switched.add(new Switched(grant, "closed"));
+            } else if (relay.readOnly(now.get().readOnly())) {
+                switched.add(new Switched(grant, now.get().readOnly() ? "watching" : "control"));
+            }
+        }
+        return switched;
+    }
 
+    /** Close reasons are limited to 123 bytes. */
+    static String shorten(String reason) {
+        String text = reason == null ? "Your access to this notebook ended." : reason;
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123) {
+            return text;
+        }
+        while (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 120) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text + "…";
+    }
+
+    /** One browser websocket and its instance side; whether its input passes is decided per message. */
+    private static final class Relay {
+
+        private final NotebookAccess.Grant grant;
         private final WebSocketSession browser;
-        private final CompletableFuture<WebSocket> socket = new CompletableFuture<>();
-        private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-        private final StringBuilder text = new StringBuilder();
-        private java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+        private final JupyterUpstream upstream;
+        private volatile boolean readOnly;
+        private boolean inMessage;
+        private boolean droppingMessage;
 
-        Upstream(WebSocketSession browser) {
+        Relay(NotebookAccess.Grant grant, WebSocketSession browser, JupyterUpstream upstream) {
+            this.grant = grant;
             this.browser = browser;
+            this.upstream = upstream;
+            this.readOnly = grant.readOnly();
         }
 
-        void opened(WebSocket webSocket) {
-            socket.complete(webSocket);
+        NotebookAccess.Grant grant() {
+            return grant;
         }
 
-        synchronized void send(WebSocketMessage<?> message) {
-            sending = sending.thenCompose(ignored -> socket).thenCompose(ws -> {
-                if (message instanceof TextMessage t) {
-                    return ws.sendText(t.getPayload(), true);
-                }
-                ByteBuffer payload = ((BinaryMessage) message).getPayload();
-                ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
-                return ws.sendBinary(copy, true);
-            });
+        WebSocketSession browser() {
+            return browser;
         }
 
-        void close() {
-            socket.thenAccept(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "browser left"));
+        JupyterUpstream upstream() {
+            return upstream;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                forward(new TextMessage(text.toString()));
-                text.setLength(0);
+        /** True when this switched the input off or on. */
+        synchronized boolean readOnly(boolean value) {
+            boolean switched = readOnly != value;
+            readOnly = value;
+            return switched;
+        }
+
+        /** Whether this message (fragment) goes on; a message is dropped or passed whole, as its first part decides. */
+        synchronized boolean pass(WebSocketMessage<?> message) {
+            if (!inMessage) {
+                droppingMessage = readOnly;
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            binary.writeBytes(bytes);
-            if (last) {
-                forward(new BinaryMessage(binary.toByteArray()));
-                binary = new java.io.ByteArrayOutputStream();
+            inMessage = !message.isLast();
+            if (droppingMessage) {
+                return false;
             }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeQuietly(browser, new CloseStatus(statusCode == WebSocket.NORMAL_CLOSURE ? 1000 : 1011, reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeQuietly(browser, CloseStatus.SERVER_ERROR);
-        }
-
-        private void forward(WebSocketMessage<?> message) {
-            try {
-                browser.sendMessage(message);
-            } catch (Exception e) {
-                close();
-            }
+            upstream.send(message);
+            return true;
         }
     }
 }
