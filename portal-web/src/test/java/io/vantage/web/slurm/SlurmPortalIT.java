@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,24 +92,25 @@ class SlurmPortalIT {
         Desktops.awaitState(first, uid, "ACTIVE");
         assertThat(TestCluster.squeue(jobId(uid), "%T %u")).isEqualTo("RUNNING " + FIRST);
 
+        // As main's NotebookProxyTest: the instance page shows the notebook in a frame on its own origin
         Page page = browser.signedIn(FIRST);
-        String base = "/instances/" + uid + "/jupyter";
-        page.navigate(browser.base() + base + "/tree");
-        page.waitForSelector("#notebook_list");
-        String xsrf = page.context().cookies().stream().filter(c -> c.name.equals("_xsrf")).findFirst()
-                .orElseThrow().value;
-        APIResponse created = page.request().put(browser.base() + base + "/api/contents/slurm-test.ipynb",
-                RequestOptions.create().setHeader("X-XSRFToken", xsrf).setHeader("Content-Type", "application/json")
-                        .setData(Map.of("type", "notebook", "format", "json", "content", Map.of("cells", List.of(),
-                                "metadata", Map.of(), "nbformat", 4, "nbformat_minor", 5))));
-        assertThat(created.status()).isIn(200, 201);
-        page.navigate(browser.base() + base + "/notebooks/slurm-test.ipynb");
-        page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon",
-                new Page.WaitForSelectorOptions().setTimeout(60_000));
-        page.locator(".CodeMirror").first().click();
+        String origin = "http://" + uid + ".notebooks.localhost:" + port;
+        String jupyter = "/instances/" + uid + "/jupyter";
+        page.navigate(browser.base() + "/instances/" + uid);
+        page.frameLocator("#notebook-frame").locator("#notebook_list").waitFor();
+        Frame frame = page.frames().stream().filter(f -> f.url().startsWith(origin + jupyter)).findFirst()
+                .orElseThrow();
+        Object created = frame.evaluate("async path => (await fetch(path, {method: 'PUT', headers: {'Content-Type':"
+                + " 'application/json'}, body: JSON.stringify({type: 'notebook', format: 'json', content: {cells: [],"
+                + " metadata: {}, nbformat: 4, nbformat_minor: 5}})})).status", jupyter + "/api/contents/slurm-test.ipynb");
+        assertThat(((Number) created).intValue()).isIn(200, 201);
+        frame.navigate(origin + jupyter + "/notebooks/slurm-test.ipynb");
+        frame.waitForSelector("#kernel_indicator_icon.kernel_idle_icon",
+                new Frame.WaitForSelectorOptions().setTimeout(60_000));
+        frame.locator(".CodeMirror").first().click();
         page.keyboard().type("import os, getpass; print(os.environ.get('SLURM_JOB_ID'), getpass.getuser(), 6 * 7)");
         page.keyboard().press("Shift+Enter");
-        page.waitForSelector(".output_subarea:has-text('" + jobId(uid) + " " + FIRST + " 42')");
+        frame.waitForSelector(".output_subarea:has-text('" + jobId(uid) + " " + FIRST + " 42')");
         Browser.screenshot(page, "slurm-notebook-cell-ran");
         page.context().close();
 
