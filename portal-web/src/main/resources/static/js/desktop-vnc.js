@@ -4,18 +4,26 @@ import { postJson } from './app.js';
 
 const RFB = novnc.default || novnc;
 
+/** A single-use ticket for the instance's VNC tunnel. */
+export function vncTicket(uid) {
+  return postJson(`/api/instances/${encodeURIComponent(uid)}/tickets`, { protocol: 'VNC' });
+}
+
 /**
  * Connects the viewer element to the instance's desktop. Returns the RFB object; `onState` receives
- * 'connected' | 'disconnected' with a reason, `onClipboard` the desktop's clipboard text.
+ * 'connected' | 'disconnected' with a reason, `onClipboard` the desktop's clipboard text. `ticket`: a ticket
+ * already asked for (a promise), else one is asked for now.
  */
-export async function connectVnc(container, uid, { readOnly, onState, onClipboard }) {
-  const ticket = await postJson(`/api/instances/${encodeURIComponent(uid)}/tickets`, { protocol: 'VNC' });
+export async function connectVnc(container, uid, { readOnly, onState, onClipboard, ticket: early }) {
+  const ticket = (early && await early.catch(() => null)) || await vncTicket(uid);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const url = `${scheme}://${location.host}${ticket.websocketPath}?ticket=${encodeURIComponent(ticket.ticket)}`
     + `&instance=${encodeURIComponent(uid)}`;
   const rfb = new RFB(container, url, { shared: true });
+  // the remote screen follows the viewer's size (RFB SetDesktopSize, when the VNC server supports it; watchers never
+  // ask, and the portal drops it from them); scaled to fit until it has
   rfb.scaleViewport = true;
-  rfb.resizeSession = false;
+  rfb.resizeSession = true;
   rfb.viewOnly = !!readOnly;
   rfb.focusOnClick = true;
   rfb.background = '#1d2430';

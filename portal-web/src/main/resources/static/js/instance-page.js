@@ -7,12 +7,16 @@ const main = document.querySelector('main[data-instance]');
 const uid = main.dataset.instance;
 const me = document.body.dataset.user;
 let viewer = null;
+/** A ticket asked for as soon as the desktop was ready, while its viewer is fetched (a promise, used once). */
+let earlyTicket = null;
 
 async function refreshStatus() {
   const current = document.getElementById('instance-status');
-  const html = await (await fetch(`/fragments/instances/${encodeURIComponent(uid)}/status`)).text();
+  // both at once: when the desktop has just become ready, every round trip delays its first picture
+  const [html, badge] = await Promise.all([
+    fetch(`/fragments/instances/${encodeURIComponent(uid)}/status`).then((r) => r.text()),
+    fetch(`/fragments/instances/${encodeURIComponent(uid)}/badge`).then((r) => r.text())]);
   const next = new DOMParser().parseFromString(html, 'text/html').getElementById('instance-status');
-  const badge = await (await fetch(`/fragments/instances/${encodeURIComponent(uid)}/badge`)).text();
   document.getElementById('instance-state').outerHTML = badge;
   const liveViewer = current.dataset.mode === next.dataset.mode && ['desktop', 'guacamole', 'notebook'].includes(next.dataset.mode);
   if (liveViewer) {
@@ -77,8 +81,11 @@ async function startDesktop(element) {
       return;
     }
     const { connectVnc } = await import('./desktop-vnc.js');
+    const ticket = earlyTicket;
+    earlyTicket = null;
     const rfb = await connectVnc(element, uid, {
       readOnly,
+      ticket,
       onState: (state, reason) => {
         setStatus(state === 'connected' ? '' : reason);
         element.dataset.connected = state === 'connected';
@@ -103,6 +110,9 @@ function start() {
   const element = document.getElementById('viewer');
   if (element?.dataset.uid) {
     startDesktop(element);
+  } else if (document.getElementById('instance-status')?.dataset.mode === 'progress') {
+    // while the machine starts, load the viewers, so it can be shown the moment it is ready
+    import('./desktop-vnc.js').catch(() => {});
   }
   const notebook = document.getElementById('notebook');
   if (notebook) {
@@ -123,6 +133,11 @@ function start() {
 
 document.addEventListener('vantage:state', (event) => {
   if (event.detail.uid === uid) {
+    const status = document.getElementById('instance-status');
+    if (event.detail.state === 'ACTIVE' && status?.dataset.mode === 'progress' && status.dataset.protocol === 'VNC') {
+      // the desktop is ready: its ticket is asked for while the viewer itself is fetched
+      earlyTicket = import('./desktop-vnc.js').then(({ vncTicket }) => vncTicket(uid));
+    }
     refreshStatus();
   }
 });

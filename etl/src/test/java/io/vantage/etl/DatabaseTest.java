@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.vantage.domain.etl.EtlRun.Policy;
 import io.vantage.etl.run.ImportService;
 import io.vantage.etl.run.RunRequest;
 import io.vantage.etl.run.RunResult;
@@ -26,6 +27,9 @@ public abstract class DatabaseTest {
     @Autowired
     protected ImportService importService;
 
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
+
     @TempDir
     protected Path dir;
 
@@ -39,12 +43,28 @@ public abstract class DatabaseTest {
         files = ImportFiles.sample(dir);
     }
 
+    /** A run with the default policy, all-or-nothing. */
     protected RunResult run() {
-        return run(false, 0);
+        return run(false, Policy.ALL_OR_NOTHING);
     }
 
-    protected RunResult run(boolean dryRun, int maxErrors) {
-        return importService.run(new RunRequest(null, dir, maxErrors, dryRun, "test"));
+    protected RunResult run(boolean dryRun, Policy policy) {
+        return importService.run(new RunRequest(null, dir, policy, null, dryRun, null, "test"));
+    }
+
+    /** Imports the valid rows, skips the invalid ones and changes nothing they touch. */
+    protected RunResult runSkippingInvalid() {
+        return run(false, Policy.SKIP_INVALID);
+    }
+
+    /** An import service configured with {@code vantage.etl.*} properties as an operator would write them. */
+    protected ImportService serviceWith(java.util.Map<String, String> properties) {
+        io.vantage.etl.config.EtlProperties etl = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(properties))
+                .bindOrCreate("vantage.etl", io.vantage.etl.config.EtlProperties.class);
+        return new ImportService(context.getBean(javax.sql.DataSource.class), etl,
+                context.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
+                context.getBeanProvider(java.time.Clock.class));
     }
 
     /** A fingerprint of every table an import may write, to prove a run changed nothing. */

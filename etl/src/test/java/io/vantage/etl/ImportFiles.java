@@ -16,14 +16,23 @@ public final class ImportFiles {
         this.dir = dir;
     }
 
+    /** The messy export written for the tests (see src/test/resources/messy-export/README.md). */
+    public static final Path MESSY = Path.of("src/test/resources/messy-export");
+
     public static ImportFiles sample(Path dir) throws IOException {
+        return copy(SAMPLE, dir);
+    }
+
+    /** Replaces the folder's content with the files of {@code from}. */
+    public static ImportFiles copy(Path from, Path dir) throws IOException {
         try (var entries = Files.list(dir)) {
             for (Path file : entries.toList()) {
                 Files.delete(file);
             }
         }
-        try (var entries = Files.list(SAMPLE)) {
-            for (Path file : entries.toList()) {
+        try (var entries = Files.list(from)) {
+            for (Path file : entries.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".json"))
+                    .toList()) {
                 Files.copy(file, dir.resolve(file.getFileName()));
             }
         }

@@ -76,7 +76,7 @@ public final class LeftoverMachines implements LauncherSessionListener {
         }
     }
 
-    /** Xvfb, x11vnc, Jupyter and its kernels all name a file in their instance's folder on the command line. */
+    /** Xvnc, Jupyter and its kernels all name a file in their instance's folder on the command line. */
     static boolean isMachine(String commandLine, String root) {
         int at = commandLine.indexOf(root);
         return at >= 0 && commandLine.indexOf("/instances/", at) > at;

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.vantage.bench.portal.PortalProcess;
+
 /**
  * The portal's Guacamole relay against a direct TCP connection to the same guacd peer, with 1, 50 and 200
  * concurrent sessions, in one run: throughput of a streaming desktop, added latency of a ping, heap per session.
@@ -31,7 +33,9 @@ public final class GuacamoleBenchmark {
         Path work = Path.of(System.getProperty("bench.work", "target/guacamole"));
         String heap = System.getProperty("bench.portal.heap", "1g");
         Locale.setDefault(Locale.ROOT);
-        try (LoadPeer peer = new LoadPeer(); PortalProcess portal = new PortalProcess(jar, work, heap, peer.port())) {
+        try (LoadPeer peer = new LoadPeer(); PortalProcess portal = new PortalProcess(jar, work, heap, null,
+                List.of("--vantage.tunnel.guacd.host=127.0.0.1", "--vantage.tunnel.guacd.port=" + peer.port(),
+                        "--vantage.reconcile.fast-interval=500ms"))) {
             long t = System.nanoTime();
             portal.awaitReady(Duration.ofMinutes(5));
             portal.signIn("1001");

@@ -1,19 +1,23 @@
 package io.vantage.bench.relay;
 
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A VNC server for measuring the relay: real RFB 3.8 handshake with VNC authentication, then it answers a
- * FramebufferUpdateRequest with a fixed-size update (throughput) and a KeyEvent with a Bell (round trip).
+ * The VNC source of every path: a real RFB 3.8 handshake with VNC authentication, then it answers a
+ * FramebufferUpdateRequest with a 1 MiB update (random bytes: encoded pictures do not compress), a KeyEvent with a
+ * Bell (a round trip), and a ClientCutText {@code close:N} with N bytes of a known pattern before it hangs up.
  */
 final class FakeVncServer implements AutoCloseable {
 
@@ -24,14 +28,22 @@ final class FakeVncServer implements AutoCloseable {
     private final byte[] update = new byte[UPDATE_BYTES];
 
     FakeVncServer(String password) throws IOException {
-        this.server = new ServerSocket(0, 512);
+        this.server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         this.password = password;
+        new Random(42).nextBytes(update);
         update[0] = 0;
-        new Thread(this::accept, "fake-vnc-accept").start();
+        Thread acceptor = new Thread(this::accept, "fake-vnc-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     int port() {
         return server.getLocalPort();
+    }
+
+    /** The byte at position {@code i} of what is sent before hanging up. */
+    static byte pattern(long i) {
+        return (byte) (i * 31 + (i >>> 8) * 7 + (i >>> 16));
     }
 
     private void accept() {
@@ -39,6 +51,7 @@ final class FakeVncServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 socket.setTcpNoDelay(true);
+                socket.setSendBufferSize(1 << 20);
                 Thread thread = new Thread(() -> serve(socket), "fake-vnc");
                 thread.setDaemon(true);
                 thread.start();
@@ -51,17 +64,21 @@ final class FakeVncServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             DataInputStream in = new DataInputStream(socket.getInputStream());
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
             out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
             in.readFully(new byte[12]);
             out.write(new byte[] {1, 2});
+            out.flush();
             in.readUnsignedByte();
             byte[] challenge = new byte[16];
             Arrays.fill(challenge, (byte) 7);
             out.write(challenge);
+            out.flush();
             byte[] response = new byte[16];
             in.readFully(response);
-            out.writeInt(Arrays.equals(response, des(challenge)) ? 0 : 1);
+            out.writeInt(Arrays.equals(response, response(challenge, password)) ? 0 : 1);
+            out.flush();
             in.readUnsignedByte();                                   // ClientInit
             out.writeShort(1920);
             out.writeShort(1080);
@@ -77,6 +94,21 @@ final class FakeVncServer implements AutoCloseable {
                 } else if (type == 4) {
                     in.readFully(new byte[7]);
                     out.write(2);                                    // Bell: the round trip's answer
+                } else if (type == 6) {
+                    in.readFully(new byte[3]);
+                    byte[] text = new byte[in.readInt()];
+                    in.readFully(text);
+                    long bytes = Long.parseLong(new String(text, StandardCharsets.US_ASCII).substring(6));
+                    byte[] chunk = new byte[64 * 1024];
+                    for (long sent = 0; sent < bytes; sent += chunk.length) {
+                        int n = (int) Math.min(chunk.length, bytes - sent);
+                        for (int i = 0; i < n; i++) {
+                            chunk[i] = pattern(sent + i);
+                        }
+                        out.write(chunk, 0, n);
+                    }
+                    out.flush();
+                    return;                                          // and hang up
                 } else {
                     return;
                 }
@@ -87,7 +119,8 @@ final class FakeVncServer implements AutoCloseable {
         }
     }
 
-    private byte[] des(byte[] challenge) {
+    /** VNC authentication's answer to a challenge: DES with the password's bytes, bits reversed, as key. */
+    static byte[] response(byte[] challenge, String password) {
         try {
             byte[] key = new byte[8];
             byte[] raw = password.getBytes(StandardCharsets.ISO_8859_1);
@@ -100,10 +133,6 @@ final class FakeVncServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    byte[] expectedResponse(byte[] challenge) {
-        return des(challenge);
     }
 
     @Override

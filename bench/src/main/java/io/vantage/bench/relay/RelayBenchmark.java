@@ -1,163 +1,201 @@
 package io.vantage.bench.relay;
 
-import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.vantage.api.security.CurrentUser;
-import io.vantage.api.tunnel.TicketService;
-import io.vantage.bench.api.ApiBenchApplication;
+import io.vantage.bench.portal.PortalProcess;
 
 /**
- * The portal's VNC relay against a direct TCP connection to the same VNC server, in one run: throughput (1 MiB
- * updates), round-trip latency (key → bell) at 1, 50 and 200 concurrent sessions, and heap per session.
+ * The portal's VNC relay against websockify (noVNC's relay) and a direct TCP connection, in one run: the same
+ * client (a websocket that offers compression as Chromium does; plain TCP for the direct path), the same VNC server,
+ * 1, 20 and 100 concurrent sessions. Throughput and the relay's CPU per MB, paced key round trips, and whether every
+ * byte arrives when the server hangs up. The portal and websockify each run as their own process.
  */
 public final class RelayBenchmark {
 
+    static final String PASSWORD = "benchpw1";
+    /** An active person's input rate: a key every 50 ms per session. */
+    static final long KEY_EVERY_NANOS = 50_000_000L;
+    static final long LAST_WORDS = 4L << 20;
+
     interface Opener {
-        Session open() throws Exception;
+        RfbSession open() throws Exception;
     }
 
-    record Figures(double megabytesPerSecond, long p50, long p99) {
+    /** @param cpu the relay's CPU time so far (none for the direct path) */
+    record Route(String name, Opener opener, java.util.function.LongSupplier cpu) {
+    }
+
+    record Result(double megabytesPerSecond, double cpuMsPerMegabyte, double p50, double p99, long lastWordsLost) {
     }
 
     private RelayBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
         Duration phase = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
-        try (FakeVncServer vnc = new FakeVncServer(RelayBenchConfiguration.SECRET)) {
-            RelayBenchConfiguration.vncPort = vnc.port();
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(ApiBenchApplication.class,
-                    RelayBenchConfiguration.class).properties("server.port=0", "vantage.database.embedded.ephemeral=true",
-                    "vantage.commands.enabled=false", "vantage.reconcile.enabled=false", "logging.level.root=warn",
-                    "spring.main.allow-bean-definition-overriding=true", "server.tomcat.threads.max=400").run();
-            try {
-                String uid = seed(app.getBean(JdbcTemplate.class));
-                TicketService tickets = app.getBean(TicketService.class);
-                int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-                HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
-                CurrentUser owner = new CurrentUser("bench-owner", Set.of());
-                Opener direct = () -> new TcpSession(vnc.port(), vnc);
-                Opener relay = () -> new RelaySession(http, "ws://127.0.0.1:" + port + "/tunnels/vnc?ticket="
-                        + tickets.issue(owner, uid, "VNC").ticket() + "&instance=" + uid);
+        int[] sizes = Arrays.stream(System.getProperty("bench.sessions", "1,20,100").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        Path jar = Path.of(System.getProperty("bench.portal.jar", "../portal-web/target/vantage-portal.jar"));
+        Path plugin = Path.of(System.getProperty("bench.portal.plugin"));
+        Path work = Path.of(System.getProperty("bench.work", "target/relay"));
+        Files.createDirectories(work);
+        System.out.printf("Load average before: %s%n", ProcessCpu.loadAverage());
+        try (FakeVncServer vnc = new FakeVncServer(PASSWORD);
+             Websockify websockify = new Websockify(vnc.port(), work.resolve("websockify.log"));
+             PortalProcess portal = new PortalProcess(jar, work, System.getProperty("bench.portal.heap", "1g"),
+                     plugin, List.of("--vantage.bench.vnc-port=" + vnc.port(), "--vantage.bench.vnc-password="
+                             + PASSWORD, "--server.tomcat.threads.max=400"))) {
+            portal.awaitReady(Duration.ofMinutes(5));
+            portal.signIn("1001");
+            String uid = portal.launchDesktop("Relay benchmark");
+            String tunnel = "/tunnels/vnc?instance=" + uid + "&ticket=";
+            List<Route> routes = List.of(
+                    new Route("direct", () -> RfbSession.authenticated(new TcpChannel(vnc.port()), PASSWORD), () -> 0),
+                    new Route("websockify", () -> RfbSession.authenticated(new RawWebSocket(websockify.port(), "/",
+                            null), PASSWORD), () -> ProcessCpu.nanos(websockify.pid(), true)),
+                    new Route("portal", () -> RfbSession.throughPortal(new RawWebSocket(portal.port(),
+                            tunnel + portal.ticket(uid, "VNC"), null)), () -> ProcessCpu.nanos(portal.pid(), false)));
+            negotiation(websockify.port(), portal, tunnel, uid);
 
-                System.out.printf("%nsessions  path     MB/s   RTT p50 ms  RTT p99 ms   throughput ratio   added p99 ms%n");
-                for (int sessions : new int[] {1, 50, 200}) {
-                    Figures d = measure(direct, sessions, phase);
-                    Figures r = measure(relay, sessions, phase);
-                    System.out.printf("%8d  direct %7.1f %11.2f %11.2f%n", sessions, d.megabytesPerSecond(), d.p50() / 1e6,
-                            d.p99() / 1e6);
-                    System.out.printf("%8d  relay  %7.1f %11.2f %11.2f %18.2f %14.2f%n", sessions, r.megabytesPerSecond(),
-                            r.p50() / 1e6, r.p99() / 1e6, r.megabytesPerSecond() / d.megabytesPerSecond(),
-                            (r.p99() - d.p99()) / 1e6);
-                }
-                System.out.printf("%nheap per open session: direct %.0f KiB, relay %.0f KiB (both include the client side)%n",
-                        heapPerSession(direct, 200) / 1024, heapPerSession(relay, 200) / 1024);
-            } finally {
-                app.close();
+            for (Route route : routes) {
+                measure(route, 10, Duration.ofSeconds(3)); // warm up both JVMs' compilers; not reported
             }
+            List<String> throughput = new ArrayList<>();
+            List<String> latency = new ArrayList<>();
+            for (int n : sizes) {
+                Result[] r = new Result[3];
+                for (int i = 0; i < 3; i++) {
+                    r[i] = measure(routes.get(i), n, phase);
+                }
+                throughput.add(String.format("| %d | %,.0f | %,.0f | %,.0f | **%.2f** | **%.2f** | %.2f | %.2f | **%.2f** |"
+                                + " %d / %d / %d |", n, r[0].megabytesPerSecond(), r[1].megabytesPerSecond(),
+                        r[2].megabytesPerSecond(), r[2].megabytesPerSecond() / r[1].megabytesPerSecond(),
+                        r[2].megabytesPerSecond() / r[0].megabytesPerSecond(), r[1].cpuMsPerMegabyte(),
+                        r[2].cpuMsPerMegabyte(), r[2].cpuMsPerMegabyte() / r[1].cpuMsPerMegabyte(),
+                        r[0].lastWordsLost(), r[1].lastWordsLost(), r[2].lastWordsLost()));
+                latency.add(String.format("| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %+.2f | **%+.2f** |", n,
+                        r[0].p50(), r[1].p50(), r[2].p50(), r[0].p99(), r[1].p99(), r[2].p99(),
+                        r[1].p99() - r[0].p99(), r[2].p99() - r[0].p99()));
+                System.out.printf("%d session(s) done (load average %s)%n", n, ProcessCpu.loadAverage());
+            }
+            double heap = heapPerSession(routes.get(2), portal, sizes[sizes.length - 1]);
+            System.out.println();
+            System.out.println("| sessions | direct MB/s | websockify MB/s | portal MB/s | portal/websockify"
+                    + " | portal/direct | websockify CPU ms/MB | portal CPU ms/MB | CPU portal/websockify"
+                    + " | bytes lost at close (direct / websockify / portal) |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            throughput.forEach(System.out::println);
+            System.out.println();
+            System.out.println("| sessions | RTT p50 direct | RTT p50 websockify | RTT p50 portal | RTT p99 direct"
+                    + " | RTT p99 websockify | RTT p99 portal | added p99 websockify | added p99 portal |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            latency.forEach(System.out::println);
+            System.out.printf("%nPortal heap per open session (%d open): %.0f KiB%n", sizes[sizes.length - 1],
+                    heap / 1024);
+            System.out.printf("Load average after: %s%n", ProcessCpu.loadAverage());
         }
         System.exit(0);
     }
 
-    private static String seed(JdbcTemplate jdbc) {
-        jdbc.execute("""
-                insert into users (id, last_name) values ('bench-owner', 'Owner');
-                insert into cloud_providers (name, type, settings) values ('bench', 'LOCAL', '{}');
-                insert into images (name, provider_id, provider_image_id, default_protocol_id)
-                select 'Desktop', p.id, 'desktop', pr.id from cloud_providers p, protocols pr where pr.name = 'VNC';
-                insert into image_protocols (image_id, protocol_id) select id, default_protocol_id from images;
-                insert into flavours (name, cpu, memory_mib, provider_id, provider_flavour_id)
-                select 'Small', 1, 2048, id, 'small' from cloud_providers;
-                insert into plans (image_id, flavour_id) select i.id, f.id from images i, flavours f;
-                insert into instances (uid, name, plan_id, provider_id, state, compute_id, screen_width, screen_height,
-                                       access_secret)
-                select 'benchrelay01', 'Relay', p.id, i.provider_id, 'ACTIVE', 'bench', 1920, 1080, 'benchpw1'
-                from plans p join images i on i.id = p.image_id;
-                insert into instance_members (instance_id, user_id, role) select id, 'bench-owner', 'OWNER' from instances;
-                """);
-        return "benchrelay01";
+    /** What each relay answers to Chromium's offer, and to a websockify-style client asking for "binary". */
+    private static void negotiation(int websockifyPort, PortalProcess portal, String tunnel, String uid)
+            throws Exception {
+        for (String offer : new String[] {null, "binary"}) {
+            try (RawWebSocket ws = new RawWebSocket(websockifyPort, "/", offer);
+                 RawWebSocket relay = new RawWebSocket(portal.port(), tunnel + portal.ticket(uid, "VNC"), offer)) {
+                System.out.printf("Offering permessage-deflate%s: websockify answers extensions=%s protocol=%s;"
+                        + " the portal answers extensions=%s protocol=%s%n", offer == null ? "" : " and " + offer,
+                        ws.extensions, ws.protocol, relay.extensions, relay.protocol);
+            }
+        }
     }
 
-    private static Figures measure(Opener opener, int count, Duration phase) throws Exception {
-        List<Session> sessions = open(opener, count);
+    private static Result measure(Route route, int count, Duration phase) throws Exception {
+        List<RfbSession> sessions = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
+            for (int i = 0; i < count; i++) {
+                sessions.add(route.opener().open());
+            }
             AtomicLong bytes = new AtomicLong();
-            long end = System.nanoTime() + phase.toNanos();
+            long cpuBefore = route.cpu().getAsLong();
             long start = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
-            for (Session s : sessions) {
-                running.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        bytes.addAndGet(s.update());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
+            long end = start + phase.toNanos();
+            run(pool, sessions, session -> {
+                while (System.nanoTime() < end) {
+                    bytes.addAndGet(session.update());
+                }
+            });
             double seconds = (System.nanoTime() - start) / 1e9;
+            double megabytes = bytes.get() / 1e6;
+            double cpuMs = (route.cpu().getAsLong() - cpuBefore) / 1e6;
+
             List<Long> rtts = Collections.synchronizedList(new ArrayList<>());
             long latencyEnd = System.nanoTime() + phase.toNanos();
-            running.clear();
-            for (Session s : sessions) {
-                running.add(pool.submit(() -> {
-                    while (System.nanoTime() < latencyEnd) {
-                        rtts.add(s.roundTrip());
+            run(pool, sessions, session -> {
+                long next = System.nanoTime() + ThreadLocalRandom.current().nextLong(KEY_EVERY_NANOS);
+                while (next < latencyEnd) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // pacing, not waiting for a state
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
+                    rtts.add(session.roundTrip());
+                    next += KEY_EVERY_NANOS;
+                }
+            });
             List<Long> sorted = new ArrayList<>(rtts);
             Collections.sort(sorted);
-            return new Figures(bytes.get() / seconds / (1 << 20), sorted.get(sorted.size() / 2),
-                    sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))));
+
+            AtomicLong lost = new AtomicLong();
+            run(pool, sessions, session -> lost.addAndGet(LAST_WORDS - session.lastWords(LAST_WORDS)));
+            return new Result(megabytes / seconds, cpuMs / megabytes, sorted.get(sorted.size() / 2) / 1e6,
+                    sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6, lost.get());
         } finally {
             pool.shutdownNow();
-            sessions.forEach(Session::close);
+            sessions.forEach(RfbSession::close);
         }
     }
 
-    private static List<Session> open(Opener opener, int count) throws Exception {
-        List<Session> sessions = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            sessions.add(opener.open());
-        }
-        return sessions;
+    interface Work {
+        void run(RfbSession session) throws Exception;
     }
 
-    private static double heapPerSession(Opener opener, int count) throws Exception {
-        long before = usedAfterGc();
-        List<Session> sessions = open(opener, count);
-        long after = usedAfterGc();
-        sessions.forEach(Session::close);
-        return (after - before) / (double) count;
+    private static void run(ExecutorService pool, List<RfbSession> sessions, Work work) throws Exception {
+        List<Future<?>> running = new ArrayList<>();
+        for (RfbSession session : sessions) {
+            running.add(pool.submit(() -> {
+                work.run(session);
+                return null;
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
     }
 
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200); // let the collector finish; this is a benchmark, not a test
+    private static double heapPerSession(Route route, PortalProcess portal, int count) throws Exception {
+        long before = portal.heapAfterGc();
+        List<RfbSession> sessions = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sessions.add(route.opener().open());
+            }
+            return (portal.heapAfterGc() - before) / (double) count;
+        } finally {
+            sessions.forEach(RfbSession::close);
         }
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

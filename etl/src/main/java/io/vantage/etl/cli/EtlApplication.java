@@ -1,5 +1,10 @@
 package io.vantage.etl.cli;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.springframework.boot.ApplicationArguments;
@@ -12,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import io.vantage.etl.run.ImportService;
+import io.vantage.etl.run.ProblemCsv;
+import io.vantage.etl.run.RunRequest;
 import io.vantage.etl.run.RunResult;
 import io.vantage.etl.run.RunSummary;
 
@@ -62,6 +69,17 @@ public class EtlApplication {
         }
     }
 
+    private static void writeProblems(RunResult result, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            ProblemCsv csv = new ProblemCsv(out);
+            result.problems().forEach(csv::row);
+            csv.flush();
+        }
+        System.out.println("  " + result.problems().size() + " problem(s) written to " + file
+                + (result.problems().size() < result.errorCount() ? " (the first " + result.problems().size()
+                + " of " + result.errorCount() + ": vantage.etl.max-stored-errors)" : ""));
+    }
+
     @Bean
     Outcome outcome() {
         return new Outcome();
@@ -75,9 +93,14 @@ public class EtlApplication {
                 return;
             }
             try {
-                RunResult result = importService.run(CommandLine.parse(args));
+                RunRequest request = CommandLine.parse(args);
+                Path problemsFile = CommandLine.problemsFile(args);
+                RunResult result = importService.run(request);
                 System.out.print(RunSummary.render(result));
                 outcome.code = result.exitCode();
+                if (problemsFile != null) {
+                    writeProblems(result, problemsFile);
+                }
             } catch (IllegalArgumentException e) {
                 System.err.println("vantage-etl: " + e.getMessage());
                 System.err.println(CommandLine.USAGE);

@@ -9,29 +9,46 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.vantage.domain.etl.EtlRun.Policy;
+
 /**
  * Everything the user-office import can be told ({@code vantage.etl.*}). Defaults are documented in
  * {@code etl/README.md} and {@code vantage-etl.yml}.
  *
  * @param source            where the data comes from: files, a generic REST API, or SciCat
- * @param maxErrors         problems tolerated before a run aborts; 0 = abort on the first. Rows with problems are
- *                          skipped when the run goes on
+ * @param policy            ALL_OR_NOTHING: any problem stops the run and nothing changes; SKIP_INVALID: rows with
+ *                          problems are skipped and nothing they touch changes, the rest is imported
+ * @param maxErrors         with SKIP_INVALID, a run with more problems than this stops anyway (an export that broken
+ *                          is not trusted); unset = no limit
  * @param maxStoredErrors   problems kept in the run's record (all are counted)
+ * @param ending            how much one run may end before it stops and asks for confirmation
+ * @param roleMapping       user-office role name → portal role, for names that differ ({@code Staff: STAFF}); any
+ *                          other unknown name is a problem, never a new group
  * @param timeZone          zone of date-times given without an offset, and of plain dates used as date-times
  * @param progressEveryRows log progress after this many rows of one entity
  * @param progressInterval  ... or after this much time, whichever comes first
  */
 @ConfigurationProperties("vantage.etl")
 public record EtlProperties(@DefaultValue("files") Source source,
-                            @DefaultValue("0") int maxErrors,
-                            @DefaultValue("200") int maxStoredErrors,
+                            @DefaultValue("ALL_OR_NOTHING") Policy policy,
+                            Integer maxErrors,
+                            @DefaultValue("100000") int maxStoredErrors,
                             @DefaultValue("UTC") ZoneId timeZone,
                             @DefaultValue("100000") int progressEveryRows,
                             @DefaultValue("10s") Duration progressInterval,
                             @DefaultValue Files files,
                             @DefaultValue Rest rest,
                             @DefaultValue SciCat scicat,
-                            @DefaultValue Schedule schedule) {
+                            @DefaultValue Schedule schedule,
+                            @DefaultValue Ending ending,
+                            Map<String, String> roleMapping) {
+
+    public EtlProperties {
+        roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
+        if (maxErrors != null && maxErrors < 0) {
+            throw new IllegalArgumentException("vantage.etl.max-errors must be >= 0 (or unset for no limit)");
+        }
+    }
 
     public enum Source { FILES, REST, SCICAT }
 
@@ -114,5 +131,22 @@ public record EtlProperties(@DefaultValue("files") Source source,
                            @DefaultValue("0 30 2 * * *") String cron,
                            @DefaultValue("4h") Duration lockAtMostFor,
                            @DefaultValue("1m") Duration lockAtLeastFor) {
+    }
+
+    /**
+     * The bound on ending: a run that would end more than {@code maxPercent} % of the active rows of a kind (people,
+     * role grants, instrument scientists, proposals, experiments, memberships) stops before changing anything and
+     * waits for confirmation, unless it ends at most {@code minRows} rows of that kind.
+     *
+     * @param maxPercent share of a kind one run may end without confirmation
+     * @param minRows    so many rows of a kind may always end (small facilities, tests)
+     */
+    public record Ending(@DefaultValue("5") double maxPercent, @DefaultValue("10") int minRows) {
+
+        public Ending {
+            if (maxPercent < 0 || maxPercent > 100 || minRows < 0) {
+                throw new IllegalArgumentException("vantage.etl.ending.max-percent must be 0..100 and min-rows >= 0");
+            }
+        }
     }
 }

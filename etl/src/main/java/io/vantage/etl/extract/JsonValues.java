@@ -4,6 +4,8 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
+import io.vantage.etl.model.Text;
+
 /** Turns JSON values into the text every source is normalised to. */
 public final class JsonValues {
 
@@ -14,7 +16,8 @@ public final class JsonValues {
     }
 
     /**
-     * Puts {@code node}'s text under {@code field}, or a problem if it is an object or an array. Strings are trimmed;
+     * Puts {@code node}'s text under {@code field}, or a problem if it is an object or an array. Strings are cleaned
+     * (trimmed of every kind of white space, NFC);
      * empty strings, nulls and missing nodes give null.
      */
     public static void put(String field, JsonNode node, Map<String, String> values, Map<String, String> problems) {
@@ -27,11 +30,8 @@ public final class JsonValues {
         }
     }
 
+    /** Cleaned as every source value is (see {@link Text#clean}); null when nothing is left. */
     public static String blankToNull(String text) {
-        if (text == null) {
-            return null;
-        }
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? null : trimmed;
+        return Text.clean(text);
     }
 }

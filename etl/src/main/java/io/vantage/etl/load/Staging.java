@@ -1,8 +1,6 @@
 package io.vantage.etl.load;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -24,7 +20,8 @@ import io.vantage.etl.model.Schema;
 /**
  * Temporary tables (dropped at the end of the run's transaction) filled with COPY, one per imported entity.
  * Each row keeps where it came from ({@code _src}, an index into {@link #source(int)}, and {@code _loc}) so
- * checks done in SQL can still name the file and line.
+ * checks done in SQL can still name the file and line. Rejected records are staged too, with only their identity
+ * and {@code _bad} set: they are present in the export (so nothing ends because of them) but never applied.
  */
 public final class Staging {
 
@@ -46,8 +43,19 @@ public final class Staging {
                 .collect(Collectors.joining(", "));
         try (Statement statement = connection.createStatement()) {
             statement.execute("create temporary table " + table(entity)
-                    + " (_row bigint not null, _src int not null, _loc text not null, " + columns + ") on commit drop");
+                    + " (_row bigint not null, _src int not null, _loc text not null, _bad boolean not null, " + columns
+                    + ") on commit drop");
         }
+    }
+
+    /** The record's identity as text, as RowValidator.recordId writes it. */
+    public static String keyText(EntityType entity, String alias) {
+        List<String> key = Schema.key(entity);
+        if (key.size() == 1) {
+            return alias + "." + key.get(0);
+        }
+        return key.stream().map(k -> "coalesce(" + alias + "." + k + ", '?')")
+                .collect(Collectors.joining(" || ' / ' || "));
     }
 
     public String source(int index) {
@@ -63,7 +71,7 @@ public final class Staging {
 
     public Writer open(EntityType entity) throws SQLException, IOException {
         String columns = Schema.fields(entity).stream().map(Field::name).collect(Collectors.joining(", "));
-        String sql = "copy " + table(entity) + " (_row, _src, _loc, " + columns + ") from stdin with (format csv)";
+        String sql = "copy " + table(entity) + " (_row, _src, _loc, _bad, " + columns + ") from stdin";
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
         return new Writer(copy, entity);
     }
@@ -71,26 +79,30 @@ public final class Staging {
     /** Streams rows into one staging table; {@link #close()} ends the COPY. */
     public final class Writer implements AutoCloseable {
 
-        private final CSVPrinter printer;
-        private final Object[] buffer;
+        private final CopyText out;
         private long rows;
 
-        private Writer(PGCopyOutputStream copy, EntityType entity) throws IOException {
-            // POSTGRESQL_CSV writes null as an unquoted empty field, which COPY reads back as NULL
-            this.printer = new CSVPrinter(new OutputStreamWriter(copy, StandardCharsets.UTF_8),
-                    CSVFormat.POSTGRESQL_CSV);
-            this.buffer = new Object[3 + Schema.fields(entity).size()];
+        private Writer(PGCopyOutputStream copy, EntityType entity) {
+            this.out = new CopyText(copy);
         }
 
-        public void write(String source, String location, String[] values) throws IOException {
-            buffer[0] = nextRow++;
-            buffer[1] = sourceIndex.computeIfAbsent(source, name -> {
+        /** @param bad the record was rejected: {@code values} holds only its identity */
+        public void write(String source, String location, String[] values, boolean bad) throws IOException {
+            out.number(nextRow++);
+            out.separator();
+            out.number(sourceIndex.computeIfAbsent(source, name -> {
                 sources.add(name);
                 return sources.size() - 1;
-            });
-            buffer[2] = location;
-            System.arraycopy(values, 0, buffer, 3, values.length);
-            printer.printRecord(buffer);
+            }));
+            out.separator();
+            out.text(location);
+            out.separator();
+            out.text(bad ? "t" : "f");
+            for (String value : values) {
+                out.separator();
+                out.text(value);
+            }
+            out.endRow();
             rows++;
         }
 
@@ -100,7 +112,7 @@ public final class Staging {
 
         @Override
         public void close() throws IOException {
-            printer.close();
+            out.close();
         }
     }
 }

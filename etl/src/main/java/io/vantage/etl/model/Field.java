@@ -12,7 +12,14 @@ package io.vantage.etl.model;
 public record Field(String name, Kind kind, int maxLength, boolean required, EntityType ref) {
 
     public enum Kind {
+        /** One line: control characters (tab and line breaks included) are rejected. */
         TEXT("text"),
+        /** Titles and summaries: line breaks and tabs are kept. */
+        MULTILINE_TEXT("text"),
+        /** An e-mail address, stored in lower case. */
+        EMAIL("text"),
+        /** A portal role's name, after the configured mapping (vantage.etl.role-mapping). */
+        ROLE("text"),
         /** ISO date, 2024-05-01. */
         DATE("date"),
         /** ISO date-time with or without offset, or a date (start of day); see EtlProperties.timeZone. */
@@ -45,5 +52,14 @@ public record Field(String name, Kind kind, int maxLength, boolean required, Ent
 
     static Field of(String name, Kind kind, boolean required) {
         return new Field(name, kind, 0, required, null);
+    }
+
+    static Field of(String name, Kind kind, int maxLength, boolean required) {
+        return new Field(name, kind, maxLength, required, null);
+    }
+
+    /** Text values that may be checked for length and control characters. */
+    public boolean textual() {
+        return kind == Kind.TEXT || kind == Kind.MULTILINE_TEXT || kind == Kind.EMAIL || kind == Kind.ROLE;
     }
 }

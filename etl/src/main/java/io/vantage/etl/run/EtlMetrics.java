@@ -8,7 +8,10 @@ import io.vantage.domain.etl.EtlRun.Mode;
 import io.vantage.domain.etl.EtlRun.Outcome;
 import io.vantage.etl.load.EntityCounts;
 
-/** {@code vantage.etl.rows} (entity, outcome) and {@code vantage.etl.duration} (mode, outcome), when there's a registry. */
+/**
+ * {@code vantage.etl.rows} (entity, outcome) and {@code vantage.etl.duration} (mode, outcome), when there's a
+ * registry.
+ */
 final class EtlMetrics {
 
     private final MeterRegistry registry;
@@ -34,6 +37,7 @@ final class EtlMetrics {
         count(entity, "updated", counts.updated());
         count(entity, "unchanged", counts.unchanged());
         count(entity, "ended", counts.ended());
+        count(entity, "rejected", counts.rejected());
     }
 
     private void count(String entity, String outcome, long amount) {

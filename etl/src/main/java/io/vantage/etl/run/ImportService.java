@@ -1,9 +1,12 @@
 package io.vantage.etl.run;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +23,13 @@ import org.springframework.stereotype.Service;
 
 import io.vantage.domain.etl.EtlRun.Mode;
 import io.vantage.domain.etl.EtlRun.Outcome;
+import io.vantage.domain.etl.EtlRun.Policy;
 import io.vantage.etl.config.EtlProperties;
 import io.vantage.etl.config.EtlProperties.Source;
 import io.vantage.etl.extract.Extractor;
 import io.vantage.etl.extract.Extractors;
 import io.vantage.etl.extract.Feed;
+import io.vantage.etl.load.DatabaseProblems;
 import io.vantage.etl.load.EntityCounts;
 import io.vantage.etl.load.Merger;
 import io.vantage.etl.model.EntityType;
@@ -32,7 +37,8 @@ import io.vantage.etl.validate.Problems;
 
 /**
  * Runs one import: extract into staging, check, merge, all in one transaction that commits fully or not at all.
- * A dry run does the same work and rolls back. Every run, whatever its outcome, is recorded in etl_runs.
+ * A dry run does the same work and rolls back; so does a run that would end more than the allowed share of a kind
+ * (it waits for confirmation). Every run, whatever its outcome, is recorded in etl_runs with all its problems.
  * Harmless in the portal: it does nothing until asked.
  */
 @Service
@@ -47,6 +53,7 @@ public class ImportService {
     private final RunRecorder recorder;
     private final EtlMetrics metrics;
     private final Clock clock;
+    private final EndingLimits limits;
 
     public ImportService(DataSource dataSource, EtlProperties properties, ObjectProvider<MeterRegistry> registry,
                          ObjectProvider<Clock> clock) {
@@ -55,6 +62,11 @@ public class ImportService {
         this.recorder = new RunRecorder(new JdbcTemplate(dataSource));
         this.metrics = new EtlMetrics(registry.getIfAvailable());
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.limits = new EndingLimits(properties.ending());
+    }
+
+    /** What one attempt came to. */
+    private record Attempt(Outcome outcome, Map<String, EntityCounts> counts, String message) {
     }
 
     public RunResult run(RunRequest request) {
@@ -62,7 +74,8 @@ public class ImportService {
         long nanos = System.nanoTime();
         Mode mode = request.dryRun() ? Mode.DRY_RUN : Mode.RUN;
         Source source = request.source() != null ? request.source() : properties.source();
-        int maxErrors = request.maxErrors() != null ? request.maxErrors() : properties.maxErrors();
+        Policy policy = request.policy() != null ? request.policy() : properties.policy();
+        Integer maxErrors = request.maxErrors() != null ? request.maxErrors() : properties.maxErrors();
         Problems problems = new Problems(properties.maxStoredErrors());
         Extractor extractor = null;
         String description = source.name().toLowerCase();
@@ -70,41 +83,48 @@ public class ImportService {
         try {
             extractor = Extractors.create(source, request.dir(), properties);
             description = extractor.describe();
+            if (maxErrors != null && maxErrors > 0 && policy == Policy.ALL_OR_NOTHING) {
+                // once max-errors alone meant "skip up to N rows": ignoring it now would change what a run does
+                throw new IllegalArgumentException("max-errors (" + maxErrors + ") only applies with the"
+                        + " skip-invalid policy; set vantage.etl.policy=skip-invalid to skip invalid rows, or remove"
+                        + " max-errors (all-or-nothing stops at the first problem)");
+            }
         } catch (RuntimeException e) {
             configError = e;
         }
-        long runId = recorder.start(started, description, mode, request.triggeredBy());
-        log.info("Import #{} from {} ({}{}) started", runId, description, mode,
-                maxErrors > 0 ? ", up to " + maxErrors + " problems tolerated" : "");
-        Outcome outcome;
-        Map<String, EntityCounts> counts = Map.of();
-        String message;
+        long runId = recorder.start(started, description, mode, policy, request.triggeredBy());
+        log.info("Import #{} from {} ({}, {}) started", runId, description, mode, policy);
+        Attempt attempt;
         if (configError != null) {
-            outcome = Outcome.FAILED;
-            message = "The configuration is not usable: " + configError.getMessage();
+            attempt = new Attempt(Outcome.FAILED, Map.of(), "The configuration is not usable: "
+                    + configError.getMessage());
         } else {
             try {
-                counts = importAll(extractor, problems, maxErrors, mode);
-                outcome = counts == null ? Outcome.ABORTED : Outcome.SUCCEEDED;
-                message = counts == null ? RunSummary.abortMessage(problems, maxErrors)
-                        : RunSummary.successMessage(counts, problems.count(), mode);
-                counts = counts == null ? Map.of() : counts;
+                attempt = importAll(extractor, problems, new Plan(runId, started, mode, policy, maxErrors,
+                        request.confirmation()));
             } catch (Exception e) {
                 log.debug("Import #{} failed", runId, e);
-                outcome = Outcome.FAILED;
-                message = "The import failed and changed nothing: " + describe(e);
+                attempt = new Attempt(Outcome.FAILED, Map.of(), "The import failed and changed nothing: "
+                        + describe(e));
             }
         }
-        RunResult result = new RunResult(runId, description, mode, outcome, counts, problems.count(), problems.kept(),
-                message, Duration.ofNanos(System.nanoTime() - nanos));
+        RunResult result = new RunResult(runId, description, mode, policy, attempt.outcome(), attempt.counts(),
+                problems.count(), problems.kept(), attempt.message(), Duration.ofNanos(System.nanoTime() - nanos));
         recorder.finish(result, clock.instant());
         metrics.record(result);
         return result;
     }
 
-    /** The counts, or null when the problems exceed the threshold (everything is rolled back then). */
-    private Map<String, EntityCounts> importAll(Extractor extractor, Problems problems, int maxErrors, Mode mode)
-            throws Exception {
+    private record Plan(long runId, Instant started, Mode mode, Policy policy, Integer maxErrors,
+                        EndingConfirmation confirmation) {
+
+        /** Why rows absent from this export end. */
+        String reason(java.time.ZoneId zone) {
+            return "absent from the export of " + LocalDate.ofInstant(started, zone) + " (import #" + runId + ")";
+        }
+    }
+
+    private Attempt importAll(Extractor extractor, Problems problems, Plan plan) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -112,20 +132,44 @@ public class ImportService {
                 List<Feed> feeds = extractor.feeds();
                 Set<EntityType> imported = EnumSet.noneOf(EntityType.class);
                 feeds.forEach(feed -> imported.add(feed.entity()));
-                new StagingRun(connection, properties, problems).stageAndCheck(feeds, imported);
-                if (problems.hasFatal() || problems.count() > maxErrors) {
+                StagingRun staged = new StagingRun(connection, properties, problems);
+                staged.stageAndCheck(feeds, imported);
+                String stop = RunSummary.stopReason(problems, plan.policy(), plan.maxErrors());
+                if (stop != null) {
                     connection.rollback();
-                    return null;
+                    return new Attempt(Outcome.ABORTED, Map.of(), stop);
                 }
+                Savepoint beforeMerge = connection.setSavepoint();
+                Merger merger = new Merger(connection, staged.protection(), plan.reason(properties.timeZone()),
+                        staged.received(), staged.rejected());
+                Map<String, EntityCounts> counts;
                 long merging = System.nanoTime();
-                Map<String, EntityCounts> counts = new Merger(connection).merge(imported);
+                try {
+                    counts = merger.merge(imported);
+                } catch (SQLException e) {
+                    if (!DatabaseProblems.isDataError(e)) {
+                        throw e;
+                    }
+                    connection.rollback(beforeMerge);
+                    problems.accept(DatabaseProblems.locate(e, connection, staged.staging()));
+                    connection.rollback();
+                    return new Attempt(Outcome.ABORTED, Map.of(), RunSummary.stopReason(problems, plan.policy(), 0));
+                }
                 log.info("Merged in {} ms", (System.nanoTime() - merging) / 1_000_000);
-                if (mode == Mode.DRY_RUN) {
+                List<EndingLimits.Excess> over = limits.excesses(merger.endings(), plan.confirmation());
+                if (!over.isEmpty()) {
+                    connection.rollback();
+                    return new Attempt(Outcome.NEEDS_CONFIRMATION, counts,
+                            RunSummary.confirmationMessage(over, limits.allowed(), plan.mode()));
+                }
+                String message = RunSummary.successMessage(counts, plan.mode()) + RunSummary.endingReport(
+                        merger.endings(), merger.instancesOfInactivePeople(), plan.mode(), plan.confirmation());
+                if (plan.mode() == Mode.DRY_RUN) {
                     connection.rollback();
                 } else {
                     connection.commit();
                 }
-                return counts;
+                return new Attempt(Outcome.SUCCEEDED, counts, message);
             } catch (Exception | Error e) {
                 connection.rollback();
                 throw e;
@@ -147,7 +191,11 @@ public class ImportService {
         }
     }
 
+    /** The cause in words; for the database, its message without any SQL. */
     private static String describe(Throwable e) {
+        if (e instanceof SQLException sql) {
+            return DatabaseProblems.describe(sql);
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof java.nio.file.NoSuchFileException missing) {
             message = missing.getFile() + (missing.getReason() == null ? " not found" : ": " + missing.getReason());

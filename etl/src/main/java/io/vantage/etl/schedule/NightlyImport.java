@@ -60,7 +60,13 @@ public class NightlyImport {
                 return null;
             }
             RunResult run = result.getResult();
-            log.info("Nightly import #{}: {}", run.runId(), run.message());
+            if (run.outcome() == io.vantage.domain.etl.EtlRun.Outcome.SUCCEEDED) {
+                log.info("Nightly import #{}: {}", run.runId(), run.message());
+            } else {
+                // an import that waits for confirmation or stopped on problems needs an admin: say so loudly
+                log.warn("Nightly import #{} {}: {} (see /admin/etl-runs/{})", run.runId(), run.outcome(),
+                        run.message(), run.runId());
+            }
             return run;
         } catch (Throwable e) {
             // a scheduled method that throws is only logged by Spring; say plainly what happened

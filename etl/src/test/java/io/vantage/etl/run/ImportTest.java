@@ -27,14 +27,17 @@ class ImportTest extends DatabaseTest {
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(result.exitCode()).isZero();
-        assertThat(result.counts()).containsEntry("users", new EntityCounts(6, 6, 0, 0, 0))
-                .containsEntry("experiments", new EntityCounts(4, 4, 0, 0, 0))
-                .containsEntry("experiment_members", new EntityCounts(8, 8, 0, 0, 0))
-                .containsEntry("groups", new EntityCounts(3, 1, 0, 2, 0));
+        assertThat(result.counts()).containsEntry("users", new EntityCounts(6, 6, 0, 0, 0, 0))
+                .containsEntry("experiments", new EntityCounts(4, 4, 0, 0, 0, 0))
+                .containsEntry("experiment_members", new EntityCounts(8, 8, 0, 0, 0, 0))
+                .containsEntry("roles", new EntityCounts(3, 3, 0, 0, 0, 0));
+        assertThat(result.counts().keySet()).as("in load order").containsExactly("employers", "users", "roles",
+                "instruments", "instrument_scientists", "proposals", "experiments", "experiment_members");
         assertThat(jdbc.queryForObject("select affiliation_id from users where id = 'U1002'", String.class))
                 .isEqualTo("EMP-UCPH");
-        assertThat(jdbc.queryForObject("select kind from roles where name = 'BEAMLINE_OPERATORS'", String.class))
-                .isEqualTo("GROUP");
+        assertThat(jdbc.queryForObject("select count(*) from roles where kind = 'GROUP'", Integer.class))
+                .as("the import never creates a role").isZero();
+        assertThat(jdbc.queryForList("select distinct source from users", String.class)).containsExactly("USER_OFFICE");
         assertThat(jdbc.queryForObject("select source from user_roles ur join roles r on r.id = ur.role_id"
                 + " where ur.user_id = 'U1001' and r.name = 'STAFF'", String.class)).isEqualTo("USER_OFFICE");
         assertThat(jdbc.queryForObject("select role from experiment_users where experiment_id = 'EXP-4-01-1688-1'"
@@ -60,7 +63,7 @@ class ImportTest extends DatabaseTest {
         assertThat(second.changedSomething()).isFalse();
         second.counts().values().forEach(c -> assertThat(c.inserted() + c.updated() + c.ended()).isZero());
         assertThat(second.counts().get("experiment_members").unchanged()).isEqualTo(8);
-        assertThat(second.message()).isEqualTo("Nothing changed: all 34 rows were already up to date.");
+        assertThat(second.message()).isEqualTo("Nothing changed: all 31 rows were already up to date.");
         assertThat(checksum()).isEqualTo(checksum);
         assertThat(jdbc.queryForObject("select updated_at from users where id = 'U1001'", Timestamp.class))
                 .isEqualTo(before);
@@ -83,14 +86,15 @@ class ImportTest extends DatabaseTest {
         RunResult changed = run();
 
         assertThat(changed.outcome()).as(changed.problems().toString()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(changed.counts().get("users")).isEqualTo(new EntityCounts(6, 0, 1, 5, 0));
-        assertThat(changed.counts().get("experiments")).isEqualTo(new EntityCounts(3, 0, 1, 2, 1));
-        assertThat(changed.counts().get("experiment_members")).isEqualTo(new EntityCounts(6, 0, 0, 6, 2));
-        assertThat(changed.counts().get("roles")).isEqualTo(new EntityCounts(2, 0, 0, 2, 1));
+        assertThat(changed.counts().get("users")).isEqualTo(new EntityCounts(6, 0, 1, 5, 0, 0));
+        assertThat(changed.counts().get("experiments")).isEqualTo(new EntityCounts(3, 0, 1, 2, 1, 0));
+        assertThat(changed.counts().get("experiment_members")).isEqualTo(new EntityCounts(6, 0, 0, 6, 2, 0));
+        assertThat(changed.counts().get("roles")).isEqualTo(new EntityCounts(2, 0, 0, 2, 1, 0));
         assertThat(jdbc.queryForObject("select last_name from users where id = 'U1002'", String.class))
                 .isEqualTo("Berg-Larsen");
-        assertThat(jdbc.queryForObject("select ended_at is not null from experiments where id = 'EXP-EASY-1322-1'",
-                Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("select ended_reason from experiments where id = 'EXP-EASY-1322-1'"
+                + " and ended_at is not null", String.class)).isEqualTo("absent from the export of "
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " (import #" + changed.runId() + ")");
         assertThat(jdbc.queryForObject("select ended_at is not null from experiment_users"
                 + " where experiment_id = 'EXP-9-10-1701-1' and user_id = 'U1004'", Boolean.class)).isTrue();
         assertThat(jdbc.queryForObject("select expires_at <= now() from user_roles ur join roles r on r.id = ur.role_id"
@@ -98,12 +102,14 @@ class ImportTest extends DatabaseTest {
 
         files.write("experiment_members.csv", members).write("experiments.csv", experiments)
                 .write("roles.csv", "user_id,role,expires_at\nU1001,STAFF,\nU1005,INSTRUMENT_SCIENTIST,\n"
-                        + "U1003,BEAMLINE_OPERATORS,2030-12-31T23:59:59Z\n");
+                        + "U1003,INSTRUMENT_CONTROL,2030-12-31T23:59:59Z\n");
         RunResult back = run();
 
-        assertThat(back.counts().get("experiments")).isEqualTo(new EntityCounts(4, 0, 2, 2, 0));
-        assertThat(back.counts().get("experiment_members")).isEqualTo(new EntityCounts(8, 0, 2, 6, 0));
-        assertThat(back.counts().get("roles")).isEqualTo(new EntityCounts(3, 0, 1, 2, 0));
+        assertThat(back.counts().get("experiments")).isEqualTo(new EntityCounts(4, 0, 2, 2, 0, 0));
+        assertThat(back.counts().get("experiment_members")).isEqualTo(new EntityCounts(8, 0, 2, 6, 0, 0));
+        assertThat(back.counts().get("roles")).isEqualTo(new EntityCounts(3, 0, 1, 2, 0, 0));
+        assertThat(jdbc.queryForObject("select count(*) from experiments where ended_reason is not null",
+                Integer.class)).as("listed again: no longer ended, no reason left").isZero();
         assertThat(jdbc.queryForObject("select count(*) from experiment_users where ended_at is not null",
                 Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from experiments where ended_at is not null",
@@ -116,11 +122,11 @@ class ImportTest extends DatabaseTest {
     void aDryRunCountsLikeARealRunAndWritesOnlyItsRecord() {
         String empty = checksum();
 
-        RunResult dry = run(true, 0);
+        RunResult dry = run(true, io.vantage.domain.etl.EtlRun.Policy.ALL_OR_NOTHING);
 
         assertThat(dry.outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(dry.mode()).isEqualTo(Mode.DRY_RUN);
-        assertThat(dry.message()).startsWith("Dry run, nothing written: would have inserted 32");
+        assertThat(dry.message()).startsWith("Dry run, nothing written: would have inserted 31");
         assertThat(checksum()).isEqualTo(empty);
         Map<String, EntityCounts> real = run().counts();
         assertThat(dry.counts()).isEqualTo(real);
@@ -135,11 +141,27 @@ class ImportTest extends DatabaseTest {
         Map<String, Object> row = jdbc.queryForMap("select * from etl_runs where id = ?", result.runId());
         assertThat(row.get("outcome")).isEqualTo("SUCCEEDED");
         assertThat(row.get("mode")).isEqualTo("RUN");
+        assertThat(row.get("policy")).isEqualTo("ALL_OR_NOTHING");
         assertThat(row.get("triggered_by")).isEqualTo("test");
         assertThat((String) row.get("source")).startsWith("files:").endsWith(dir.getFileName().toString());
         assertThat(row.get("finished_at")).isNotNull();
         assertThat(row.get("counts").toString()).contains("\"experiment_members\"", "\"inserted\": 8");
         assertThat(row.get("message")).isEqualTo(result.message());
         assertThat(List.of(row.get("error_count"))).containsExactly(0);
+    }
+
+    @Test
+    void maxErrorsWithoutTheSkipInvalidPolicyIsAConfigurationErrorNotIgnored() {
+        String empty = checksum();
+
+        RunResult result = serviceWith(Map.of("vantage.etl.max-errors", "10"))
+                .run(new RunRequest(null, dir, null, null, false, null, "test"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("max-errors (10) only applies with the skip-invalid policy");
+        assertThat(checksum()).isEqualTo(empty);
+        assertThat(serviceWith(Map.of("vantage.etl.max-errors", "10", "vantage.etl.policy", "skip-invalid"))
+                .run(new RunRequest(null, dir, null, null, false, null, "test")).outcome())
+                .isEqualTo(Outcome.SUCCEEDED);
     }
 }

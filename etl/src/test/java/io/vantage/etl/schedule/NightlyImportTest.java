@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -77,8 +78,8 @@ class NightlyImportTest extends DatabaseTest {
     }
 
     private EtlProperties properties(String dir) {
-        return new EtlProperties(properties.source(), 0, 200, properties.timeZone(), 1000,
+        return new EtlProperties(properties.source(), properties.policy(), null, 200, properties.timeZone(), 1000,
                 java.time.Duration.ofSeconds(10), new EtlProperties.Files(java.nio.file.Path.of(dir)),
-                properties.rest(), properties.scicat(), properties.schedule());
+                properties.rest(), properties.scicat(), properties.schedule(), properties.ending(), Map.of());
     }
 }

@@ -11,7 +11,7 @@ import io.vantage.domain.cloud.CloudProviderRecordRepository;
 /**
  * Once the portal is up, builds each enabled provider (so what a provider warns about when built, such as a local
  * provider that cannot give instances users of their own, is in the startup log) and lets it ready this host in the
- * background ({@link CloudProvider#prepare}: the local provider installs Xvfb, x11vnc and Jupyter when it may).
+ * background ({@link CloudProvider#prepare}: the local provider installs Xvnc, openbox, xterm and Jupyter when it may).
  * Startup never waits for the preparing.
  */
 @Component

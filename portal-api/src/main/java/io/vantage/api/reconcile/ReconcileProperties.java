@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unknownMaxInterval the longest wait between two looks at an instance in UNKNOWN (the wait doubles from
  *                       {@code fastInterval} after each look that leaves it unknown)
  * @param orphanSweep    how often this deployment's machines whose instance is deleted or failed are deleted
+ * @param transitionInterval how often instances on their way to running (building, starting, rebooting) are asked
+ *                       about; once the cloud says running, their ports are probed with a short backoff
+ *                       ({@link Arrivals})
  */
 @ConfigurationProperties("vantage.reconcile")
 public record ReconcileProperties(@DefaultValue("2s") Duration fastInterval,
@@ -24,5 +27,6 @@ public record ReconcileProperties(@DefaultValue("2s") Duration fastInterval,
                                   @DefaultValue("2m") Duration settleTime,
                                   @DefaultValue("5m") Duration unknownMaxInterval,
                                   @DefaultValue("5m") Duration orphanSweep,
-                                  @DefaultValue("true") boolean enabled) {
+                                  @DefaultValue("true") boolean enabled,
+                                  @DefaultValue("500ms") Duration transitionInterval) {
 }

@@ -2,6 +2,8 @@ package io.vantage.api.tunnel;
 
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,13 +19,27 @@ import org.springframework.web.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 
 /**
- * The standard upgrade, minus the ticket: the websocket session keeps its request URI, and Spring's own debug and
- * error logs print the session with it. The ticket is redeemed (and useless) by now, but still has no business in a
- * log file.
+ * The standard upgrade for desktop tunnels, with two differences.
+ * <ul>
+ * <li>The ticket is gone: the websocket session keeps its request URI, and Spring's own debug and error logs print
+ * the session with it. The ticket is redeemed (and useless) by now, but still has no business in a log file.</li>
+ * <li>No permessage-deflate unless asked for: browsers always offer it, and Tomcat accepts it by itself whatever
+ * Spring selected (it negotiates from the request's header), so the container never sees the offer. VNC and guacd
+ * send images they have already encoded; deflating them again costs ~20x the relay's CPU per megabyte for
+ * little gain.</li>
+ * </ul>
  */
 public final class TicketlessUpgrade implements RequestUpgradeStrategy {
 
+    static final String EXTENSIONS_HEADER = "Sec-WebSocket-Extensions";
+
     private final StandardWebSocketUpgradeStrategy standard = new StandardWebSocketUpgradeStrategy();
+    private final boolean compression;
+
+    /** @param compression whether a browser's permessage-deflate offer is accepted ({@code vantage.tunnel.compression}) */
+    public TicketlessUpgrade(boolean compression) {
+        this.compression = compression;
+    }
 
     @Override
     public String[] getSupportedVersions() {
@@ -32,7 +48,7 @@ public final class TicketlessUpgrade implements RequestUpgradeStrategy {
 
     @Override
     public List<WebSocketExtension> getSupportedExtensions(ServerHttpRequest request) {
-        return standard.getSupportedExtensions(request);
+        return compression ? standard.getSupportedExtensions(request) : List.of();
     }
 
     @Override
@@ -40,8 +56,8 @@ public final class TicketlessUpgrade implements RequestUpgradeStrategy {
                         List<WebSocketExtension> selectedExtensions, Principal user, WebSocketHandler wsHandler,
                         Map<String, Object> attributes) {
         HttpServletRequest servlet = ((ServletServerHttpRequest) request).getServletRequest();
-        standard.upgrade(new ServletServerHttpRequest(new WithoutTicket(servlet)), response, selectedProtocol,
-                selectedExtensions, user, wsHandler, attributes);
+        standard.upgrade(new ServletServerHttpRequest(new Upgrading(servlet, compression)), response,
+                selectedProtocol, selectedExtensions, user, wsHandler, attributes);
     }
 
     public static String withoutTicket(String query) {
@@ -53,15 +69,33 @@ public final class TicketlessUpgrade implements RequestUpgradeStrategy {
         return rest.isEmpty() ? null : rest;
     }
 
-    private static final class WithoutTicket extends HttpServletRequestWrapper {
+    /** The request as the container sees it when upgrading: no ticket, and no extension offer unless allowed. */
+    private static final class Upgrading extends HttpServletRequestWrapper {
 
-        WithoutTicket(HttpServletRequest request) {
+        private final boolean extensions;
+
+        Upgrading(HttpServletRequest request, boolean extensions) {
             super(request);
+            this.extensions = extensions;
         }
 
         @Override
         public String getQueryString() {
             return withoutTicket(super.getQueryString());
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return hidden(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        private boolean hidden(String name) {
+            return !extensions && EXTENSIONS_HEADER.equalsIgnoreCase(name);
         }
     }
 }

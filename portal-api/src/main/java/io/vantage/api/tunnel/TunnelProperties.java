@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout   how long to wait for the instance (or guacd) to accept a connection
  * @param guacd            a central guacd; when empty, guacd on the instance itself ({@code <ip>:4822})
  * @param allowedOrigins   origins allowed to open websockets besides the portal's own (e.g. behind a proxy)
+ * @param compression      permessage-deflate on desktop tunnels when the browser offers it (every browser does). Off:
+ *                         VNC and guacd send encoded images that deflate barely shrinks, at ~20x the relay's CPU per
+ *                         megabyte; worth it only for people on slow links to a portal with CPU to spare
  */
 @ConfigurationProperties("vantage.tunnel")
 public record TunnelProperties(@DefaultValue("30s") Duration ticketTtl,
@@ -22,7 +25,8 @@ public record TunnelProperties(@DefaultValue("30s") Duration ticketTtl,
                                @DefaultValue("30s") Duration activityFlush,
                                @DefaultValue("10s") Duration connectTimeout,
                                @DefaultValue Guacd guacd,
-                               @DefaultValue("") java.util.List<String> allowedOrigins) {
+                               @DefaultValue("") java.util.List<String> allowedOrigins,
+                               @DefaultValue("false") boolean compression) {
 
     public enum OwnerLeaves { DISCONNECT, READ_ONLY }
 

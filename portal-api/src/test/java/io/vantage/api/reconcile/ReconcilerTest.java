@@ -51,7 +51,7 @@ class ReconcilerTest {
         when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
         reconciler = new Reconciler(instances, snapshots, providers, commands, probe,
                 new ReconcileProperties(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                        Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(5), true),
+                        Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(5), true, Duration.ofMillis(500)),
                 new TransactionTemplate(transactions), Clock.fixed(StateMapperTest.NOW, ZoneOffset.UTC),
                 new SimpleMeterRegistry());
         when(snapshots.load(7L)).thenReturn(Optional.of(new ReconcileSnapshots.Snapshot(1L, "vm-1", List.of(5901), null)));

@@ -20,7 +20,14 @@ public class EtlRun {
 
     public enum Mode { DRY_RUN, RUN }
 
-    public enum Outcome { RUNNING, SUCCEEDED, FAILED, ABORTED }
+    /** NEEDS_CONFIRMATION: it would have ended more than the allowed share of a kind, so it changed nothing. */
+    public enum Outcome { RUNNING, SUCCEEDED, FAILED, ABORTED, NEEDS_CONFIRMATION }
+
+    /**
+     * What a run does with rows that have problems: ALL_OR_NOTHING stops at any problem; SKIP_INVALID imports the
+     * valid rows and changes nothing the invalid ones touch.
+     */
+    public enum Policy { ALL_OR_NOTHING, SKIP_INVALID }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,6 +39,8 @@ public class EtlRun {
     private Mode mode;
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
+    @Enumerated(EnumType.STRING)
+    private Policy policy;
     private String triggeredBy;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -67,6 +76,10 @@ public class EtlRun {
 
     public Outcome getOutcome() {
         return outcome;
+    }
+
+    public Policy getPolicy() {
+        return policy;
     }
 
     public String getTriggeredBy() {

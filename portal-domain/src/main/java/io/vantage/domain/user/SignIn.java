@@ -85,10 +85,18 @@ public class SignIn {
             return byId;
         }
         if (identity.emailVerified() && identity.email() != null && !identity.email().isBlank()) {
-            Optional<User> byEmail = users.findByEmailIgnoreCase(identity.email());
-            byEmail.ifPresent(u -> log.info("Linked login id {} to existing user {} by verified e-mail",
-                    identity.userId(), u.getId()));
-            return byEmail.flatMap(u -> users.findWithRoles(u.getId()));
+            List<User> byEmail = users.findAllByEmailIgnoreCase(identity.email());
+            if (byEmail.size() == 1) {
+                log.info("Linked login id {} to existing user {} by verified e-mail", identity.userId(),
+                        byEmail.get(0).getId());
+                return users.findWithRoles(byEmail.get(0).getId());
+            }
+            if (byEmail.size() > 1) {
+                // linking to one of them would hand this login another person's experiments and instances
+                log.warn("Login id {}: its verified e-mail belongs to {} people ({}); linked to none of them, the login"
+                        + " gets a user of its own", identity.userId(), byEmail.size(),
+                        byEmail.stream().map(User::getId).toList());
+            }
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.vantage.domain.user;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -19,8 +20,9 @@ public interface UserRepository extends JpaRepository<User, String> {
     @Query("select u from User u left join fetch u.roles r left join fetch r.role where u.id = :id")
     Optional<User> findWithRoles(@Param("id") String id);
 
-    @Query("select u from User u where lower(u.email) = lower(:email)")
-    Optional<User> findByEmailIgnoreCase(@Param("email") String email);
+    /** Everyone with this address: more than one person may share it (a sign-in must not guess between them). */
+    @Query("select u from User u where lower(u.email) = lower(:email) order by u.id")
+    List<User> findAllByEmailIgnoreCase(@Param("email") String email);
 
     /** Search by name, id or e-mail for sharing and admin pages. */
     @Query("""

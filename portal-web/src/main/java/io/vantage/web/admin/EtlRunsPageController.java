@@ -19,13 +19,20 @@ import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.etl.EtlRun;
+import io.vantage.domain.etl.EtlRun.Mode;
+import io.vantage.domain.etl.EtlRun.Policy;
+import io.vantage.domain.etl.EtlRunProblem;
+import io.vantage.domain.etl.EtlRunProblemRepository;
 import io.vantage.domain.etl.EtlRunRepository;
+import io.vantage.etl.run.EndingConfirmation;
 import io.vantage.etl.run.ImportService;
 import io.vantage.etl.run.RunRequest;
 
 /**
- * User-office imports, read-only: they are written by the ETL. A dry run can be started from here: it does the
- * whole import and rolls it back, so it changes nothing, and shows here as its own run when done.
+ * User-office imports, written by the ETL: the list, one run with all its problems (paged), a dry run with either
+ * policy, and the confirmation of a run that stopped because it would end too much. Imports run in the
+ * background (they take minutes) and take the import's database lock, so one started while another runs fails at
+ * once and is recorded as such.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -33,17 +40,20 @@ import io.vantage.etl.run.RunRequest;
 class EtlRunsPageController {
 
     private static final int PAGE_SIZE = 25;
+    private static final int PROBLEMS_PER_PAGE = 50;
 
     private final EtlRunRepository runs;
+    private final EtlRunProblemRepository problems;
     private final ImportService imports;
     private final TaskExecutor executor;
     private final AuditLog audit;
     private final AdminMessages messages;
 
-    EtlRunsPageController(EtlRunRepository runs, ImportService imports,
+    EtlRunsPageController(EtlRunRepository runs, EtlRunProblemRepository problems, ImportService imports,
                           @Qualifier("applicationTaskExecutor") TaskExecutor executor, AuditLog audit,
                           AdminMessages messages) {
         this.runs = runs;
+        this.problems = problems;
         this.imports = imports;
         this.executor = executor;
         this.audit = audit;
@@ -55,24 +65,61 @@ class EtlRunsPageController {
         Page<EtlRun> found = runs.findAllByOrderByStartedAtDesc(PageRequest.of(Math.max(0, page), PAGE_SIZE));
         model.addAttribute("runs", found.getContent().stream().map(EtlRunView::of).toList());
         model.addAttribute("pager", Pager.of(found.getNumber(), PAGE_SIZE, found.getTotalElements(), request));
+        model.addAttribute("policies", Policy.values());
         return "admin/etl-runs";
     }
 
     @GetMapping("/{id}")
-    String run(@PathVariable Long id, Model model) {
-        model.addAttribute("run", EtlRunView.of(runs.findById(id).orElseThrow(() -> new NotFoundException("import", id))));
+    String run(@PathVariable Long id, @RequestParam(defaultValue = "0") int page, Model model,
+               HttpServletRequest request) {
+        EtlRunView run = EtlRunView.of(find(id));
+        Page<EtlRunProblem> listed = problems.findByRun(id, PageRequest.of(Math.max(0, page), PROBLEMS_PER_PAGE));
+        model.addAttribute("run", run);
+        model.addAttribute("problems", listed.getContent());
+        model.addAttribute("problemsPager", Pager.of(listed.getNumber(), PROBLEMS_PER_PAGE, listed.getTotalElements(),
+                request));
+        model.addAttribute("listedProblems", listed.getTotalElements());
+        model.addAttribute("canConfirm", run.awaitsConfirmation() && isLatestImport(id));
         return "admin/etl-run";
     }
 
-    /**
-     * Runs in the background: an import can take minutes. It takes the import's database lock, so it fails at
-     * once (recorded as such) when another import is running.
-     */
     @PostMapping("/dry-run")
-    String dryRun(CurrentUser admin, RedirectAttributes redirect) {
-        audit.success(admin.id(), "admin.etl.dryrun", "etl", "dry-run", "started from the admin pages");
-        executor.execute(() -> imports.run(new RunRequest(null, null, null, true, admin.id())));
+    String dryRun(@RequestParam(defaultValue = "ALL_OR_NOTHING") Policy policy, CurrentUser admin,
+                  RedirectAttributes redirect) {
+        audit.success(admin.id(), "admin.etl.dryrun", "etl", "dry-run", "started from the admin pages, " + policy);
+        executor.execute(() -> imports.run(RunRequest.dryRun(policy, admin.id())));
         messages.success(redirect, "admin.etl.dryRunStarted");
         return "redirect:/admin/etl-runs";
+    }
+
+    /**
+     * Imports again, allowed to end up to what the held run showed per kind (more, and it stops again), with the
+     * held run's policy.
+     */
+    @PostMapping("/{id}/confirm")
+    String confirm(@PathVariable Long id, CurrentUser admin, RedirectAttributes redirect) {
+        EtlRun held = find(id);
+        EtlRunView view = EtlRunView.of(held);
+        if (!view.awaitsConfirmation() || !isLatestImport(id)) {
+            audit.failure(admin.id(), "admin.etl.confirm", "etl", String.valueOf(id), "not the latest held import");
+            AdminMessages.flash(redirect, Flash.warning(messages.get("admin.etl.confirm.stale")));
+            return "redirect:/admin/etl-runs/" + id;
+        }
+        audit.success(admin.id(), "admin.etl.confirm", "etl", String.valueOf(id), "ending confirmed: "
+                + view.endedByKind());
+        EndingConfirmation confirmation = EndingConfirmation.of(id, view.endedByKind());
+        executor.execute(() -> imports.run(new RunRequest(null, null, held.getPolicy(), null, false, confirmation,
+                admin.id())));
+        messages.success(redirect, "admin.etl.confirmed", id);
+        return "redirect:/admin/etl-runs";
+    }
+
+    private boolean isLatestImport(Long id) {
+        return runs.findFirstByModeOrderByStartedAtDescIdDesc(Mode.RUN).map(latest -> latest.getId().equals(id))
+                .orElse(false);
+    }
+
+    private EtlRun find(Long id) {
+        return runs.findById(id).orElseThrow(() -> new NotFoundException("import", id));
     }
 }

@@ -1,10 +1,8 @@
 package io.vantage.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +13,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import io.vantage.web.PortalTest;
 
-/** Overview, instances, extension requests, audit log and user-office import pages. */
+/** Overview, instances, extension requests and audit log pages (user-office imports: EtlRunPagesTest). */
 @PortalTest
 class AdminOperationsPagesTest extends AdminPageTest {
 
@@ -119,26 +117,5 @@ class AdminOperationsPagesTest extends AdminPageTest {
 
         HttpResponse<String> bad = admin.get("/admin/audit?from=yesterday");
         assertFieldError(bad, "from", "must be a date and time");
-    }
-
-    @Test
-    void importRunsAreListedWithCountsAndErrorsAndADryRunCanBeStarted() throws Exception {
-        long run = jdbc.queryForObject("""
-                insert into etl_runs (started_at, finished_at, source, mode, outcome, triggered_by, counts, errors,
-                                      error_count, message)
-                values (now(), now(), 'files:/srv/user-office', 'RUN', 'ABORTED', 'schedule',
-                        '{"users": {"received": 3, "inserted": 1, "updated": 0, "unchanged": 2, "ended": 0}}'::jsonb,
-                        '[{"source": "users.csv", "location": "line 4", "field": "email", "message": "is not an e-mail address", "text": "x@"}]'::jsonb,
-                        1, 'Stopped: 1 problem') returning id""", Long.class);
-        assertThat(page("/admin/etl-runs")).contains("data-run-id=\"" + run + "\"").contains("Stopped: 1 problem")
-                .contains("users +1 ~0");
-        assertThat(page("/admin/etl-runs/" + run)).contains("data-entity=\"users\"").contains("users.csv")
-                .contains("is not an e-mail address").contains("line 4");
-
-        String after = postRedirects("/admin/etl-runs", "/admin/etl-runs/dry-run", Map.of(), "/admin/etl-runs");
-        assertThat(flash(after)).contains("Dry run started");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from etl_runs where mode = 'DRY_RUN' and triggered_by = 'admin' and outcome <> 'RUNNING'",
-                Integer.class) > 0);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.vantage.api.tunnel.TunnelTargets;
 import io.vantage.cloud.api.Endpoint;
 import io.vantage.domain.catalogue.ProtocolKind;
+import io.vantage.web.RawUpgrade;
 
 /** One person's desktop through the portal's Guacamole tunnel, against a guacd protocol peer. */
 class GuacamoleTunnelTest extends GuacamoleTestSupport {
@@ -56,6 +57,15 @@ class GuacamoleTunnelTest extends GuacamoleTestSupport {
         Connection colleague = connect("1002", "");
         assertThat(colleague.guacd().handshake.get("size")).as("the instance's screen size by default")
                 .containsExactly("1280", "800", "96");
+    }
+
+    @Test
+    void aBrowsersCompressionOfferIsDeclined() throws Exception {
+        RawUpgrade.Answer answer = RawUpgrade.open(port, "/tunnels/guacamole?ticket=" + ticket("1001", "GUACD")
+                + "&instance=" + uid(), "guacamole");
+        assertThat(answer.status()).isEqualTo(101);
+        assertThat(answer.header("Sec-WebSocket-Protocol")).isEqualTo("guacamole");
+        assertThat(answer.header("Sec-WebSocket-Extensions")).as("guacd's images are encoded already").isNull();
     }
 
     @Test

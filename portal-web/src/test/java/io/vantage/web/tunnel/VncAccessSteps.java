@@ -18,7 +18,7 @@ import io.vantage.web.RfbClient;
 
 /**
  * A member types into a real desktop's xterm over the VNC relay while the owner changes their access: what reaches
- * the desktop is what its shell does (a file appears in its home). Keys typed on one connection reach x11vnc in
+ * the desktop is what its shell does (a file appears in its home). Keys typed on one connection reach Xvnc in
  * order, so once a later file exists, an earlier one that does not was never typed into the desktop.
  *
  * @param owner       makes the changes (through any replica)

@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.vantage.web.RawUpgrade;
 import io.vantage.web.RfbClient;
 
 import io.vantage.api.security.EmbeddedOidcServer;
@@ -28,9 +29,9 @@ import io.vantage.web.LiveEventsClient;
 import io.vantage.web.PortalTest;
 
 /**
- * The direct VNC path against a real desktop (Xvfb + x11vnc from the local provider): tickets, the portal
- * authenticating to x11vnc with the instance secret, members sharing the desktop, and a member's access changing
- * while they are connected.
+ * The direct VNC path against a real desktop (TigerVNC's Xvnc from the local provider): tickets, the portal
+ * authenticating to Xvnc with the instance secret, the websocket as browsers and websockify clients negotiate it,
+ * members sharing the desktop, and a member's access changing while they are connected.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -75,6 +76,21 @@ class VncRelayTest {
         assertThat(client.read(1)).containsExactly(0);
         client.close();
         assertThat(output.getAll()).doesNotContain(ticket);
+    }
+
+    @Test
+    void aBrowsersCompressionOfferIsDeclinedAndTheBinarySubprotocolAnswered() throws Exception {
+        String query = "/tunnels/vnc?ticket=%s&instance=" + uid;
+        RawUpgrade.Answer browser = RawUpgrade.open(port, query.formatted(Desktops.ticket(owner, uid, "VNC")), null);
+        assertThat(browser.status()).isEqualTo(101);
+        assertThat(browser.header("Sec-WebSocket-Extensions")).as("VNC's pictures are encoded already").isNull();
+        assertThat(browser.header("Sec-WebSocket-Protocol")).isNull();
+
+        RawUpgrade.Answer websockifyStyle = RawUpgrade.open(port, query.formatted(Desktops.ticket(owner, uid, "VNC")),
+                "binary");
+        assertThat(websockifyStyle.status()).isEqualTo(101);
+        assertThat(websockifyStyle.header("Sec-WebSocket-Protocol")).isEqualTo("binary");
+        assertThat(websockifyStyle.header("Sec-WebSocket-Extensions")).isNull();
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A desktop: Xvfb on a free display, openbox, a coloured xterm (so the screen is visibly alive), and x11vnc on a
- * free port with the instance's VNC password. Xvfb and x11vnc are essential; the user may close the xterm or leave
- * openbox without breaking the instance.
+ * A desktop: TigerVNC's Xvnc (an X server and a VNC server in one) on a free display and port with the instance's
+ * VNC password, openbox, and a coloured xterm (so the screen is visibly alive). Xvnc is the essential process; the
+ * user may close the xterm or leave openbox without breaking the instance. Xvnc resizes its screen when a viewer
+ * asks (RFB SetDesktopSize), so the desktop follows the browser's window.
  */
 final class DesktopLauncher implements Launcher {
 
@@ -20,7 +21,7 @@ final class DesktopLauncher implements Launcher {
 
     @Override
     public List<String> programs() {
-        return List.of("setsid", "setpriv", "Xvfb", "openbox", "x11vnc", "xterm");
+        return List.of("setsid", "setpriv", "Xvnc", "openbox", "xterm");
     }
 
     @Override
@@ -31,77 +32,69 @@ final class DesktopLauncher implements Launcher {
     @Override
     public void launch(Launch launch) throws LaunchException, InterruptedException {
         DisplayAllocator.ensureSocketFolder();
-        int display = startXvfb(launch);
+        int display = startXvnc(launch);
         Map<String, String> x11 = Map.of("DISPLAY", ":" + display,
                 "XAUTHORITY", launch.paths().xauthority().toAbsolutePath().toString());
         launch.start("openbox", false, List.of(launch.executable("openbox"), "--sm-disable"), x11);
         launch.start("xterm", false, List.of(launch.executable("xterm"), "-title", "Vantage desktop",
                 "-geometry", "100x30+40+40", "-bg", "#1d3557", "-fg", "#f1faee"), x11);
-        startX11vnc(launch, display, x11);
     }
 
-    private int startXvfb(Launch launch) throws LaunchException, InterruptedException {
-        InstanceRecord record = launch.record();
+    private int startXvnc(Launch launch) throws LaunchException, InterruptedException {
+        LocalSettings settings = launch.settings();
         Set<Integer> tried = new HashSet<>();
         String failure = "no attempt";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int display = DisplayAllocator.reserve(launch.settings().firstDisplay(), tried);
+            int display = DisplayAllocator.reserve(settings.firstDisplay(), tried);
             tried.add(display);
             try {
+                int port = PortAllocator.freePort(settings.bindAddress());
                 launch.writeSecret(launch.paths().xauthority(), XAuthorityFile.content(display));
-                ProcessRecord xvfb = launch.start("xvfb", true, List.of(launch.executable("Xvfb"), ":" + display,
-                        "-screen", "0", record.screenWidth() + "x" + record.screenHeight() + "x24",
-                        "-auth", launch.paths().xauthority().toAbsolutePath().toString(),
-                        "-nolisten", "tcp", "-noreset", "-dpi", "96"), Map.of());
-                if (launch.awaitReady(xvfb, () -> ownsDisplay(xvfb, display))) {
+                ProcessRecord xvnc = launch.start("xvnc", true, command(launch, display, port), Map.of());
+                if (launch.awaitReady(xvnc, () -> ownsDisplay(xvnc, display) && launch.accepts(port))) {
                     launch.display(display);
+                    launch.port(settings.vncPort(), port);
                     return display;
                 }
-                failure = "Xvfb could not start on :" + display + ": " + launch.logTail("xvfb");
-                launch.discard(xvfb);
+                failure = "Xvnc could not serve :" + display + " on port " + port + ": " + launch.logTail("xvnc");
+                launch.discard(xvnc);
             } finally {
-                // from here on Xvfb's own lock file keeps the number taken
+                // from here on Xvnc's own lock file keeps the number taken
                 DisplayAllocator.release(display);
             }
         }
         throw new LaunchException(failure);
     }
 
-    private void startX11vnc(Launch launch, int display, Map<String, String> x11)
-            throws LaunchException, InterruptedException {
+    private static List<String> command(Launch launch, int display, int port) {
         LocalSettings settings = launch.settings();
-        String failure = "no attempt";
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = PortAllocator.freePort(settings.bindAddress());
-            List<String> command = new ArrayList<>(List.of(launch.executable("x11vnc"), "-display", ":" + display,
-                    "-auth", launch.paths().xauthority().toAbsolutePath().toString(),
-                    "-rfbauth", launch.paths().vncPassword().toAbsolutePath().toString(),
-                    "-rfbport", Integer.toString(port)));
-            command.addAll(settings.bindAddress().equals("127.0.0.1")
-                    ? List.of("-localhost") : List.of("-listen", settings.bindAddress()));
-            // IPv4 only (the bind address is IPv4); no XDAMAGE (unreliable on Xvfb); no DNS lookups, no rc file,
-            // no external commands and no remote control: nothing but serving this screen
-            command.addAll(List.of("-noipv6", "-shared", "-forever", "-noxdamage", "-nolookup", "-norc",
-                    "-nocmds", "-noremote", "-desktop", "Vantage " + desktopName(launch.record())));
-            ProcessRecord x11vnc = launch.start("x11vnc", true, command, x11);
-            if (launch.awaitReady(x11vnc, () -> launch.logContains("x11vnc", "PORT=" + port)
-                    && launch.accepts(port))) {
-                launch.port(settings.vncPort(), port);
-                return;
-            }
-            failure = "x11vnc could not serve port " + port + ": " + launch.logTail("x11vnc");
-            launch.discard(x11vnc);
+        InstanceRecord record = launch.record();
+        List<String> command = new ArrayList<>(List.of(launch.executable("Xvnc"), ":" + display,
+                "-geometry", record.screenWidth() + "x" + record.screenHeight(), "-depth", "24", "-dpi", "96",
+                "-auth", launch.paths().xauthority().toAbsolutePath().toString(),
+                "-nolisten", "tcp", "-noreset",
+                "-rfbport", Integer.toString(port), "-interface", settings.bindAddress(), "-UseIPv6=0",
+                "-SecurityTypes", "VncAuth",
+                "-PasswordFile", launch.paths().vncPassword().toAbsolutePath().toString(),
+                // members join the owner's screen; nobody's viewer disconnects another's
+                "-AlwaysShared",
+                // every connection comes from the portal's address: a blacklist after failed attempts would let
+                // anyone on this host lock the portal out of the desktop
+                "-UseBlacklist=0",
+                "-desktop", "Vantage " + desktopName(record)));
+        if (settings.bindAddress().equals("127.0.0.1")) {
+            command.add("-localhost");
         }
-        throw new LaunchException(failure);
+        return command;
     }
 
     /**
-     * The lock file names our Xvfb and its socket exists. The socket alone could belong to another X server that
+     * The lock file names our Xvnc and its socket exists. The socket alone could belong to another X server that
      * won the race for the same number, while ours is about to exit.
      */
-    private static boolean ownsDisplay(ProcessRecord xvfb, int display) {
+    private static boolean ownsDisplay(ProcessRecord xvnc, int display) {
         try {
-            return Long.toString(xvfb.pid()).equals(Files.readString(DisplayAllocator.lockFile(display)).trim())
+            return Long.toString(xvnc.pid()).equals(Files.readString(DisplayAllocator.lockFile(display)).trim())
                     && Files.exists(DisplayAllocator.socket(display));
         } catch (IOException e) {
             return false;

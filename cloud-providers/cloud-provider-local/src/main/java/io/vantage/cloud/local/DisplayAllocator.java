@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Free X display numbers. A display is taken when its socket ({@code /tmp/.X11-unix/XN}) or lock file
- * ({@code /tmp/.XN-lock}) exists, or when a launch in this JVM holds it until its Xvfb has made those files.
+ * ({@code /tmp/.XN-lock}) exists, or when a launch in this JVM holds it until its X server (Xvnc) has made those files.
  * An X server elsewhere (another network namespace) can still hold a number: the desktop launcher then retries.
  */
 final class DisplayAllocator {

@@ -37,7 +37,7 @@ final class LocalCatalogue implements Catalogue {
     @Override
     public List<CloudImage> images() {
         return List.of(
-                image(DESKTOP, "Linux desktop (Xvfb, openbox, x11vnc)",
+                image(DESKTOP, "Linux desktop (TigerVNC Xvnc, openbox)",
                         Map.of("protocol", "vnc", "port", settings.vncPort().toString())),
                 image(NOTEBOOK, "Jupyter Notebook (classic)", Map.of("protocol", "jupyter",
                         "port", settings.jupyterPort().toString(), "base-url", settings.jupyterBaseUrl())));

@@ -34,9 +34,8 @@ public final class LocalPackages {
     static {
         PACKAGES.put("setsid", List.of("util-linux"));
         PACKAGES.put("setpriv", List.of("util-linux"));
-        PACKAGES.put("Xvfb", List.of("xvfb"));
+        PACKAGES.put("Xvnc", List.of("tigervnc-standalone-server"));
         PACKAGES.put("openbox", List.of("openbox"));
-        PACKAGES.put("x11vnc", List.of("x11vnc"));
         PACKAGES.put("xterm", List.of("xterm"));
         PACKAGES.put("jupyter-notebook", List.of("jupyter-notebook", "python3-ipykernel"));
     }

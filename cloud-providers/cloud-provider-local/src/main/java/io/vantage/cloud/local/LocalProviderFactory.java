@@ -57,7 +57,7 @@ public final class LocalProviderFactory implements CloudProviderFactory<LocalSet
             throw invalid(name, "work-dir", "is not a valid path", settings.workDir());
         }
         if (!IPV4.matcher(settings.bindAddress()).matches()) {
-            // x11vnc is told -noipv6, and the portal reaches instances on this address
+            // Xvnc is told -UseIPv6=0, and the portal reaches instances on this address
             throw invalid(name, "bind-address", "must be an IPv4 address", settings.bindAddress());
         }
         checkPort(name, "vnc-port", settings.vncPort());

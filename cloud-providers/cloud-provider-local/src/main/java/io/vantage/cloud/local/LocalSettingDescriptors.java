@@ -23,7 +23,7 @@ final class LocalSettingDescriptors {
             SettingDescriptor.optional("stop-grace", "Time between SIGTERM and SIGKILL when stopping", "5s"),
             SettingDescriptor.optional("max-instances", "Instances this deployment may run at once; empty = no limit",
                     null),
-            SettingDescriptor.optional("executable-path", "Where Xvfb, x11vnc, jupyter-notebook are looked up, and "
+            SettingDescriptor.optional("executable-path", "Where Xvnc, openbox, jupyter-notebook are looked up, and "
                     + "the PATH of the instances; empty = the portal's PATH", "/usr/local/bin:/usr/bin:/bin"),
             SettingDescriptor.optional("isolation", "users: each instance runs as a Unix user of its own, who "
                     + "cannot read other instances or the portal's data (needs the portal to run as root); none: all "

@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param startTimeout       how long a launch may take until its port answers ({@code 30s})
  * @param stopGrace          time between SIGTERM and SIGKILL when stopping ({@code 5s})
  * @param maxInstances       instances this deployment may run at once; null means no limit
- * @param executablePath     where Xvfb, x11vnc, jupyter-notebook… are looked up and the PATH of the processes;
+ * @param executablePath     where Xvnc, openbox, jupyter-notebook… are looked up and the PATH of the processes;
  *                           null means the portal's own {@code PATH}
  * @param isolation          {@code users}: each instance runs as a Unix user of its own (needs root);
  *                           {@code none}: every instance runs as the portal's user; null picks users when the

@@ -7,7 +7,8 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
 /**
- * The {@code -rfbauth} file x11vnc reads, written here instead of by {@code x11vnc -storepasswd} so the secret
+ * The VNC password file Xvnc reads ({@code -PasswordFile}, the format of {@code vncpasswd} and x11vnc's
+ * {@code -rfbauth}), written here instead of by {@code vncpasswd} so the secret
  * never appears on a command line (which every local user can read in {@code /proc}).
  * <p>
  * VNC authentication only uses the first 8 bytes of a password: a longer secret is cut to its first 8 characters

@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 
 /**
  * An Xauthority file with one MIT-MAGIC-COOKIE-1 for a display. Without it any local user could open the
- * desktop's X display directly and bypass the VNC password; Xvfb gets it with {@code -auth}, clients through
+ * desktop's X display directly and bypass the VNC password; Xvnc gets it with {@code -auth}, clients through
  * {@code XAUTHORITY}. A fresh cookie is made for every launch.
  */
 final class XAuthorityFile {

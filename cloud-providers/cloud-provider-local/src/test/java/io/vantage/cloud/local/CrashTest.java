@@ -20,13 +20,13 @@ class CrashTest extends LocalProviderTestSupport {
         kill(computeId, "xterm");
         assertThat(provider.compute().get(computeId).orElseThrow().state()).isEqualTo(CloudState.RUNNING);
 
-        kill(computeId, "x11vnc");
+        kill(computeId, "xvnc");
         CloudInstance broken = awaitState(provider, computeId, CloudState.ERROR);
-        assertThat(broken.fault()).startsWith("x11vnc (pid ").contains("exited");
+        assertThat(broken.fault()).startsWith("xvnc (pid ").contains("exited");
 
         provider.compute().reboot(computeId);
         awaitState(provider, computeId, CloudState.RUNNING);
-        assertThat(processes(computeId)).extracting(ProcessRecord::role).contains("xterm", "x11vnc");
+        assertThat(processes(computeId)).extracting(ProcessRecord::role).contains("xterm", "xvnc");
     }
 
     private void kill(String computeId, String role) {

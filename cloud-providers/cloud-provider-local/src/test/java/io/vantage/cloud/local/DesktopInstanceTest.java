@@ -38,12 +38,28 @@ class DesktopInstanceTest extends LocalProviderTestSupport {
         VncClient.Result bad = VncClient.authenticate(vnc, "wrong-password");
         assertThat(bad.authenticated()).isFalse();
 
-        // the coloured xterm maps a moment after x11vnc serves: then the screen is more than one colour
+        // the coloured xterm maps a moment after Xvnc serves: then the screen is more than one colour
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> VncClient.screen(vnc, secret).colours(), colours -> colours > 1);
 
         assertThat(provider.network().endpoint(running, 8888)).isEmpty();
         assertThat(provider.network().endpoint(running, 22)).isEmpty();
+    }
+
+    @Test
+    void theScreenTakesTheSizeAViewerAsksFor() throws Exception {
+        CloudProvider provider = provider();
+        String secret = newSecret();
+        CloudInstance running = awaitState(provider,
+                provider.compute().create(request("desktop", "uid-resize", secret)).computeId(), CloudState.RUNNING);
+        Endpoint vnc = provider.network().endpoint(running, 5901).orElseThrow();
+
+        assertThat(VncClient.resize(vnc, secret, 1366, 690)).as("the server's answer to SetDesktopSize").isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            VncClient.Result next = VncClient.authenticate(vnc, secret);
+            assertThat(next.width()).isEqualTo(1366);
+            assertThat(next.height()).isEqualTo(690);
+        });
     }
 
     @Test
@@ -62,7 +78,7 @@ class DesktopInstanceTest extends LocalProviderTestSupport {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
         assertThat(processes(computeId)).extracting(ProcessRecord::role)
-                .containsExactlyInAnyOrder("xvfb", "openbox", "xterm", "x11vnc");
+                .containsExactlyInAnyOrder("xvnc", "openbox", "xterm");
         for (ProcessRecord process : processes(computeId)) {
             String commandLine = Files.readString(
                     java.nio.file.Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8);

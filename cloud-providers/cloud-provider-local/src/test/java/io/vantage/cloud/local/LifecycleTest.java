@@ -51,7 +51,7 @@ class LifecycleTest extends LocalProviderTestSupport {
 
         assertThat(before).noneMatch(ProcessTree::isAlive);
         List<ProcessRecord> after = processes(computeId);
-        assertThat(after).hasSize(4).allMatch(ProcessTree::isAlive);
+        assertThat(after).hasSize(3).allMatch(ProcessTree::isAlive); // Xvnc, openbox, xterm
         assertThat(after).extracting(ProcessRecord::pid).doesNotContainAnyElementsOf(
                 before.stream().map(ProcessRecord::pid).toList());
         Endpoint vnc = provider.network().endpoint(running, 5901).orElseThrow();

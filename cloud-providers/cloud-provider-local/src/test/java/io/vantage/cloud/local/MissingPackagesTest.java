@@ -24,9 +24,9 @@ class MissingPackagesTest extends LocalProviderTestSupport {
 
         assertThatThrownBy(() -> provider.compute().create(request("desktop", "uid-1", newSecret())))
                 .isInstanceOf(CloudPermanentException.class)
-                .hasMessageContaining("xvfb, openbox, x11vnc, xterm")
+                .hasMessageContaining("tigervnc-standalone-server, openbox, xterm")
                 .hasMessageContaining(
-                        "apt-get install -y --no-install-recommends util-linux xvfb openbox x11vnc xterm");
+                        "apt-get install -y --no-install-recommends util-linux tigervnc-standalone-server openbox xterm");
         assertThat(provider.compute().list()).isEmpty();
     }
 
@@ -45,14 +45,14 @@ class MissingPackagesTest extends LocalProviderTestSupport {
         LocalSettings settings = settings().withExecutablePath(emptyBin.toString());
         CloudProvider provider = provider(DEPLOYMENT, settings);
 
-        assertThat(LocalPackages.of(settings).missing()).containsExactly("util-linux", "xvfb", "openbox", "x11vnc",
+        assertThat(LocalPackages.of(settings).missing()).containsExactly("util-linux", "tigervnc-standalone-server", "openbox",
                 "xterm", "jupyter-notebook", "python3-ipykernel");
         assertThat(provider.catalogue().images()).extracting(CloudImage::status).containsOnly("UNAVAILABLE");
         assertThat(provider.catalogue().image("desktop").orElseThrow().properties())
-                .containsEntry("missing-packages", "util-linux xvfb openbox x11vnc xterm");
+                .containsEntry("missing-packages", "util-linux tigervnc-standalone-server openbox xterm");
         ProviderHealth health = provider.checkHealth();
         assertThat(health.up()).isTrue();
-        assertThat(health.message()).contains("missing Debian packages").contains("x11vnc")
+        assertThat(health.message()).contains("missing Debian packages").contains("tigervnc-standalone-server")
                 .contains("apt-get install -y --no-install-recommends");
     }
 

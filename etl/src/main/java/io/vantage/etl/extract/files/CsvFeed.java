@@ -53,6 +53,11 @@ final class CsvFeed implements Feed {
                 .setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
             checkHeader(source, header);
+            // columns the entity does not have are ignored
+            boolean[] known = new boolean[header.size()];
+            for (int i = 0; i < known.length; i++) {
+                known[i] = Schema.fieldNames(entity).contains(header.get(i));
+            }
             Iterator<CSVRecord> records = parser.iterator();
             long lineBefore = parser.getCurrentLineNumber();
             while (hasNext(records, source, lineBefore)) {
@@ -61,26 +66,35 @@ final class CsvFeed implements Feed {
                 lineBefore = parser.getCurrentLineNumber();
                 Map<String, String> values = new HashMap<>();
                 boolean blank = true;
-                for (String column : header) {
-                    String value = record.isSet(column) ? JsonValues.blankToNull(record.get(column)) : null;
-                    values.put(column, value);
+                for (int i = 0; i < header.size(); i++) {
+                    String value = i < record.size() ? JsonValues.blankToNull(record.get(i)) : null;
+                    if (known[i]) {
+                        values.put(header.get(i), value);
+                    }
                     blank &= value == null;
                 }
-                if (blank) {
+                if (blank && record.size() <= header.size()) {
                     continue;
                 }
-                Map<String, String> problems = new HashMap<>();
-                TextFiles.flagBadEncoding(values, problems);
-                if (record.size() > header.size()) {
-                    problems.put(header.get(header.size() - 1), "the line has " + record.size()
-                            + " values but the header names " + header.size() + " columns");
-                }
-                sink.accept(new RawRecord(source, "line " + line, values, problems));
+                Map<String, String> problems = TextFiles.badEncoding(values);
+                sink.accept(new RawRecord(source, "line " + line, values, problems, valueCount(record, header)));
             }
         } catch (IllegalArgumentException e) {
             // commons-csv rejects duplicate or empty header names this way
             throw new SourceFormatException(source, "line 1", "the header is not valid: " + e.getMessage());
         }
+    }
+
+    /**
+     * A line with more or fewer values than the header has columns cannot be read safely: an unquoted "King, Jr."
+     * would otherwise shift every later value into the wrong field.
+     */
+    private static String valueCount(CSVRecord record, List<String> header) {
+        if (record.size() == header.size()) {
+            return null;
+        }
+        return "the line has " + record.size() + " values but the header names " + header.size() + " columns"
+                + (record.size() > header.size() ? " (a value holding a comma must be in double quotes)" : "");
     }
 
     private static boolean hasNext(Iterator<CSVRecord> records, String source, long lineBefore)

@@ -33,13 +33,27 @@ final class TextFiles {
 
     /** Moves values that held bytes which were not UTF-8 from {@code values} to {@code problems}. */
     static void flagBadEncoding(Map<String, String> values, Map<String, String> problems) {
+        problems.putAll(badEncoding(values));
+    }
+
+    /**
+     * Moves values that held bytes which were not UTF-8 out of {@code values}; answers field → problem (an
+     * immutable empty map, the common case, allocates nothing).
+     */
+    static Map<String, String> badEncoding(Map<String, String> values) {
+        Map<String, String> problems = null;
         for (var entry : values.entrySet()) {
             String value = entry.getValue();
             if (value != null && value.indexOf(JsonValues.REPLACEMENT) >= 0) {
+                problems = problems == null ? new java.util.HashMap<>() : problems;
                 problems.put(entry.getKey(), "the value holds bytes that are not valid UTF-8 (at character "
                         + (value.indexOf(JsonValues.REPLACEMENT) + 1) + "); save the file as UTF-8");
             }
         }
+        if (problems == null) {
+            return Map.of();
+        }
         problems.keySet().forEach(values::remove);
+        return problems;
     }
 }

@@ -59,6 +59,29 @@ class CsvFeedTest {
     }
 
     @Test
+    void aLineWithMoreOrFewerValuesThanTheHeaderIsAProblemOfTheWholeLine() throws IOException {
+        List<RawRecord> records = read(EntityType.USERS, "id,first_name,last_name,email,employer_id\n"
+                + "U1,Martin Luther,King, Jr.,mlk@example.org,EMP\n"
+                + "U2,Ada,Lovelace\n"
+                + "U3,Alan,Turing,alan@example.org,EMP\n");
+        assertThat(records.get(0).recordProblem()).isEqualTo("the line has 6 values but the header names 5 columns"
+                + " (a value holding a comma must be in double quotes)");
+        assertThat(records.get(0).get("id")).as("its identity is still read").isEqualTo("U1");
+        assertThat(records.get(1).recordProblem()).isEqualTo("the line has 3 values but the header names 5 columns");
+        assertThat(records.get(2).recordProblem()).isNull();
+    }
+
+    @Test
+    void valuesAreCleanedOfEveryKindOfWhiteSpaceAndComposed() throws IOException {
+        List<RawRecord> records = read(EntityType.USERS, "id,first_name,last_name\n"
+                + "100103\u00A0,Zoe\u0308,\u200BM\u00FCller\n\u00A0,\u00A0,\u00A0\n");
+        assertThat(records).as("a line of no-break spaces is blank").hasSize(1);
+        assertThat(records.get(0).get("id")).isEqualTo("100103");
+        assertThat(records.get(0).get("first_name")).isEqualTo("Zo\u00EB");
+        assertThat(records.get(0).get("last_name")).isEqualTo("M\u00FCller");
+    }
+
+    @Test
     void anUnterminatedQuoteRejectsTheFile() {
         assertThatThrownBy(() -> read(EntityType.INSTRUMENTS, "id,name\nD22,\"open quote\nIN5,x\n"))
                 .isInstanceOf(SourceFormatException.class)

@@ -129,7 +129,8 @@ class RestImportTest extends DatabaseTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
         assertThat(result.problems().get(0).text()).isEqualTo(api.baseUrl()
-                + "/uo/api/instruments record 1, field name: expected a single value but found an object.");
+                + "/uo/api/instruments record 1, instrument 'D22', field name: expected a single value but found an"
+                + " object.");
     }
 
     @Test

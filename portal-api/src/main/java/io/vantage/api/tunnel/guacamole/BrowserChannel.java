@@ -1,10 +1,20 @@
 package io.vantage.api.tunnel.guacamole;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.websocket.Session;
 
 import org.apache.guacamole.protocol.GuacamoleInstruction;
 import org.apache.guacamole.protocol.GuacamoleStatus;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -15,6 +25,11 @@ import org.springframework.web.socket.WebSocketSession;
 final class BrowserChannel {
 
     private final WebSocketSession session;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    /** The container's writer sends 8 Ki characters per websocket frame: decode as much at a time. */
+    private final char[] chars = new char[8 * 1024];
+    private final CharBuffer chunk = CharBuffer.wrap(chars);
 
     BrowserChannel(WebSocketSession session) {
         this.session = session;
@@ -23,6 +38,31 @@ final class BrowserChannel {
     void send(String instructions) throws IOException {
         synchronized (session) {
             session.sendMessage(new TextMessage(instructions));
+        }
+    }
+
+    /**
+     * Sends UTF-8 text (whole characters) as one text message. Through the container's writer when there is one,
+     * decoded piece by piece into a small reused array: the container encodes from an array quickly, where it
+     * encodes a String character by character (that was a third of the relay's CPU).
+     */
+    void send(byte[] utf8, int offset, int length) throws IOException {
+        synchronized (session) {
+            Session container = session instanceof NativeWebSocketSession n ? n.getNativeSession(Session.class) : null;
+            if (container == null) {
+                session.sendMessage(new TextMessage(new String(utf8, offset, length, StandardCharsets.UTF_8)));
+                return;
+            }
+            ByteBuffer in = ByteBuffer.wrap(utf8, offset, length);
+            decoder.reset();
+            try (Writer writer = container.getBasicRemote().getSendWriter()) {
+                CoderResult result;
+                do {
+                    chunk.clear();
+                    result = decoder.decode(in, chunk, true);
+                    writer.write(chars, 0, chunk.position());
+                } while (result.isOverflow());
+            }
         }
     }
 

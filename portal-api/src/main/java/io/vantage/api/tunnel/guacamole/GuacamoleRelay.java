@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.guacamole.GuacamoleException;
-import org.apache.guacamole.io.GuacamoleReader;
 import org.apache.guacamole.net.GuacamoleSocket;
 import org.apache.guacamole.protocol.GuacamoleInstruction;
 import org.apache.guacamole.protocol.GuacamoleParser;
@@ -81,14 +80,17 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
         }
         log.debug("Desktop of instance {} open for user {} ({}), {} connection {}", grant.instanceUid(),
                 grant.userId(), grant.role(), connected.joined() ? "joined" : "new", connected.connectionId());
-        relayFromGuacd(connected.socket().getReader());
+        if (!(connected.socket().getReader() instanceof GuacdInput input)) {
+            throw new IllegalStateException("guacd socket without the portal's reader");
+        }
+        relayFromGuacd(input);
     }
 
-    private void relayFromGuacd(GuacamoleReader reader) {
+    private void relayFromGuacd(GuacdInput input) {
         try {
             browser.send(new GuacamoleInstruction(Instructions.INTERNAL, uuid).toString());
             announced = true;
-            GuacamoleStatus ended = GuacdOutput.pump(reader, browser::send);
+            GuacamoleStatus ended = input.pump(browser::send);
             if (ended == null) {
                 relays.metrics().error("relay");
                 finish(GuacamoleStatus.UPSTREAM_ERROR, "The remote desktop closed the connection unexpectedly.");

@@ -36,7 +36,7 @@ class GuacamoleTunnelConfiguration implements WebSocketConfigurer {
                 .toArray(String[]::new);
         registry.addHandler(handler, PATH)
                 .addInterceptors(new TicketHandshakeInterceptor(tickets, "GUACD"))
-                .setHandshakeHandler(new DefaultHandshakeHandler(new TicketlessUpgrade()))
+                .setHandshakeHandler(new DefaultHandshakeHandler(new TicketlessUpgrade(properties.compression())))
                 .setAllowedOrigins(origins);
     }
 }

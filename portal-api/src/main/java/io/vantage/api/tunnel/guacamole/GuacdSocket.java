@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.net.InetSocketAddress;
@@ -17,7 +16,6 @@ import org.apache.guacamole.GuacamoleException;
 import org.apache.guacamole.GuacamoleServerException;
 import org.apache.guacamole.io.GuacamoleReader;
 import org.apache.guacamole.io.GuacamoleWriter;
-import org.apache.guacamole.io.ReaderGuacamoleReader;
 import org.apache.guacamole.io.WriterGuacamoleWriter;
 import org.apache.guacamole.net.GuacamoleSocket;
 
@@ -33,7 +31,7 @@ final class GuacdSocket implements GuacamoleSocket {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
 
     private final Socket socket;
-    private final GuacamoleReader reader;
+    private final GuacdInput reader;
     private final GuacamoleWriter writer;
 
     /**
@@ -49,8 +47,7 @@ final class GuacdSocket implements GuacamoleSocket {
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             // instructions are small and interactive: no Nagle delay
             socket.setTcpNoDelay(true);
-            reader = new ReaderGuacamoleReader(new InputStreamReader(new Counting(socket.getInputStream(), received),
-                    StandardCharsets.UTF_8));
+            reader = new GuacdInput(new Counting(socket.getInputStream(), received));
             writer = new WriterGuacamoleWriter(new OutputStreamWriter(new CountingOut(socket.getOutputStream(), sent),
                     StandardCharsets.UTF_8));
         } catch (IOException e) {

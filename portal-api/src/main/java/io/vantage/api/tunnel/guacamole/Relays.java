@@ -9,6 +9,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.tunnel.ActivityRecorder;
+import io.vantage.api.tunnel.RelayThreads;
 import io.vantage.api.tunnel.SessionTracker;
 import io.vantage.api.tunnel.TicketGrant;
 
@@ -33,10 +34,8 @@ class Relays implements DisposableBean {
     GuacamoleRelay start(BrowserChannel browser, TicketGrant grant, Map<String, String> query) {
         GuacamoleRelay relay = new GuacamoleRelay(browser, grant, query, this);
         live.add(relay);
-        // a platform thread per connection: it mostly blocks reading guacd (Java 17 has no virtual threads)
-        Thread thread = new Thread(relay, "guacamole-relay-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        thread.start();
+        // a thread per connection, virtual where the JDK has them: it mostly blocks reading guacd
+        RelayThreads.start("guacamole-relay-" + threads.incrementAndGet(), relay);
         return relay;
     }
 

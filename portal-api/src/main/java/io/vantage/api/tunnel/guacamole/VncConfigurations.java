@@ -23,6 +23,8 @@ final class VncConfigurations {
         config.setParameter("port", Integer.toString(target.endpoint().port()));
         config.setParameter("password", target.secret());
         config.setParameter("color-depth", "24");
+        // guacd 1.6+ passes the browser's size on to the VNC server (SetDesktopSize) when it supports that
+        config.setParameter("disable-display-resize", "false");
         GuacdKeymaps.serverLayout(target.keyboardLayout()).ifPresent(l -> config.setParameter("server-layout", l));
         member(config);
         return config;

@@ -20,8 +20,11 @@ final class ClientMessageFilter {
     static final int MAX_MESSAGE = 16 * 1024 * 1024;
     private static final int NEED_MORE = -1;
     private static final int UNKNOWN = -2;
+    private static final int SHRINK_ABOVE = 64 * 1024;
 
-    private byte[] pending = new byte[0];
+    /** The start of a message that has not fully arrived yet (reused: most browser messages fit in one frame). */
+    private byte[] pending = new byte[64];
+    private int pendingLength;
     private volatile boolean readOnly;
     private boolean passThrough;
 
@@ -39,36 +42,47 @@ final class ClientMessageFilter {
     }
 
     void accept(byte[] data, Output out) {
+        accept(data, 0, data.length, out);
+    }
+
+    /** Takes the next bytes of the browser's stream; whole messages are passed on or dropped, the rest kept. */
+    void accept(byte[] data, int offset, int length, Output out) {
         if (passThrough) {
             if (readOnly) {
                 // message boundaries were given up for an unknown extension: input can no longer be told apart
                 out.fail("this desktop connection cannot switch to watching; reconnect to watch");
                 return;
             }
-            out.forward(data, 0, data.length);
+            out.forward(data, offset, length);
             return;
         }
-        byte[] bytes = pending.length == 0 ? data : concat(pending, data);
-        int position = 0;
-        while (position < bytes.length) {
-            int size = size(bytes, position);
+        byte[] bytes = data;
+        int position = offset;
+        int end = offset + length;
+        if (pendingLength > 0) {
+            keep(data, offset, length);
+            bytes = pending;
+            position = 0;
+            end = pendingLength;
+        }
+        while (position < end) {
+            int size = size(bytes, position, end);
             if (size == NEED_MORE) {
                 break;
             }
             if (size == UNKNOWN || size > MAX_MESSAGE) {
+                pendingLength = 0;
                 if (readOnly) {
                     out.fail("unsupported message from a read-only viewer");
-                    pending = new byte[0];
                     return;
                 }
                 // An extension this filter does not know: a full-control member's stream is passed on untouched.
                 passThrough = true;
-                out.forward(bytes, position, bytes.length - position);
-                pending = new byte[0];
+                out.forward(bytes, position, end - position);
                 return;
             }
             int type = bytes[position] & 0xff;
-            boolean input = isInput(type, bytes, position);
+            boolean input = isInput(type, bytes, position, end);
             if (!(readOnly && (input || type == 250 || type == 251))) {
                 out.forward(bytes, position, size);
                 if (input) {
@@ -77,16 +91,35 @@ final class ClientMessageFilter {
             }
             position += size;
         }
-        pending = Arrays.copyOfRange(bytes, position, bytes.length);
+        int rest = end - position;
+        if (bytes == pending) {
+            System.arraycopy(pending, position, pending, 0, rest);
+            pendingLength = rest;
+        } else {
+            pendingLength = 0;
+            keep(bytes, position, rest);
+        }
+        if (pendingLength == 0 && pending.length > SHRINK_ABOVE) {
+            pending = new byte[64]; // a long clipboard text has passed: do not hold its buffer for the session
+        }
     }
 
-    private static boolean isInput(int type, byte[] b, int p) {
-        return type == 4 || type == 5 || type == 6 || (type == 255 && b.length > p + 1 && b[p + 1] == 0);
+    /** Appends to the pending bytes. */
+    private void keep(byte[] bytes, int offset, int length) {
+        if (pendingLength + length > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + length));
+        }
+        System.arraycopy(bytes, offset, pending, pendingLength, length);
+        pendingLength += length;
+    }
+
+    private static boolean isInput(int type, byte[] b, int p, int end) {
+        return type == 4 || type == 5 || type == 6 || (type == 255 && end > p + 1 && b[p + 1] == 0);
     }
 
     /** The length of the message starting at {@code p}, {@link #NEED_MORE} or {@link #UNKNOWN}. */
-    private static int size(byte[] b, int p) {
-        int available = b.length - p;
+    private static int size(byte[] b, int p, int end) {
+        int available = end - p;
         int type = b[p] & 0xff;
         int size = switch (type) {
             case 0 -> 20;                                   // SetPixelFormat
@@ -131,11 +164,5 @@ final class ClientMessageFilter {
 
     private static int s32(byte[] b, int i) {
         return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] joined = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, joined, a.length, b.length);
-        return joined;
     }
 }

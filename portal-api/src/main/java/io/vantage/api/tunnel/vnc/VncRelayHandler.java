@@ -1,5 +1,7 @@
 package io.vantage.api.tunnel.vnc;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,11 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.BinaryWebSocketHandler;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 import io.vantage.api.tunnel.ActivityRecorder;
+import io.vantage.api.tunnel.RelayThreads;
 import io.vantage.api.tunnel.SessionTracker;
 import io.vantage.api.tunnel.TicketGrant;
 import io.vantage.api.tunnel.TicketHandshakeInterceptor;
@@ -22,19 +25,23 @@ import io.vantage.domain.instance.SessionMember;
 
 /**
  * The direct VNC path (no guacd): noVNC in the browser speaks RFB over a binary websocket; this handler relays it to
- * the instance's VNC server, which is shared, so every member sees the same desktop.
+ * the instance's VNC server, which is shared, so every member sees the same desktop. Clients in websockify's style
+ * ask for the {@code binary} subprotocol and get it; noVNC asks for none.
  */
 @Component
-class VncRelayHandler extends BinaryWebSocketHandler {
+class VncRelayHandler extends BinaryWebSocketHandler implements SubProtocolCapable {
 
-    private static final int SEND_TIME_LIMIT_MS = 20_000;
-    private static final int BUFFER_LIMIT_BYTES = 16 * 1024 * 1024;
+    /** A full-screen update arrives in a handful of reads of this size (websockify reads 64 KiB at a time). */
+    static final int READ_BUFFER = 256 * 1024;
+    /** Read buffers kept between connections: 16 MiB of direct memory at most. */
+    private static final int IDLE_BUFFERS = 64;
 
     private final TunnelTargets targets;
     private final SessionTracker sessions;
     private final ActivityRecorder activity;
     private final TunnelProperties properties;
     private final VncConnection.Meters meters;
+    private final DirectBuffers buffers = new DirectBuffers(READ_BUFFER, IDLE_BUFFERS);
     private final Map<String, VncConnection> connections = new ConcurrentHashMap<>();
 
     VncRelayHandler(TunnelTargets targets, SessionTracker sessions, ActivityRecorder activity,
@@ -52,29 +59,35 @@ class VncRelayHandler extends BinaryWebSocketHandler {
     }
 
     @Override
-    public void afterConnectionEstablished(WebSocketSession session) {
+    public List<String> getSubProtocols() {
+        return List.of("binary");
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) throws IOException {
         TicketGrant grant = (TicketGrant) session.getAttributes().get(TicketHandshakeInterceptor.GRANT);
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         SessionMember member = sessions.join(grant, session.getId(), null);
-        VncConnection connection = new VncConnection(grant, member.getId(), safe, activity, meters);
+        VncConnection connection = new VncConnection(grant, member.getId(), session, activity, meters, buffers);
         connections.put(session.getId(), connection);
         sessions.opened(connection);
-        Thread thread = new Thread(() -> targets.resolve(grant.instanceId(), ProtocolKind.VNC).ifPresentOrElse(
-                target -> connection.run(target, (int) properties.connectTimeout().toMillis()),
-                () -> connection.fail("The desktop of this instance cannot be reached right now")),
-                "vnc-relay-" + grant.instanceUid());
-        thread.setDaemon(true);
-        thread.start();
+        connection.greet();
+        RelayThreads.start("vnc-relay-" + grant.instanceUid(), () -> targets.resolve(grant.instanceId(),
+                ProtocolKind.VNC).ifPresentOrElse(
+                        target -> connection.run(target, (int) properties.connectTimeout().toMillis()),
+                        () -> connection.fail("The desktop of this instance cannot be reached right now")));
+    }
+
+    /** Whatever a frame brings is passed on: RFB messages are found in the stream, whatever the frames. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
     }
 
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
         VncConnection connection = connections.get(session.getId());
         if (connection != null) {
-            var payload = message.getPayload();
-            byte[] bytes = new byte[payload.remaining()];
-            payload.get(bytes);
-            connection.fromBrowser(bytes);
+            connection.fromBrowser(message.getPayload());
         }
     }
 

@@ -27,7 +27,7 @@ class VncWebSocketConfiguration implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         var registration = registry.addHandler(handler, "/tunnels/vnc")
                 .addInterceptors(new TicketHandshakeInterceptor(tickets, "VNC"))
-                .setHandshakeHandler(new DefaultHandshakeHandler(new TicketlessUpgrade()));
+                .setHandshakeHandler(new DefaultHandshakeHandler(new TicketlessUpgrade(properties.compression())));
         // Same origin only, plus any origins configured for deployments behind a different host name.
         if (!properties.allowedOrigins().isEmpty()) {
             registration.setAllowedOrigins(properties.allowedOrigins().toArray(String[]::new));

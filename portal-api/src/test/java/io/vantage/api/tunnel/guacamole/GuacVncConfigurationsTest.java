@@ -21,7 +21,8 @@ class GuacVncConfigurationsTest {
         assertThat(config.getParameters()).containsEntry("hostname", "10.0.0.7").containsEntry("port", "5901")
                 .containsEntry("password", "s3cret-vnc").containsEntry("color-depth", "24")
                 .containsEntry("read-only", "false").containsEntry("disable-copy", "false")
-                .containsEntry("disable-paste", "false").containsEntry("server-layout", "de-de-qwertz");
+                .containsEntry("disable-paste", "false").containsEntry("server-layout", "de-de-qwertz")
+                .containsEntry("disable-display-resize", "false");
     }
 
     @Test

@@ -133,6 +133,35 @@ class ClientMessageFilterTest {
     }
 
     @Test
+    void theScreenFollowsTheWindowOfMembersWhoMayTypeAndNotOfWatchers() {
+        byte[] setDesktopSize = join(new byte[] {(byte) 251, 0, 5, 86, 2, (byte) 178, 1, 0}, new byte[16]);
+        Recorder out = new Recorder();
+        ClientMessageFilter filter = new ClientMessageFilter(false);
+        // a resize cut in two by the websocket's frames still goes out whole, once complete
+        filter.accept(java.util.Arrays.copyOf(setDesktopSize, 10), out);
+        assertThat(out.forwarded.size()).isZero();
+        filter.accept(java.util.Arrays.copyOfRange(setDesktopSize, 10, setDesktopSize.length), out);
+        assertThat(out.forwarded.toByteArray()).isEqualTo(setDesktopSize);
+        assertThat(out.inputs).as("not typing: no activity").isZero();
+
+        filter.readOnly(true);
+        filter.accept(join(setDesktopSize, UPDATE_REQUEST), out);
+        assertThat(out.forwarded.toByteArray()).isEqualTo(join(setDesktopSize, UPDATE_REQUEST));
+        filter.readOnly(false);
+        filter.accept(setDesktopSize, out);
+        assertThat(out.forwarded.toByteArray()).isEqualTo(join(setDesktopSize, UPDATE_REQUEST, setDesktopSize));
+    }
+
+    @Test
+    void partsOfABiggerArrayAreReadWhereTheyAre() {
+        byte[] framed = join(new byte[] {9, 9, 9}, KEY_A, POINTER, new byte[] {9});
+        Recorder out = new Recorder();
+        new ClientMessageFilter(false).accept(framed, 3, KEY_A.length + POINTER.length, out);
+        assertThat(out.forwarded.toByteArray()).isEqualTo(join(KEY_A, POINTER));
+        assertThat(out.inputs).isEqualTo(2);
+    }
+
+    @Test
     void oversizedClipboardIsRefusedForReadOnly() {
         byte[] huge = {6, 0, 0, 0, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
         Recorder out = new Recorder();

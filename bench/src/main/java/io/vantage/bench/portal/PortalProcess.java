@@ -1,4 +1,4 @@
-package io.vantage.bench.guacamole;
+package io.vantage.bench.portal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -24,10 +24,10 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * The real portal, from its jar, in its own JVM (embedded PostgreSQL, embedded login, local provider), with guacd
- * pointed at the benchmark's peer. Signed in as 1001 like a browser; its heap is read over JMX.
+ * The real portal, from its jar, in its own JVM (embedded PostgreSQL, embedded login, local provider), with the
+ * benchmark's settings. Signed in as 1001 like a browser; its heap and CPU time are read over JMX.
  */
-final class PortalProcess implements AutoCloseable {
+public final class PortalProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -38,13 +38,19 @@ final class PortalProcess implements AutoCloseable {
     private String csrfToken;
     private JMXConnector jmx;
 
-    PortalProcess(Path jar, Path work, String heap, int guacdPort) throws IOException {
+    /**
+     * @param plugin   a jar added to the portal's class path (e.g. the benchmark's fixed VNC target), or null
+     * @param settings extra {@code --name=value} arguments
+     */
+    public PortalProcess(Path jar, Path work, String heap, Path plugin, List<String> settings) throws IOException {
         port = freePort();
         jmxPort = freePort();
         Files.createDirectories(work);
         deleteTree(work.resolve("pgdata"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap,
+        // -Dbench.portal.java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java runs the portal on another JDK
+        String java = System.getProperty("bench.portal.java", "");
+        List<String> command = new ArrayList<>(List.of(java.isBlank()
+                ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java, "-Xmx" + heap,
                 "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
                 "-Dcom.sun.management.jmxremote.local.only=true", "-Djava.rmi.server.hostname=127.0.0.1"));
@@ -53,28 +59,35 @@ final class PortalProcess implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+        if (plugin == null) {
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            // the fat jar's launcher that takes extra class path entries
+            command.addAll(List.of("-Dloader.path=" + plugin, "-cp", jar.toString(),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        }
+        command.addAll(List.of("--server.port=" + port,
                 // its own data directory: throw-away servers in the shared temp folder get cleaned up by others
                 "--vantage.database.embedded.ephemeral=false",
                 "--vantage.database.embedded.data-dir=" + work.resolve("pgdata"),
                 "--vantage.cloud.providers.local.type=local",
                 "--vantage.cloud.providers.local.settings.work-dir=" + work.resolve("local"),
-                "--vantage.tunnel.guacd.host=127.0.0.1", "--vantage.tunnel.guacd.port=" + guacdPort,
-                "--vantage.reconcile.fast-interval=500ms", "--vantage.commands.poll-interval=200ms",
+                "--vantage.commands.poll-interval=200ms",
                 "--logging.level.root=WARN", "--logging.level.io.vantage=INFO"));
+        command.addAll(settings);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("portal.log").toFile()).start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + port;
     }
 
-    String websocketBase() {
+    public String websocketBase() {
         return "ws://127.0.0.1:" + port;
     }
 
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
@@ -93,7 +106,7 @@ final class PortalProcess implements AutoCloseable {
     }
 
     /** The embedded provider's login page, as a person clicks through it; then the CSRF token of a page. */
-    void signIn(String user) throws Exception {
+    public void signIn(String user) throws Exception {
         String authorize = location(get(location(get("/"))));
         get(authorize);
         HttpResponse<String> callback = send(HttpRequest.newBuilder(URI.create(authorize))
@@ -109,23 +122,74 @@ final class PortalProcess implements AutoCloseable {
         csrfHeader = meta(page, "_csrf_header");
     }
 
-    HttpResponse<String> post(String path, String json) throws Exception {
+    public HttpResponse<String> post(String path, String json) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").header(csrfHeader, csrfToken)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    HttpResponse<String> delete(String path) throws Exception {
+    public HttpResponse<String> delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header(csrfHeader, csrfToken).DELETE().build());
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
                 .header("Accept", "application/json, text/html").GET().build());
     }
 
+    /**
+     * Launches a desktop on the local provider and waits until it is ACTIVE; returns its uid. There is no plan
+     * listing in the API: plans are tried in order until one is the VNC desktop (the demo data has a handful).
+     */
+    public String launchDesktop(String name) throws Exception {
+        String uid = startDesktop(name);
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < end) {
+            if (get("/api/instances/" + uid).body().contains("\"state\":\"ACTIVE\"")) {
+                return uid;
+            }
+            Thread.sleep(250); // polling the instance's state
+        }
+        throw new IllegalStateException("The desktop did not become ACTIVE");
+    }
+
+    /** Asks for a desktop (1280x800) and returns its uid at once. */
+    public String startDesktop(String name) throws Exception {
+        for (int plan = 1; plan <= 12; plan++) {
+            HttpResponse<String> launched = post("/api/instances", "{\"planId\":" + plan
+                    + ",\"experimentIds\":[\"EXP-1\"],\"name\":\"" + name + "\",\"screenWidth\":1280,"
+                    + "\"screenHeight\":800,\"keyboardLayout\":\"en-us-qwerty\"}");
+            if (launched.statusCode() != 202) {
+                continue;
+            }
+            String uid = field(launched.body(), "uid");
+            if (launched.body().contains("\"VNC\"")) {
+                return uid;
+            }
+            delete("/api/instances/" + uid);
+        }
+        throw new IllegalStateException("No desktop plan could be launched");
+    }
+
+    /** A single-use ticket for a tunnel to this instance. */
+    public String ticket(String uid, String protocol) throws Exception {
+        HttpResponse<String> ticket = post("/api/instances/" + uid + "/tickets", "{\"protocol\":\"" + protocol + "\"}");
+        if (ticket.statusCode() != 200) {
+            throw new IllegalStateException("No ticket: " + ticket.statusCode() + " " + ticket.body());
+        }
+        return field(ticket.body(), "ticket");
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+
     /** Used heap after a full collection, in bytes. */
-    long heapAfterGc() throws IOException {
+    public long heapAfterGc() throws IOException {
         MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx().getMBeanServerConnection(),
                 ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         memory.gc();
@@ -134,7 +198,7 @@ final class PortalProcess implements AutoCloseable {
     }
 
     /** CPU time the portal's process has used so far. */
-    long cpuNanos() throws IOException {
+    public long cpuNanos() throws IOException {
         return ManagementFactory.newPlatformMXBeanProxy(jmx().getMBeanServerConnection(),
                 ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, com.sun.management.OperatingSystemMXBean.class)
                 .getProcessCpuTime();
@@ -180,6 +244,15 @@ final class PortalProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The operating system's id of the portal's process. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
     }
 
     @Override
