@@ -2,6 +2,7 @@ package io.vantage.api.expiry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,10 +39,12 @@ class MachineEnds {
         if (refused.machineEnd() == null) {
             return; // the cloud cannot say yet (a job still waiting): the end of life stays, the refusal is shown
         }
+        // PostgreSQL keeps microseconds and rounds a finer instant, possibly past the machine's end: cut it down
+        Instant machineEnd = refused.machineEnd().truncatedTo(ChronoUnit.MICROS);
         instances.findById(refused.instanceId()).map(schedule::lockAndRefresh).ifPresent(instance -> {
             Instant now = clock.instant();
-            if (instance.getTerminationDate() == null || refused.machineEnd().isBefore(instance.getTerminationDate())) {
-                instance.endWithMachine(refused.machineEnd(), now);
+            if (instance.getTerminationDate() == null || machineEnd.isBefore(instance.getTerminationDate())) {
+                instance.endWithMachine(machineEnd, now);
                 instances.save(instance);
                 schedule.reschedule(instance, now);
             }
