@@ -8,7 +8,7 @@ cloud-init status --wait >/dev/null || true
 apt-get update
 apt-get -y upgrade
 apt-get install -y --no-install-recommends \
-  xfce4 xfce4-terminal xfce4-goodies dbus-x11 x11-xkb-utils xauth \
+  xfce4 xfce4-terminal xfce4-goodies dbus-x11 x11-xkb-utils x11-xserver-utils x11-utils xauth \
   tigervnc-standalone-server tigervnc-tools \
   firefox fonts-dejavu python3 python3-venv python3-pip curl jq ca-certificates
 

@@ -103,7 +103,9 @@ public class InstanceAdmin {
     }
 
     private Instance find(String uid) {
-        return instances.findByUid(uid).orElseThrow(() -> new NotFoundException("instance", uid));
+        // a pool machine is nobody's instance yet: admins see it among its pool's, not here
+        return instances.findByUid(uid).filter(instance -> !instance.getPool().isWaiting())
+                .orElseThrow(() -> new NotFoundException("instance", uid));
     }
 
     private static InstanceState state(String state) {

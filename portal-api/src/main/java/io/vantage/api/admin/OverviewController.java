@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.vantage.api.cloud.ProviderStatuses;
 import io.vantage.api.cloud.ProviderStatus;
 
-/** The admin dashboard in one call, from the database only. Counts are of live instances (not deleted). */
+/**
+ * The admin dashboard in one call, from the database only. Counts are of live instances (not deleted); machines of
+ * pre-warmed pools apart.
+ */
 @RestController
 @RequestMapping("/api/admin/overview")
 @PreAuthorize("hasRole('ADMIN')")
@@ -26,7 +29,8 @@ class OverviewController {
     }
 
     record Overview(Map<String, Long> instancesByState, Map<String, Long> instancesByProvider,
-                    Map<String, Long> instancesByImage, Map<String, Long> instancesByFlavour, long activeSessions,
+                    Map<String, Long> instancesByImage, Map<String, Long> instancesByFlavour,
+                    Map<String, Long> poolMachines, long activeSessions,
                     List<OverviewQueries.Launch> recentLaunches, List<OverviewQueries.Failure> recentFailures,
                     List<OverviewQueries.Sweep> recentSweeps, List<ProviderStatus> providers) {
     }
@@ -34,6 +38,6 @@ class OverviewController {
     @GetMapping
     Overview overview() {
         return new Overview(queries.byState(), queries.byProvider(), queries.byImage(), queries.byFlavour(),
-                queries.activeSessions(), queries.recentLaunches(), queries.recentFailures(), queries.recentSweeps(), providers.all());
+                queries.poolMachines(), queries.activeSessions(), queries.recentLaunches(), queries.recentFailures(), queries.recentSweeps(), providers.all());
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class OverviewQueries {
 
-    private static final String ALIVE = "i.state <> 'DELETED'";
+    /** Live instances people use; machines of pre-warmed pools are counted apart ({@link #poolMachines}). */
+    private static final String ALIVE = "i.state <> 'DELETED' and not i.pooled";
 
     private final JdbcTemplate jdbc;
 
@@ -61,6 +62,15 @@ public class OverviewQueries {
                 select f.name, count(*) from instances i
                 join plans pl on pl.id = i.plan_id join flavours f on f.id = pl.flavour_id
                 where %s group by f.id, f.name order by 1""".formatted(ALIVE));
+    }
+
+    /** Machines of pre-warmed pools: {@code ready} (ACTIVE) and {@code warming} (on their way), all plans together. */
+    public Map<String, Long> poolMachines() {
+        Map<String, Long> counts = new LinkedHashMap<>(Map.of("ready", 0L, "warming", 0L));
+        counts.putAll(counts("""
+                select case when state = 'ACTIVE' then 'ready' else 'warming' end, count(*) from instances
+                where pooled and state not in ('DELETED', 'DELETING', 'ERROR', 'UNKNOWN') group by 1"""));
+        return counts;
     }
 
     public long activeSessions() {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
+import io.vantage.api.pool.PoolKeeper;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.catalogue.Flavour;
 import io.vantage.domain.catalogue.FlavourRepository;
@@ -20,7 +21,7 @@ import io.vantage.domain.catalogue.Plan;
 import io.vantage.domain.catalogue.PlanRepository;
 import io.vantage.domain.instance.InstanceRepository;
 
-/** Plans: which image may run on which flavour. */
+/** Plans: which image may run on which flavour. A withdrawn plan's pre-warmed pool drains. */
 @Service
 public class PlanAdmin {
 
@@ -29,14 +30,16 @@ public class PlanAdmin {
     private final FlavourRepository flavours;
     private final InstanceRepository instances;
     private final AdminAudit audit;
+    private final PoolKeeper pools;
 
     PlanAdmin(PlanRepository plans, ImageRepository images, FlavourRepository flavours, InstanceRepository instances,
-              AdminAudit audit) {
+              AdminAudit audit, PoolKeeper pools) {
         this.plans = plans;
         this.images = images;
         this.flavours = flavours;
         this.instances = instances;
         this.audit = audit;
+        this.pools = pools;
     }
 
     public record NewPlan(@NotNull Long imageId, @NotNull Long flavourId, Boolean preset) {
@@ -89,6 +92,7 @@ public class PlanAdmin {
         Withdrawal withdrawal = Withdrawal.of(id, "Plan " + id + " (" + plan.getImage().getName() + " on "
                 + plan.getFlavour().getName() + ")", instances.countAliveWithPlan(id), List.of());
         audit.success(actor, "admin.plan.delete", "plan", id, withdrawal.message());
+        pools.nudge(id); // a withdrawn plan's pool drains
         return withdrawal;
     }
 

@@ -32,16 +32,18 @@ class CommandExecutor {
     private final CommandContexts contexts;
     private final CommandOutcomes outcomes;
     private final TimeLimitWork timeLimits;
+    private final HandOvers handOvers;
     private final ProviderRegistry providers;
     private final CommandProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, TimeLimitWork timeLimits,
+    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, TimeLimitWork timeLimits, HandOvers handOvers,
                     ProviderRegistry providers, CommandProperties properties, MeterRegistry meters, Clock clock) {
         this.contexts = contexts;
         this.outcomes = outcomes;
         this.timeLimits = timeLimits;
+        this.handOvers = handOvers;
         this.providers = providers;
         this.properties = properties;
         this.meters = meters;
@@ -54,11 +56,18 @@ class CommandExecutor {
             return;
         }
         CommandContext command = loaded.get();
-        String what = command.type() == CommandType.TIME_LIMIT ? "move the time limit of"
-                : command.type().name().toLowerCase();
+        String what = switch (command.type()) {
+            case HANDOVER -> "hand over";
+            case TIME_LIMIT -> "move the time limit of";
+            default -> command.type().name().toLowerCase();
+        };
         try {
             CloudProvider provider = providers.require(command.providerId());
-            run(command, provider);
+            if (command.type() == CommandType.HANDOVER) {
+                handOvers.handOver(command, provider);
+            } else {
+                run(command, provider);
+            }
             meters.counter("vantage.commands", "type", command.type().name(), "outcome", "success").increment();
         } catch (CloudTransientException e) {
             if (command.attempts() < properties.maxAttempts()) {
@@ -106,7 +115,7 @@ class CommandExecutor {
                 outcomes.succeeded(command.commandId(), "Rebooted");
             }
             case DELETE -> delete(command, compute);
-            case SYNC -> outcomes.succeeded(command.commandId(), "Synchronised");
+            case SYNC, HANDOVER -> outcomes.succeeded(command.commandId(), "Synchronised");
             case TIME_LIMIT -> timeLimits.execute(command, provider);
         }
     }

@@ -64,6 +64,20 @@ class CommandOutcomes {
                 clock.instant()));
     }
 
+    /**
+     * The machine serves with its owner's settings: the instance is ACTIVE at once (the provider's hand-over returns
+     * only then, and the machine answered before as a pool's), and the pool secret is forgotten.
+     */
+    @Transactional
+    void handedOver(Long commandId, Long instanceId, String ip, String message) {
+        Instance instance = instances.findById(instanceId).orElseThrow();
+        if (instance.getState() == InstanceState.STARTING) {
+            instance.handedOver(ip, clock.instant());
+            instances.save(instance);
+        }
+        succeed(commandId, message);
+    }
+
     @Transactional
     void deleted(Long commandId, Long instanceId, String message) {
         Instance instance = instances.findById(instanceId).orElseThrow();

@@ -59,7 +59,8 @@ public class ExpirySweep {
 
     public Outcome sweep() {
         List<Long> ids = jdbc.queryForList(
-                "select id from instances where state not in ('DELETING', 'DELETED') order by id", Long.class);
+                "select id from instances where state not in ('DELETING', 'DELETED') and not pooled order by id",
+                Long.class);
         int warned = 0;
         int expired = 0;
         int failed = 0;

@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** {@code vantage.instances}: how many instances are in each state on each provider, refreshed every 30 s. */
+/**
+ * {@code vantage.instances}: how many instances are in each state on each provider, refreshed every 30 s; machines
+ * of pre-warmed pools are nobody's instances yet and not counted.
+ */
 @Component
 class InstanceMetrics {
 
@@ -26,7 +29,7 @@ class InstanceMetrics {
     void refresh() {
         List<MultiGauge.Row<?>> rows = jdbc.query("""
                 select i.state, p.name, count(*) from instances i join cloud_providers p on p.id = i.provider_id
-                where i.state <> 'DELETED' group by i.state, p.name""",
+                where i.state <> 'DELETED' and not i.pooled group by i.state, p.name""",
                 (rs, n) -> MultiGauge.Row.of(Tags.of("state", rs.getString(1), "provider", rs.getString(2)), rs.getLong(3)));
         gauge.register(rows, true);
     }

@@ -3,6 +3,7 @@ package io.vantage.api.launch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.vantage.api.command.CommandQueue;
+import io.vantage.api.pool.PoolClaims;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.support.Tokens;
+import io.vantage.cloud.api.PoolSecrets;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.instance.CommandType;
 import io.vantage.domain.instance.ExpirationReason;
@@ -37,19 +40,21 @@ public class LaunchService {
     private final InstanceExpirationRepository expirations;
     private final UserRepository users;
     private final CommandQueue commands;
+    private final PoolClaims pools;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     LaunchService(LaunchCheck check, CloudCapacity capacity, InstanceRepository instances,
                   InstanceExpirationRepository expirations, UserRepository users, CommandQueue commands,
-                  AuditLog audit, TransactionTemplate tx, Clock clock) {
+                  PoolClaims pools, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.check = check;
         this.capacity = capacity;
         this.instances = instances;
         this.expirations = expirations;
         this.users = users;
         this.commands = commands;
+        this.pools = pools;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -60,9 +65,12 @@ public class LaunchService {
         tx.executeWithoutResult(status -> capacity.check(check.check(current, request).plan()));
     }
 
-    /** Answers from the database alone: the cloud is asked by the command worker, after this has returned. */
+    /**
+     * Answers from the database alone: the cloud is asked by the command worker, after this has returned. A ready
+     * machine of the plan's pool, when one matches, is taken and handed over (HANDOVER) instead of built (CREATE).
+     */
     public String launch(CurrentUser current, LaunchRequest request) {
-        String uid = tx.execute(status -> {
+        Instance launched = tx.execute(status -> {
             // Serialise launches of one person so two at once cannot both pass the quota check.
             users.lockById(current.id());
             LaunchCheck.Checked checked = check.check(current, request);
@@ -71,22 +79,38 @@ public class LaunchService {
                     : Duration.ofHours(request.lifetimeHours());
             Screen screen = new Screen(request.screenWidth() == null ? Screen.DEFAULT.width() : request.screenWidth(),
                     request.screenHeight() == null ? Screen.DEFAULT.height() : request.screenHeight());
-            Instance instance = Instance.launch(newUid(), request.name(), checked.user(), checked.plan(),
-                    checked.experiments(), screen, request.keyboardLayout() == null ? KeyboardLayouts.DEFAULT
-                            : request.keyboardLayout(), Tokens.secret(24), now.plus(lifetime), now);
+            String layout = request.keyboardLayout() == null ? KeyboardLayouts.DEFAULT : request.keyboardLayout();
+            Optional<Instance> pooled = pools.take(checked.plan(), checked.user(), checked.experiments());
+            Instance instance;
+            if (pooled.isPresent()) {
+                instance = pooled.get();
+                String nonce = Tokens.secret(16);
+                instance.handOver(request.name(), checked.user(), checked.experiments(), screen, layout,
+                        PoolSecrets.ownerSecret(instance.getAccessSecret(), nonce), nonce, now.plus(lifetime), now);
+            } else {
+                instance = Instance.launch(newUid(), request.name(), checked.user(), checked.plan(),
+                        checked.experiments(), screen, layout, Tokens.secret(24), now.plus(lifetime), now);
+            }
             instances.save(instance);
             expirations.save(new InstanceExpiration(instance.getId(), ExpirationReason.LIFETIME,
                     instance.getTerminationDate()));
-            commands.enqueue(instance.getId(), CommandType.CREATE, current.id());
+            commands.enqueue(instance.getId(), pooled.isPresent() ? CommandType.HANDOVER : CommandType.CREATE,
+                    current.id());
             audit.success(current.id(), "instance.launch", "instance", instance.getUid(),
-                    "plan " + checked.plan().getId() + ", experiments " + request.experiments());
-            // Last, so the cloud's launch lock is held only for this check and the commit: the new instance is
-            // counted with the others, and a launch that does not fit rolls back.
-            capacity.reserve(checked.plan());
-            return instance.getUid();
+                    "plan " + checked.plan().getId() + ", experiments " + request.experiments()
+                            + (pooled.isPresent() ? ", a pool machine" : ""));
+            if (pooled.isPresent()) {
+                pools.refillSoon(checked.plan().getId()); // the machine was counted on the cloud already
+            } else {
+                // Last, so the cloud's launch lock is held only for this check and the commit: the new instance is
+                // counted with the others, and a launch that does not fit rolls back.
+                capacity.reserve(checked.plan());
+            }
+            return instance;
         });
-        log.info("{} launched instance {}", current.id(), uid);
-        return uid;
+        log.info("{} launched instance {}{}", current.id(), launched.getUid(),
+                launched.getPool().getHandedOverAt() != null ? " (a pool machine)" : "");
+        return launched.getUid();
     }
 
     private String newUid() {

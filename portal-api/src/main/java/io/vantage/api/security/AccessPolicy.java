@@ -27,13 +27,15 @@ import io.vantage.domain.user.SystemRole;
  *   <li>delete and share: admins and the owner</li>
  *   <li>ask the owner for access: IT support and scientists of its instruments ({@link #isSupportFor})</li>
  *   <li>extend without an admin's approval: everyone under ALWAYS_AUTO, staff and admins under STAFF_AUTO</li>
+ *   <li>a machine of a pre-warmed pool, until a launch takes it: nobody, admins included (404)</li>
  * </ul>
  */
 @Component
 public class AccessPolicy {
 
     public boolean canView(CurrentUser user, Instance instance) {
-        return user.isAdmin() || instance.roleOf(user.id()).isPresent() || isSupportFor(user, instance);
+        return !instance.getPool().isWaiting()
+                && (user.isAdmin() || instance.roleOf(user.id()).isPresent() || isSupportFor(user, instance));
     }
 
     public boolean canConnect(CurrentUser user, Instance instance) {
@@ -41,11 +43,13 @@ public class AccessPolicy {
     }
 
     public boolean canControl(CurrentUser user, Instance instance) {
-        return user.isAdmin() || instance.roleOf(user.id()).map(MemberRole::mayControl).orElse(false);
+        return !instance.getPool().isWaiting()
+                && (user.isAdmin() || instance.roleOf(user.id()).map(MemberRole::mayControl).orElse(false));
     }
 
     public boolean canDelete(CurrentUser user, Instance instance) {
-        return user.isAdmin() || instance.roleOf(user.id()).filter(role -> role == MemberRole.OWNER).isPresent();
+        return !instance.getPool().isWaiting()
+                && (user.isAdmin() || instance.roleOf(user.id()).filter(role -> role == MemberRole.OWNER).isPresent());
     }
 
     public boolean canManageMembers(CurrentUser user, Instance instance) {
@@ -54,6 +58,9 @@ public class AccessPolicy {
 
     /** The role a person connects with: their member role; admins who are not members connect as SUPPORT. */
     public Optional<MemberRole> connectionRole(CurrentUser user, Instance instance) {
+        if (instance.getPool().isWaiting()) {
+            return Optional.empty();
+        }
         Optional<MemberRole> role = instance.roleOf(user.id());
         return role.isPresent() || !user.isAdmin() ? role : Optional.of(MemberRole.SUPPORT);
     }
@@ -82,6 +89,9 @@ public class AccessPolicy {
 
     /** Support staff who may ask the owner for access: IT support, or a scientist of one of its instruments. */
     public boolean isSupportFor(CurrentUser user, Instance instance) {
+        if (instance.getPool().isWaiting()) {
+            return false;
+        }
         if (user.has(SystemRole.IT_SUPPORT)) {
             return true;
         }

@@ -8,5 +8,7 @@ public enum CommandType {
     DELETE,
     SYNC,
     /** Moves the cloud's own end of the machine (a batch job's time limit) to the instance's end of life. */
-    TIME_LIMIT
+    TIME_LIMIT,
+    /** Give a pool machine to the owner of the launch that took it. */
+    HANDOVER
 }

@@ -71,6 +71,8 @@ public class Instance extends AbstractAggregateRoot<Instance> {
     private Instant terminationDate;
     private boolean deleteRequested;
     private Instant deletedAt;
+    @jakarta.persistence.Embedded
+    private PoolState pool = PoolState.NONE;
     @Version
     private long version;
 
@@ -89,31 +91,64 @@ public class Instance extends AbstractAggregateRoot<Instance> {
     public static Instance launch(String uid, String name, User owner, Plan plan, Collection<Experiment> experiments,
                                   Screen screen, String keyboardLayout, String accessSecret, Instant terminationDate,
                                   Instant now) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(plan, "plan");
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("An instance needs a name");
-        }
-        if (terminationDate != null && !terminationDate.isAfter(now)) {
-            throw new IllegalArgumentException("The termination date must be in the future");
-        }
-        Instance instance = new Instance();
-        instance.uid = uid;
-        instance.name = name.strip();
-        instance.plan = plan;
-        instance.provider = plan.getImage().getProvider();
-        instance.experiments = new HashSet<>(experiments);
-        instance.screenWidth = screen.width();
-        instance.screenHeight = screen.height();
-        instance.keyboardLayout = keyboardLayout;
-        instance.accessSecret = accessSecret;
-        instance.createdAt = now;
-        instance.lastInteractionAt = now;
-        instance.terminationDate = terminationDate;
-        instance.state = InstanceState.BUILDING;
-        instance.members.add(new InstanceMember(instance, owner, MemberRole.OWNER, now));
+        Instance instance = new Instance(uid, plan);
+        instance.assign(name, owner, experiments, screen, keyboardLayout, accessSecret, terminationDate, now);
         instance.registerEvent(new InstanceStateChanged(null, uid, null, InstanceState.BUILDING, "Launched", now));
         return instance;
+    }
+
+    /** A pool machine: no members, experiments or lifetime; the pool secret; hidden until {@link #handOver}. */
+    public static Instance forPool(String uid, Plan plan, String poolSecret, Instant now) {
+        Instance instance = new Instance(uid, plan);
+        instance.configure("Pool machine", Screen.DEFAULT, "en-us-qwerty", Objects.requireNonNull(poolSecret), now);
+        instance.pool = PoolState.waiting();
+        return instance;
+    }
+
+    private Instance(String uid, Plan plan) {
+        this.uid = uid;
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.provider = plan.getImage().getProvider();
+        this.state = InstanceState.BUILDING;
+    }
+
+    /** A launch takes this ready pool machine; STARTING until the machine confirms ({@link #handedOver}). */
+    public void handOver(String newName, User owner, Collection<Experiment> chosen, Screen screen, String layout,
+                         String ownerSecret, String nonce, Instant newTerminationDate, Instant now) {
+        require(pool.isWaiting() && state == InstanceState.ACTIVE, "hand over", "it is not a ready pool machine");
+        PoolState taken = pool.takenWith(accessSecret, nonce, now);
+        assign(newName, owner, chosen, screen, layout, ownerSecret, newTerminationDate, now);
+        pool = taken;
+        transitionTo(InstanceState.STARTING, "Handing a prepared machine over", now);
+        registerEvent(new InstanceHandedOver(id, uid, owner.getId(), now));
+    }
+
+    /** The machine serves with the owner's settings: the pool secret and nonce are forgotten. */
+    public void handedOver(String ip, Instant now) {
+        pool = pool.done();
+        markActive(ip, now);
+    }
+
+    private void assign(String newName, User owner, Collection<Experiment> chosen, Screen screen, String layout,
+                        String secret, Instant newTerminationDate, Instant now) {
+        Objects.requireNonNull(owner, "owner");
+        configure(newName, screen, layout, secret, now);
+        if (newTerminationDate != null && !newTerminationDate.isAfter(now)) {
+            throw new IllegalArgumentException("The termination date must be in the future");
+        }
+        experiments = new HashSet<>(chosen);
+        terminationDate = newTerminationDate;
+        members.add(new InstanceMember(this, owner, MemberRole.OWNER, now));
+    }
+
+    private void configure(String newName, Screen screen, String layout, String secret, Instant now) {
+        rename(newName, null);
+        screenWidth = screen.width();
+        screenHeight = screen.height();
+        keyboardLayout = layout;
+        accessSecret = secret;
+        createdAt = now;
+        lastInteractionAt = now;
     }
 
     // --- actions people ask for -------------------------------------------------------------------------------
@@ -266,29 +301,11 @@ public class Instance extends AbstractAggregateRoot<Instance> {
 
     /** Adds a member, or changes the role of one already there. The owner cannot be changed this way. */
     public InstanceMember share(User user, MemberRole role, Instant now) {
-        if (role == MemberRole.OWNER) {
-            throw new IllegalArgumentException("An instance has exactly one owner; share with USER, GUEST or SUPPORT");
-        }
-        Optional<InstanceMember> existing = members.stream().filter(m -> m.getUserId().equals(user.getId())).findFirst();
-        if (existing.isPresent()) {
-            if (existing.get().getRole() == MemberRole.OWNER) {
-                throw new IllegalArgumentException(user.getFullName() + " owns this instance already");
-            }
-            existing.get().changeRole(role);
-            return existing.get();
-        }
-        InstanceMember member = new InstanceMember(this, user, role, now);
-        members.add(member);
-        return member;
+        return InstanceMember.share(this, members, user, role, now);
     }
 
     public void unshare(String userId) {
-        InstanceMember member = members.stream().filter(m -> m.getUserId().equals(userId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("User " + userId + " is not a member of this instance"));
-        if (member.getRole() == MemberRole.OWNER) {
-            throw new IllegalArgumentException("The owner cannot be removed from an instance");
-        }
-        members.remove(member);
+        InstanceMember.unshare(members, userId);
     }
 
     // --- getters ------------------------------------------------------------------------------------------------
@@ -349,10 +366,6 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         return keyboardLayout;
     }
 
-    public void changeKeyboardLayout(String layout) {
-        this.keyboardLayout = layout;
-    }
-
     public String getAccessSecret() {
         return accessSecret;
     }
@@ -391,6 +404,10 @@ public class Instance extends AbstractAggregateRoot<Instance> {
 
     public Set<Experiment> getExperiments() {
         return Set.copyOf(experiments);
+    }
+
+    public PoolState getPool() {
+        return pool;
     }
 
     public long getVersion() {

@@ -1,6 +1,8 @@
 package io.vantage.domain.instance;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +45,34 @@ public class InstanceMember {
         this.user = user;
         this.role = role;
         this.createdAt = createdAt;
+    }
+
+    /** Adds {@code user} to {@code members} of {@code instance}, or changes their role; never the owner. */
+    static InstanceMember share(Instance instance, List<InstanceMember> members, User user, MemberRole role,
+                                Instant now) {
+        if (role == MemberRole.OWNER) {
+            throw new IllegalArgumentException("An instance has exactly one owner; share with USER, GUEST or SUPPORT");
+        }
+        Optional<InstanceMember> existing = members.stream().filter(m -> m.getUserId().equals(user.getId())).findFirst();
+        if (existing.isPresent()) {
+            if (existing.get().getRole() == MemberRole.OWNER) {
+                throw new IllegalArgumentException(user.getFullName() + " owns this instance already");
+            }
+            existing.get().changeRole(role);
+            return existing.get();
+        }
+        InstanceMember member = new InstanceMember(instance, user, role, now);
+        members.add(member);
+        return member;
+    }
+
+    static void unshare(List<InstanceMember> members, String userId) {
+        InstanceMember member = members.stream().filter(m -> m.getUserId().equals(userId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("User " + userId + " is not a member of this instance"));
+        if (member.getRole() == MemberRole.OWNER) {
+            throw new IllegalArgumentException("The owner cannot be removed from an instance");
+        }
+        members.remove(member);
     }
 
     void changeRole(MemberRole newRole) {

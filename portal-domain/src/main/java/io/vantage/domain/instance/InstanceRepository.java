@@ -41,7 +41,7 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 
     @Query("""
             select i from Instance i
-            where (:state is null or i.state = :state)
+            where i.pool.pooled = false and (:state is null or i.state = :state)
               and (:providerId is null or i.provider.id = :providerId)
               and (:term is null or lower(i.name) like lower(concat('%', cast(:term as string), '%'))
                    or i.uid = :term
@@ -56,19 +56,31 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 
     boolean existsByUid(String uid);
 
+    /** The machines of a plan's pool, not deleted, oldest first. */
+    @Query("""
+            select i from Instance i
+            where i.pool.pooled = true and i.plan.id = :planId
+              and i.state <> io.vantage.domain.instance.InstanceState.DELETED
+            order by i.createdAt, i.id""")
+    List<Instance> findPoolMachines(@Param("planId") Long planId);
+
+    /** Instances people use (pool machines are drained by the pool, not counted). */
     @Query("""
             select count(i) from Instance i
-            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.plan.image.id = :imageId""")
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.pool.pooled = false
+              and i.plan.image.id = :imageId""")
     long countAliveWithImage(@Param("imageId") Long imageId);
 
     @Query("""
             select count(i) from Instance i
-            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.plan.flavour.id = :flavourId""")
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.pool.pooled = false
+              and i.plan.flavour.id = :flavourId""")
     long countAliveWithFlavour(@Param("flavourId") Long flavourId);
 
     @Query("""
             select count(i) from Instance i
-            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.plan.id = :planId""")
+            where i.state <> io.vantage.domain.instance.InstanceState.DELETED and i.pool.pooled = false
+              and i.plan.id = :planId""")
     long countAliveWithPlan(@Param("planId") Long planId);
 
     @Query("""

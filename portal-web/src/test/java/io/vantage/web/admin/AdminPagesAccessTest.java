@@ -18,9 +18,9 @@ class AdminPagesAccessTest {
 
     static final List<String> PAGES = List.of("/admin", "/admin/instances", "/admin/users", "/admin/users/1001",
             "/admin/images", "/admin/images/import", "/admin/images/1", "/admin/flavours", "/admin/flavours/new",
-            "/admin/plans", "/admin/roles", "/admin/roles/STAFF", "/admin/security-groups", "/admin/notifications",
-            "/admin/notifications/new", "/admin/providers", "/admin/providers/new", "/admin/extension-requests",
-            "/admin/audit", "/admin/etl-runs", "/admin/etl-runs/1", "/admin/etl-runs/1/problems.csv");
+            "/admin/plans", "/admin/pools", "/admin/roles", "/admin/roles/STAFF", "/admin/security-groups",
+            "/admin/notifications", "/admin/notifications/new", "/admin/providers", "/admin/providers/new",
+            "/admin/extension-requests", "/admin/audit", "/admin/etl-runs", "/admin/etl-runs/1", "/admin/etl-runs/1/problems.csv");
 
     @LocalServerPort
     int port;
@@ -37,7 +37,8 @@ class AdminPagesAccessTest {
         }
         String token = HttpSession.csrf(home.body());
         for (String action : List.of("/admin/users/1001/roles", "/admin/groups", "/admin/etl-runs/dry-run",
-                "/admin/etl-runs/1/confirm", "/admin/providers/1/delete")) {
+                "/admin/etl-runs/1/confirm", "/admin/providers/1/delete", "/admin/pools/1",
+                "/admin/pools/1/remove")) {
             HttpResponse<String> posted = scientist.postForm(action, Map.of("_csrf", token, "role", "ADMIN",
                     "name", "sneaky"));
             assertThat(posted.statusCode()).as(action).isEqualTo(403);

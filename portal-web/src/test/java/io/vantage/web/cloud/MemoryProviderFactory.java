@@ -22,6 +22,8 @@ import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
 import io.vantage.cloud.api.Endpoint;
+import io.vantage.cloud.api.HandOver;
+import io.vantage.cloud.api.HandOverRequest;
 import io.vantage.cloud.api.Limits;
 import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
@@ -32,9 +34,10 @@ import io.vantage.cloud.api.TimeLimits;
 /**
  * A fourth provider type that exists only on the tests' class path (registered in their
  * {@code META-INF/services}): machines held in memory whose services are one port the test listens on. It can reboot
- * but not stop, so pages and the API must hide and refuse stop and start for it. With {@code time-limit} its
- * machines end at a limit of their own, which may be shortened but not lengthened, as a Slurm job's without an
- * operator's token.
+ * but not stop, so pages and the API must hide and refuse stop and start for it. With {@code pool} it hands machines
+ * over (recording each request in {@link #HAND_OVERS}); with {@code max-instances} it reports that limit. With
+ * {@code time-limit} its machines end at a limit of their own, which may be shortened but not lengthened, as a
+ * Slurm job's without an operator's token.
  */
 public final class MemoryProviderFactory implements CloudProviderFactory<MemoryProviderFactory.Settings> {
 
@@ -43,13 +46,16 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
     public static final Map<String, Map<String, CloudInstance>> MACHINES = new ConcurrentHashMap<>();
     /** When each machine with a time limit ends, by compute id. */
     public static final Map<String, Instant> ENDS = new ConcurrentHashMap<>();
+    /** Hand-overs asked of every memory provider, by compute id, in order. */
+    public static final Map<String, List<HandOverRequest>> HAND_OVERS = new ConcurrentHashMap<>();
 
     /**
      * @param servicePort where every port of every machine is reached (a socket the test opens)
      * @param apiKey      stands for a credential: required and secret
      * @param timeLimit   machines end this long after their creation unless shortened; null: no limit
      */
-    public record Settings(Integer servicePort, String apiKey, String region, java.time.Duration timeLimit) {
+    public record Settings(Integer servicePort, String apiKey, String region, Boolean pool, Integer maxInstances,
+                           java.time.Duration timeLimit) {
     }
 
     @Override
@@ -73,6 +79,8 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
                         "5901"),
                 SettingDescriptor.secret("api-key", "Credential of the memory cloud", true),
                 SettingDescriptor.optional("region", "Where the memory is", "here"),
+                SettingDescriptor.optional("pool", "Whether machines can be handed over (pre-warmed pools)", "true"),
+                SettingDescriptor.optional("max-instances", "The most machines the cloud allows", "3"),
                 SettingDescriptor.optional("time-limit", "Machines end this long after creation; only shorter "
                         + "limits are accepted later", "2h"));
     }
@@ -82,11 +90,13 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
         if (settings.servicePort() < 1 || settings.servicePort() > 65535) {
             throw new CloudPermanentException("Memory provider '" + name + "': setting service-port must be a port");
         }
-        return new Provider(name, settings.servicePort(), settings.timeLimit(), context);
+        return new Provider(name, settings.servicePort(), Boolean.TRUE.equals(settings.pool()),
+                settings.maxInstances(), settings.timeLimit(), context);
     }
 
-    private record Provider(String name, int port, java.time.Duration timeLimit, ProviderContext context)
-            implements CloudProvider, Compute, TimeLimits {
+    private record Provider(String name, int port, boolean pool, Integer maxInstances,
+                            java.time.Duration timeLimit, ProviderContext context)
+            implements CloudProvider, Compute, HandOver, TimeLimits {
 
         private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -121,7 +131,7 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
 
         @Override
         public Limits limits() {
-            return () -> CloudLimits.UNLIMITED;
+            return () -> new CloudLimits(maxInstances, null, null, null, machines().size(), 0, 0, 0);
         }
 
         @Override
@@ -131,8 +141,14 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
 
         @Override
         public Set<Capability> capabilities() {
-            return timeLimit == null ? EnumSet.of(Capability.REBOOT) : EnumSet.of(Capability.REBOOT,
-                    Capability.TIME_LIMIT);
+            EnumSet<Capability> capabilities = EnumSet.of(Capability.REBOOT);
+            if (pool) {
+                capabilities.add(Capability.POOL);
+            }
+            if (timeLimit != null) {
+                capabilities.add(Capability.TIME_LIMIT);
+            }
+            return capabilities;
         }
 
         @Override
@@ -154,6 +170,22 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
         @Override
         public Optional<Instant> end(String computeId) {
             return machines().containsKey(computeId) ? Optional.ofNullable(ENDS.get(computeId)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<HandOver> handOver() {
+            return pool ? Optional.of(this) : Optional.empty();
+        }
+
+        /** The machine takes its owner's tags; the request is kept for the test to read. */
+        @Override
+        public void handOver(CloudInstance machine, HandOverRequest request) {
+            CloudInstance current = get(machine.computeId())
+                    .orElseThrow(() -> new CloudPermanentException("no machine " + machine.computeId()));
+            HAND_OVERS.computeIfAbsent(machine.computeId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(request);
+            machines().put(current.computeId(), new CloudInstance(current.computeId(), current.name(),
+                    current.state(), null, current.addresses(), request.metadata().tags(), current.createdAt()));
         }
 
         @Override

@@ -33,14 +33,21 @@ public final class OpenStackFixture implements AutoCloseable {
     private final JdbcTemplate jdbc;
 
     public OpenStackFixture(ApiClient admin, JdbcTemplate jdbc) throws Exception {
+        this(admin, jdbc, Map.of());
+    }
+
+    /** @param moreSettings provider settings besides the login (e.g. {@code pool-agent-port}) */
+    public OpenStackFixture(ApiClient admin, JdbcTemplate jdbc, Map<String, Object> moreSettings) throws Exception {
         this.admin = admin;
         this.jdbc = jdbc;
         this.services = new ServerSocket(0);
         String name = "os-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("auth-url", cloud.authUrl(), "region",
+                "RegionOne", "username", "vantage", "password", "swordfish", "project-id",
+                StatefulOpenStack.PROJECT_ID, "read-timeout", "25s"));
+        settings.putAll(moreSettings);
         ApiClient.Response provider = admin.post("/api/admin/providers", Map.of("name", name, "type", "openstack",
-                "settings", Map.of("auth-url", cloud.authUrl(), "region", "RegionOne", "username", "vantage",
-                        "password", "swordfish", "project-id", StatefulOpenStack.PROJECT_ID,
-                        "read-timeout", "25s")));
+                "settings", settings));
         assertThat(provider.status()).as(provider.raw()).isEqualTo(201);
         providerId = provider.get("id").asLong();
         Long protocol = jdbc.queryForObject("insert into protocols (name, kind, port) values (?, 'HTTP', ?) "

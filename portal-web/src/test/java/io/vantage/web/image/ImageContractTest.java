@@ -134,7 +134,7 @@ class ImageContractTest {
     }
 
     /** An X display number nobody uses here, whose VNC port (5900 + n) is free too. */
-    private static int freeDisplay() {
+    static int freeDisplay() {
         for (int display = 60; display < 100; display++) {
             if (Files.exists(Path.of("/tmp/.X11-unix/X" + display)) || Files.exists(Path.of("/tmp/.X" + display
                     + "-lock"))) {

@@ -64,6 +64,16 @@ final class ImageScripts implements AutoCloseable {
         return process;
     }
 
+    /** Starts a script of the image directly (a long-running one that needs no environment file), as this process. */
+    Process startScript(String script, Map<String, String> environment, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(FILES.resolve(script).toString()).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
     /** Stops every process started, children first (the desktop's session outlives its VNC server otherwise). */
     @Override
     public void close() {

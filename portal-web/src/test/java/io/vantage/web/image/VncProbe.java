@@ -9,16 +9,16 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Speaks RFB 3.8 to a VNC server: VNC authentication with a password, then the size of the desktop it serves. */
-final class VncProbe {
+public final class VncProbe {
 
     /** {@code width} and {@code height} are 0 when authentication failed. */
-    record Answer(boolean authenticated, int width, int height) {
+    public record Answer(boolean authenticated, int width, int height) {
     }
 
     private VncProbe() {
     }
 
-    static Answer connect(int port, String password) throws Exception {
+    public static Answer connect(int port, String password) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             DataInputStream in = new DataInputStream(socket.getInputStream());

@@ -7,5 +7,11 @@ public enum Capability {
     /** Reboot a running machine. */
     REBOOT,
     /** The cloud itself ends the machine at a time limit (a batch job's), which an extension must move. */
-    TIME_LIMIT
+    TIME_LIMIT,
+    /**
+     * Hand a running machine made for a pre-warmed pool over to its owner ({@link CloudProvider#handOver()}):
+     * new secret, owner, name, experiments, screen and keyboard applied without a new boot. Providers without it
+     * have no pools.
+     */
+    POOL
 }

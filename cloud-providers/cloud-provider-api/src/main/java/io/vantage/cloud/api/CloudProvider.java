@@ -31,6 +31,14 @@ public interface CloudProvider extends AutoCloseable {
     }
 
     /**
+     * How a running pool machine is handed over to its owner; present exactly when {@link #capabilities()} holds
+     * {@link Capability#POOL}.
+     */
+    default java.util.Optional<HandOver> handOver() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Readies the portal's own host for this provider, once, in the background after the portal starts (e.g. the
      * local provider installs the programs its desktops need). Logs what a person must do; never throws.
      */

@@ -17,6 +17,9 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
                                int screenWidth, int screenHeight, String keyboardLayout, String secret,
                                List<String> proposals) {
 
+    /** Set to {@code true} on machines made for a pool (docs/image-contract.md, "Hand-over"). */
+    public static final String POOL_KEY = "vantage-pool";
+
     public InstanceMetadata {
         Objects.requireNonNull(deploymentId, "deploymentId");
         Objects.requireNonNull(instanceUid, "instanceUid");
@@ -41,6 +44,11 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
         return tags;
     }
 
+    /** A machine made for a pre-warmed pool: no owner yet, its secret is the pool secret until hand-over. */
+    public boolean pooled() {
+        return owner == null;
+    }
+
     /** Where the portal's proxy sends a notebook's requests: Jupyter must serve under this path. */
     public String notebookBaseUrl() {
         return "/instances/" + instanceUid + "/jupyter/";
@@ -57,6 +65,9 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
         values.put("vantage-notebook-base-url", notebookBaseUrl());
         if (secret != null) {
             values.put("vantage-secret", secret);
+        }
+        if (pooled()) {
+            values.put(POOL_KEY, "true");
         }
         return values;
     }

@@ -21,15 +21,17 @@ final class InstanceFactory {
     private final LocalCatalogue catalogue;
     private final LocalPackages packages;
     private final InstanceIsolation isolation;
+    private final ExperimentData experimentData;
 
     InstanceFactory(ProviderContext context, LocalSettings settings, InstanceStore store, LocalCatalogue catalogue,
-                    LocalPackages packages, InstanceIsolation isolation) {
+                    LocalPackages packages, InstanceIsolation isolation, ExperimentData experimentData) {
         this.context = context;
         this.settings = settings;
         this.store = store;
         this.catalogue = catalogue;
         this.packages = packages;
         this.isolation = isolation;
+        this.experimentData = experimentData;
     }
 
     /** @param existing how many instances this deployment has now */
@@ -59,7 +61,7 @@ final class InstanceFactory {
                 InstanceRecord.Desired.RUNNING, 0, Map.of(), List.of(), null, null);
         try {
             InstancePaths paths = store.create(record);
-            record = isolation.prepare(record, paths);
+            record = experimentData.apply(isolation.prepare(record, paths), paths, metadata.experiments());
             store.save(record);
             launcher.writeSecrets(paths, metadata.secret(), record.user());
         } catch (UncheckedIOException e) {

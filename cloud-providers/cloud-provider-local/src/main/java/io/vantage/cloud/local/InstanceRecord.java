@@ -72,6 +72,24 @@ record InstanceRecord(String computeId, String name, String imageId, String flav
                 desired, display, ports, processes, fault, newUser);
     }
 
+    /** Made for a pre-warmed pool and not handed over yet: it has no owner. */
+    boolean pooled() {
+        return !tags.containsKey(io.vantage.cloud.api.Tags.OWNER);
+    }
+
+    /** Given to its owner: their name for it, its tags (the owner among them) and their screen size. */
+    InstanceRecord handedOver(String newName, Map<String, String> newTags, int newWidth, int newHeight) {
+        return new InstanceRecord(computeId, newName, imageId, flavourId, createdAt, newTags, newWidth, newHeight,
+                desired, display, ports, processes, fault, user);
+    }
+
+    InstanceRecord withTag(String key, String value) {
+        Map<String, String> all = new HashMap<>(tags);
+        all.put(key, value);
+        return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, all, screenWidth, screenHeight,
+                desired, display, ports, processes, fault, user);
+    }
+
     /** Nothing runs: no processes, display or ports, and no fault from an earlier launch. */
     InstanceRecord cleared() {
         return new InstanceRecord(computeId, name, imageId, flavourId, createdAt, tags, screenWidth, screenHeight,

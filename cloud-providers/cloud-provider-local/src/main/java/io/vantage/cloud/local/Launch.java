@@ -46,7 +46,9 @@ final class Launch {
     ProcessRecord start(String role, boolean essential, List<String> command, Map<String, String> env)
             throws LaunchException {
         try {
-            ProcessRecord process = starter.start(role, essential, command, env, paths, record.user());
+            Map<String, String> environment = new java.util.HashMap<>(ExperimentData.environment(record));
+            environment.putAll(env);
+            ProcessRecord process = starter.start(role, essential, command, environment, paths, record.user());
             update(record.withProcess(process));
             return process;
         } catch (IOException e) {

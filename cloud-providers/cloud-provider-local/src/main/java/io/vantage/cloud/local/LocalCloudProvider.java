@@ -1,8 +1,10 @@
 package io.vantage.cloud.local;
 
+import io.vantage.cloud.api.Capability;
 import io.vantage.cloud.api.Catalogue;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.Compute;
+import io.vantage.cloud.api.HandOver;
 import io.vantage.cloud.api.Limits;
 import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
@@ -14,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The local machine as a cloud. Closing it leaves the instances running, for the next portal to find. */
@@ -83,6 +87,16 @@ final class LocalCloudProvider implements CloudProvider {
     @Override
     public Network network() {
         return network;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.STOP_START, Capability.REBOOT, Capability.POOL);
+    }
+
+    @Override
+    public Optional<HandOver> handOver() {
+        return Optional.of(compute.handOver());
     }
 
     /** Installs the Debian packages desktops and notebooks need when this process may; else logs the command. */

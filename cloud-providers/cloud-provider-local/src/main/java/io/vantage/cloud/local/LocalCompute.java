@@ -33,6 +33,7 @@ final class LocalCompute implements Compute {
     private final InstanceLifecycle lifecycle;
     private final InstanceView view;
     private final InstanceFactory factory;
+    private final LocalHandOver handOver;
 
     LocalCompute(ProviderContext context, LocalSettings settings, InstanceStore store, LocalCatalogue catalogue,
                  LocalPackages packages, OperationQueue queue, InstanceIsolation isolation) {
@@ -45,7 +46,13 @@ final class LocalCompute implements Compute {
         this.lifecycle = new InstanceLifecycle(store, catalogue, settings,
                 new ProcessStarter(new Executables(settings.executablePath())), isolation);
         this.view = new InstanceView(settings, store, queue);
-        this.factory = new InstanceFactory(context, settings, store, catalogue, packages, isolation);
+        ExperimentData experimentData = new ExperimentData();
+        this.factory = new InstanceFactory(context, settings, store, catalogue, packages, isolation, experimentData);
+        this.handOver = new LocalHandOver(store, catalogue, queue, lifecycle, experimentData, this);
+    }
+
+    LocalHandOver handOver() {
+        return handOver;
     }
 
     @Override
@@ -108,17 +115,17 @@ final class LocalCompute implements Compute {
         return context.deploymentId().equals(record.tags().get(Tags.DEPLOYMENT));
     }
 
-    private InstanceRecord require(String computeId) {
+    InstanceRecord require(String computeId) {
         return ours(computeId).orElseThrow(() -> new CloudPermanentException("No local instance " + computeId));
     }
 
-    private void requirePackages(InstanceRecord record) {
+    void requirePackages(InstanceRecord record) {
         catalogue.launcher(record.imageId())
                 .ifPresent(launcher -> packages.requireFor(record.imageId(), launcher.programs()));
     }
 
     /** Stopping takes the grace period plus the kill; a launch queued before may hold the instance a while. */
-    private void await(CompletableFuture<Void> operation) {
+    void await(CompletableFuture<Void> operation) {
         Duration timeout = settings.stopGrace().multipliedBy(2).plusSeconds(5);
         timeout = timeout.compareTo(context.callTimeout()) > 0 ? timeout : context.callTimeout();
         try {

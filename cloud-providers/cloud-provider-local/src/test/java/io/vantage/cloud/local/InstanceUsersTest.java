@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class InstanceUsersTest extends LocalProviderTestSupport {
 
     private static final Set<String> INSTANCE_VARIABLES = Set.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG",
-            "TZ", "JUPYTER_TOKEN_FILE", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR");
+            "TZ", "JUPYTER_TOKEN_FILE", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+            "VANTAGE_EXPERIMENTS"); // the image contract's variable (ExperimentData)
 
     @BeforeEach
     void needsRoot() {

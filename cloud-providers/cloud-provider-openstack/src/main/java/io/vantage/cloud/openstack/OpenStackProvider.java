@@ -1,14 +1,19 @@
 package io.vantage.cloud.openstack;
 
+import io.vantage.cloud.api.Capability;
 import io.vantage.cloud.api.Catalogue;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderException;
 import io.vantage.cloud.api.Compute;
+import io.vantage.cloud.api.HandOver;
 import io.vantage.cloud.api.Limits;
 import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderHealth;
 import io.vantage.cloud.api.SecurityGroups;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +29,10 @@ final class OpenStackProvider implements CloudProvider {
     private final Limits limits;
     private final SecurityGroups securityGroups;
     private final Network network;
+    private final HandOver handOver;
 
-    OpenStackProvider(String name, OpenStackSession session, Compute compute, Catalogue catalogue, Network network) {
+    OpenStackProvider(String name, OpenStackSession session, Compute compute, Catalogue catalogue, Network network,
+                      HandOver handOver) {
         this.name = name;
         this.session = session;
         this.compute = compute;
@@ -33,6 +40,7 @@ final class OpenStackProvider implements CloudProvider {
         this.limits = new NovaLimits(session);
         this.securityGroups = new OpenStackSecurityGroups(session);
         this.network = network;
+        this.handOver = handOver;
     }
 
     @Override
@@ -68,6 +76,17 @@ final class OpenStackProvider implements CloudProvider {
     @Override
     public Network network() {
         return network;
+    }
+
+    /** Pool machines run the image contract's hand-over agent, reached like their other ports. */
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.STOP_START, Capability.REBOOT, Capability.POOL);
+    }
+
+    @Override
+    public Optional<HandOver> handOver() {
+        return Optional.of(handOver);
     }
 
     /** Keystone (when no valid token is held) and Nova's limits, a small call; failures are reported, never thrown. */

@@ -2,6 +2,8 @@ package io.vantage.cloud.openstack;
 
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderFactory;
+import io.vantage.cloud.api.HandOver;
+import io.vantage.cloud.api.HandOverAgent;
 import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.api.SettingDescriptor;
@@ -17,6 +19,7 @@ import static io.vantage.cloud.api.SettingDescriptor.secret;
 public final class OpenStackProviderFactory implements CloudProviderFactory<OpenStackSettings> {
 
     static final String TYPE = "openstack";
+    static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
     public String type() {
@@ -56,7 +59,10 @@ public final class OpenStackProviderFactory implements CloudProviderFactory<Open
                 optional("connect-timeout", "TCP connect timeout of every call (capped by the portal's call "
                         + "timeout)", "10s"),
                 optional("read-timeout", "Longest wait for an answer (capped by the portal's call timeout)", "30s"),
-                optional("catalogue-ttl", "How long images and flavours are cached", "60s"));
+                optional("catalogue-ttl", "How long images and flavours are cached", "60s"),
+                optional("pool-agent-port", "Port of the hand-over agent of pool machines (the image contract's "
+                        + "vantage-handover); pre-warmed pools hand machines over through it",
+                        String.valueOf(HandOverAgent.DEFAULT_PORT)));
     }
 
     /** Validates the settings and wires the provider; contacts no cloud, so a cloud that is down cannot stop the portal. */
@@ -80,7 +86,9 @@ public final class OpenStackProviderFactory implements CloudProviderFactory<Open
         OpenStackCatalogue catalogue = new OpenStackCatalogue(session, settings.catalogueTtl(), context.clock());
         // With a floating IP pool the portal sits outside the project's networks: only floating addresses reach it.
         Network network = floatingIps == null ? Network.ADDRESS_AND_PORT : floatingIps;
-        return new OpenStackProvider(name, session, compute, catalogue, network);
+        // a hand-over restarts the machine's notebook, which may take longer than one API call
+        HandOver handOver = new HandOverAgent(network, settings.poolAgentPort(), HAND_OVER_TIMEOUT);
+        return new OpenStackProvider(name, session, compute, catalogue, network, handOver);
     }
 
     private static Duration min(Duration a, Duration b) {

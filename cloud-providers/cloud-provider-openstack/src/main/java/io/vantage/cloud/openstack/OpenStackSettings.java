@@ -1,5 +1,6 @@
 package io.vantage.cloud.openstack;
 
+import io.vantage.cloud.api.HandOverAgent;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,13 +22,15 @@ import java.util.List;
  * @param connectTimeout  TCP connect timeout of every call; 10 s when null
  * @param readTimeout     longest wait for a response; 30 s when null (capped by the portal's call timeout)
  * @param catalogueTtl    how long images and flavours are cached; 60 s when null
+ * @param poolAgentPort   where pool machines' hand-over agent listens (docs/image-contract.md); 5980 when null
  */
 public record OpenStackSettings(String authUrl, String region,
                                 String projectId, String projectName, String projectDomain,
                                 String userDomain, String username, String password,
                                 String applicationCredentialId, String applicationCredentialSecret,
                                 List<String> networkIds, String floatingIpPool,
-                                Duration connectTimeout, Duration readTimeout, Duration catalogueTtl) {
+                                Duration connectTimeout, Duration readTimeout, Duration catalogueTtl,
+                                Integer poolAgentPort) {
 
     static final String DEFAULT_DOMAIN = "Default";
 
@@ -38,6 +41,7 @@ public record OpenStackSettings(String authUrl, String region,
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
         catalogueTtl = catalogueTtl == null ? Duration.ofSeconds(60) : catalogueTtl;
+        poolAgentPort = poolAgentPort == null ? HandOverAgent.DEFAULT_PORT : poolAgentPort;
     }
 
     boolean usesApplicationCredential() {
@@ -58,7 +62,7 @@ public record OpenStackSettings(String authUrl, String region,
                 + ", applicationCredentialSecret=" + mask(applicationCredentialSecret)
                 + ", networkIds=" + networkIds + ", floatingIpPool=" + floatingIpPool
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", catalogueTtl=" + catalogueTtl + "]";
+                + ", catalogueTtl=" + catalogueTtl + ", poolAgentPort=" + poolAgentPort + "]";
     }
 
     private static String mask(String secret) {

@@ -43,6 +43,9 @@ final class SettingsCheck {
         for (String network : settings.networkIds()) {
             require(providerName, "network-ids", network);
         }
+        if (settings.poolAgentPort() < 1 || settings.poolAgentPort() > 65535) {
+            throw invalid(providerName, "pool-agent-port", "must be a port (1-65535), was " + settings.poolAgentPort());
+        }
     }
 
     private static void checkAuthUrl(String providerName, String authUrl) {

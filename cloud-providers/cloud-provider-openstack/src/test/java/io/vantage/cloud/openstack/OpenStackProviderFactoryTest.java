@@ -3,8 +3,11 @@ package io.vantage.cloud.openstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vantage.cloud.api.Capability;
 import io.vantage.cloud.api.CloudPermanentException;
+import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderFactory;
+import io.vantage.cloud.api.HandOverAgent;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.api.ProviderHealth;
 import java.io.IOException;
@@ -48,7 +51,9 @@ class OpenStackProviderFactoryTest {
                 Arguments.of((UnaryOperator<TestSettings>) s -> s.password(null, null)
                         .applicationCredential("id", null), "setting application-credential-secret is missing"),
                 Arguments.of((UnaryOperator<TestSettings>) s -> s.readTimeout(Duration.ZERO),
-                        "setting read-timeout must be positive"));
+                        "setting read-timeout must be positive"),
+                Arguments.of((UnaryOperator<TestSettings>) s -> s.poolAgentPort(70000),
+                        "setting pool-agent-port must be a port (1-65535), was 70000"));
     }
 
     @ParameterizedTest
@@ -60,6 +65,17 @@ class OpenStackProviderFactoryTest {
                 .isInstanceOf(CloudPermanentException.class)
                 .hasMessageStartingWith("OpenStack provider 'cloud-1': ")
                 .hasMessageContaining(message);
+    }
+
+    /** Its images run the hand-over agent of the image contract, so its plans may have pre-warmed pools. */
+    @Test
+    void handsPoolMachinesOverThroughTheirAgent() {
+        CloudProvider provider = new OpenStackProviderFactory().create("cloud-1",
+                new TestSettings().authUrl("https://keystone.example.org:5000/v3").build(), CONTEXT);
+
+        assertThat(provider.capabilities()).contains(Capability.POOL, Capability.STOP_START, Capability.REBOOT);
+        assertThat(provider.handOver()).get().isInstanceOf(HandOverAgent.class);
+        assertThat(new TestSettings().build().poolAgentPort()).isEqualTo(HandOverAgent.DEFAULT_PORT);
     }
 
     @Test

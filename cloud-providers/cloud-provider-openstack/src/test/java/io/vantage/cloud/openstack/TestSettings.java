@@ -18,6 +18,7 @@ final class TestSettings {
     private String floatingIpPool;
     private Duration readTimeout = Duration.ofSeconds(3);
     private Duration catalogueTtl = Duration.ofSeconds(60);
+    private Integer poolAgentPort;
 
     TestSettings authUrl(String value) {
         authUrl = value;
@@ -62,6 +63,11 @@ final class TestSettings {
         return this;
     }
 
+    TestSettings poolAgentPort(Integer value) {
+        poolAgentPort = value;
+        return this;
+    }
+
     TestSettings catalogueTtl(Duration value) {
         catalogueTtl = value;
         return this;
@@ -70,6 +76,6 @@ final class TestSettings {
     OpenStackSettings build() {
         return new OpenStackSettings(authUrl, region, projectId, projectName, null, null, username, password,
                 credentialId, credentialSecret, networkIds, floatingIpPool, Duration.ofSeconds(2), readTimeout,
-                catalogueTtl);
+                catalogueTtl, poolAgentPort);
     }
 }
