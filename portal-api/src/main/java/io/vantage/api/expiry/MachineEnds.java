@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceRepository;
 import io.vantage.domain.instance.InstanceTimeLimitRefused;
 
@@ -23,25 +26,47 @@ import io.vantage.domain.instance.InstanceTimeLimitRefused;
 @Component
 class MachineEnds {
 
+    private static final Logger log = LoggerFactory.getLogger(MachineEnds.class);
+    /** The reconciler and the arrivals may write the instance meanwhile (they do not take the expiry row's lock). */
+    private static final int ATTEMPTS = 5;
+
     private final InstanceRepository instances;
     private final ExpirySchedule schedule;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    MachineEnds(InstanceRepository instances, ExpirySchedule schedule, Clock clock) {
+    MachineEnds(InstanceRepository instances, ExpirySchedule schedule, PlatformTransactionManager transactions,
+                Clock clock) {
         this.instances = instances;
         this.schedule = schedule;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void refused(InstanceTimeLimitRefused refused) {
         if (refused.machineEnd() == null) {
             return; // the cloud cannot say yet (a job still waiting): the end of life stays, the refusal is shown
         }
         // PostgreSQL keeps microseconds and rounds a finer instant, possibly past the machine's end: cut it down
         Instant machineEnd = refused.machineEnd().truncatedTo(ChronoUnit.MICROS);
-        instances.findById(refused.instanceId()).map(schedule::lockAndRefresh).ifPresent(instance -> {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> endWithMachine(refused.instanceId(), machineEnd));
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) { // the next refusal (each extension, each lifetime change) tries again
+                    log.warn("Instance {} kept changing; its end of life was not brought back to {}",
+                            refused.uid(), machineEnd);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void endWithMachine(Long instanceId, Instant machineEnd) {
+        instances.findById(instanceId).map(schedule::lockAndRefresh).ifPresent(instance -> {
             Instant now = clock.instant();
             if (instance.getTerminationDate() == null || machineEnd.isBefore(instance.getTerminationDate())) {
                 instance.endWithMachine(machineEnd, now);
