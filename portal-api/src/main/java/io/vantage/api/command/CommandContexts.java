@@ -1,6 +1,7 @@
 package io.vantage.api.command;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import io.vantage.domain.instance.InstanceCommand;
 import io.vantage.domain.instance.InstanceCommandRepository;
 import io.vantage.domain.instance.InstanceRepository;
 import io.vantage.domain.proposal.Experiment;
+import io.vantage.domain.proposal.Proposal;
 import io.vantage.domain.user.User;
 
 @Component
@@ -47,9 +49,13 @@ class CommandContexts {
         Instance instance = instances.findById(command.getInstanceId()).orElseThrow();
         User owner = instance.getPool().isWaiting() ? null : instance.owner();
         List<String> experimentIds = instance.getExperiments().stream().map(Experiment::getId).sorted().toList();
+        // a batch cluster may charge the job to the proposal (the Slurm provider's account-from-proposal)
+        List<String> proposalIds = instance.getExperiments().stream().map(Experiment::getProposal)
+                .filter(Objects::nonNull).map(Proposal::getId).distinct().sorted().toList();
         InstanceMetadata metadata = new InstanceMetadata(deploymentId.value(), instance.getUid(),
                 owner == null ? null : owner.getId(), experimentIds, instance.getScreen().width(),
-                instance.getScreen().height(), instance.getKeyboardLayout(), instance.getAccessSecret());
+                instance.getScreen().height(), instance.getKeyboardLayout(), instance.getAccessSecret(),
+                proposalIds);
         List<DataMount> mounts = List.of();
         String dataProblem = null;
         if (command.getType() == CommandType.CREATE || command.getType() == CommandType.ATTACH_DATA
@@ -69,6 +75,7 @@ class CommandContexts {
                 securityGroups.of(instance.getProvider().getId(), instance.getPlan().getFlavour().getId(), owner,
                         instrumentIds),
                 metadata, instance.getPlan().getImage().getBootScript(), instance.isDeleteRequested(),
-                instance.getPool().getPoolSecret(), instance.getPool().getPoolNonce(), mounts, dataProblem));
+                instance.getPool().getPoolSecret(), instance.getPool().getPoolNonce(), instance.getTerminationDate(),
+                mounts, dataProblem));
     }
 }

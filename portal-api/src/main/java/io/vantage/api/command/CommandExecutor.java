@@ -32,16 +32,18 @@ class CommandExecutor {
 
     private final CommandContexts contexts;
     private final CommandOutcomes outcomes;
+    private final TimeLimitWork timeLimits;
     private final HandOvers handOvers;
     private final ProviderRegistry providers;
     private final CommandProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, HandOvers handOvers, ProviderRegistry providers,
-                    CommandProperties properties, MeterRegistry meters, Clock clock) {
+    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, TimeLimitWork timeLimits, HandOvers handOvers,
+                    ProviderRegistry providers, CommandProperties properties, MeterRegistry meters, Clock clock) {
         this.contexts = contexts;
         this.outcomes = outcomes;
+        this.timeLimits = timeLimits;
         this.handOvers = handOvers;
         this.providers = providers;
         this.properties = properties;
@@ -55,13 +57,17 @@ class CommandExecutor {
             return;
         }
         CommandContext command = loaded.get();
-        String what = command.type() == CommandType.HANDOVER ? "hand over" : command.type().name().toLowerCase();
+        String what = switch (command.type()) {
+            case HANDOVER -> "hand over";
+            case TIME_LIMIT -> "move the time limit of";
+            default -> command.type().name().toLowerCase();
+        };
         try {
             CloudProvider provider = providers.require(command.providerId());
             if (command.type() == CommandType.HANDOVER) {
                 handOvers.handOver(command, provider);
             } else {
-                run(command, provider.compute());
+                run(command, provider);
             }
             meters.counter("vantage.commands", "type", command.type().name(), "outcome", "success").increment();
         } catch (CloudTransientException e) {
@@ -84,12 +90,15 @@ class CommandExecutor {
         meters.counter("vantage.commands", "type", command.type().name(), "outcome", "failure").increment();
         if (command.type() == CommandType.ATTACH_DATA) {
             outcomes.failedAlone(command.commandId(), reason);
+        } else if (command.type() == CommandType.TIME_LIMIT) {
+            timeLimits.gaveUp(command, reason); // the machine is fine; only its end did not move
         } else {
             outcomes.failed(command.commandId(), command.instanceId(), reason);
         }
     }
 
-    private void run(CommandContext command, Compute compute) {
+    private void run(CommandContext command, CloudProvider provider) {
+        Compute compute = provider.compute();
         switch (command.type()) {
             case CREATE -> create(command, compute);
             case START -> {
@@ -111,6 +120,7 @@ class CommandExecutor {
             case DELETE -> delete(command, compute);
             case SYNC, HANDOVER -> outcomes.succeeded(command.commandId(), "Synchronised");
             case ATTACH_DATA -> attach(command, compute);
+            case TIME_LIMIT -> timeLimits.execute(command, provider);
         }
     }
 

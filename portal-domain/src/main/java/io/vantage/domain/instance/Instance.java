@@ -228,9 +228,17 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         this.stateReason = reason;
     }
 
+    /** Keeps the state and shows the cloud's account of it (a job's place in the queue); open pages hear of it. */
+    public void report(String reason, Instant now) {
+        transitionTo(state, reason, now);
+    }
+
     private void transitionTo(InstanceState next, String reason, Instant now) {
         if (state == next) {
-            stateReason = reason;
+            if (!Objects.equals(stateReason, reason)) {
+                stateReason = reason;
+                registerEvent(new InstanceStateChanged(id, uid, state, state, reason, now));
+            }
             return;
         }
         if (!state.canBecome(next)) {
@@ -278,6 +286,14 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         }
         require(state != InstanceState.DELETED && state != InstanceState.DELETING, "extend", "it is being deleted");
         this.terminationDate = newTerminationDate;
+        registerEvent(new InstanceLifetimeChanged(id, uid, provider.getId(), newTerminationDate, now));
+    }
+
+    /** The cloud ends the machine then and would not move that: the end of life follows, the cloud not asked again. */
+    public void endWithMachine(Instant machineEnd, Instant now) {
+        if (machineEnd.isAfter(now) && state != InstanceState.DELETED && state != InstanceState.DELETING) {
+            this.terminationDate = machineEnd;
+        }
     }
 
     // --- members ------------------------------------------------------------------------------------------------
