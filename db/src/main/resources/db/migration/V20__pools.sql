@@ -27,8 +27,8 @@ alter table instances add column pool_nonce varchar(64);
 alter table instances add column handed_over_at timestamptz;
 create index instances_pool_idx on instances (plan_id, created_at) where pooled and state <> 'DELETED';
 
--- HANDOVER: the pool machine is given its owner's settings. TIME_LIMIT is another feature's (V19), listed so that
--- this redefinition keeps it.
+-- HANDOVER: the pool machine is given its owner's settings. TIME_LIMIT (V18) and ATTACH_DATA (V19) are other
+-- features', listed so that this redefinition keeps them.
 alter table instance_commands drop constraint if exists instance_commands_type_check;
 alter table instance_commands add constraint instance_commands_type_check
-    check (type in ('CREATE', 'START', 'STOP', 'REBOOT', 'DELETE', 'SYNC', 'TIME_LIMIT', 'HANDOVER'));
+    check (type in ('CREATE', 'START', 'STOP', 'REBOOT', 'DELETE', 'SYNC', 'TIME_LIMIT', 'HANDOVER', 'ATTACH_DATA'));

@@ -19,7 +19,9 @@ async function refreshStatus() {
   const next = new DOMParser().parseFromString(html, 'text/html').getElementById('instance-status');
   document.getElementById('instance-state').outerHTML = badge;
   const liveViewer = current.dataset.mode === next.dataset.mode && ['desktop', 'guacamole', 'notebook'].includes(next.dataset.mode);
-  if (!liveViewer) {
+  if (liveViewer) {
+    current.querySelector('#time-limit-problem')?.replaceWith(next.querySelector('#time-limit-problem'));
+  } else {
     viewer?.disconnect?.();
     viewer = null;
     current.replaceWith(next);

@@ -37,6 +37,7 @@ public final class LeftoverMachines implements LauncherSessionListener {
             System.out.println("Stopped " + leftovers.size() + " process(es) the tests' local provider left running");
         }
         removeInstanceUsers(TestWorkDirs.ROOT.toString() + "/");
+        removeDataGroups(TestWorkDirs.ROOT);
         deleteQuietly(TestWorkDirs.ROOT);
     }
 
@@ -61,6 +62,41 @@ public final class LeftoverMachines implements LauncherSessionListener {
         }
         if (!users.isEmpty()) {
             System.out.println("Removed " + users.size() + " instance user(s) the tests' local provider left behind");
+        }
+    }
+
+    /**
+     * The groups a root local provider made for the data folders of this run (kept by the provider, as their files
+     * carry the gid): {@code vd-} groups that own something under the run's folders.
+     */
+    static void removeDataGroups(Path root) {
+        java.util.Set<Integer> gids = new java.util.HashSet<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.forEach(path -> {
+                    try {
+                        gids.add((Integer) Files.getAttribute(path, "unix:gid", java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                    } catch (IOException | RuntimeException e) {
+                        // gone meanwhile
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+        }
+        List<String> groups;
+        try {
+            groups = Files.readAllLines(Path.of("/etc/group")).stream().map(line -> line.split(":", -1))
+                    .filter(fields -> fields.length >= 3 && fields[0].startsWith("vd-")
+                            && gids.contains(Integer.parseInt(fields[2])))
+                    .map(fields -> fields[0]).toList();
+        } catch (IOException e) {
+            return;
+        }
+        groups.forEach(group -> run(Files.isExecutable(Path.of("/usr/sbin/groupdel")) ? "/usr/sbin/groupdel" : "groupdel",
+                group));
+        if (!groups.isEmpty()) {
+            System.out.println("Removed " + groups.size() + " data group(s) the tests' local provider made");
         }
     }
 

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "vantage.database.embedded.ephemeral=true",
         "vantage.cloud.providers.local.type=local",
         "vantage.cloud.providers.local.settings.work-dir=${java.io.tmpdir}/vantage-tests-${PID}/local",
+        "vantage.data.demo-root=${java.io.tmpdir}/vantage-tests-${PID}/data",
         "vantage.reconcile.fast-interval=500ms",
         "vantage.commands.poll-interval=200ms"})
 public @interface PortalTest {

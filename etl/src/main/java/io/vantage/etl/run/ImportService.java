@@ -31,6 +31,7 @@ import io.vantage.etl.extract.Extractors;
 import io.vantage.etl.extract.Feed;
 import io.vantage.etl.load.DatabaseProblems;
 import io.vantage.etl.load.EntityCounts;
+import io.vantage.etl.load.AccessNotices;
 import io.vantage.etl.load.Merger;
 import io.vantage.etl.model.EntityType;
 import io.vantage.etl.validate.Problems;
@@ -139,6 +140,7 @@ public class ImportService {
                     connection.rollback();
                     return new Attempt(Outcome.ABORTED, Map.of(), stop);
                 }
+                AccessNotices access = AccessNotices.before(connection);
                 Savepoint beforeMerge = connection.setSavepoint();
                 Merger merger = new Merger(connection, staged.protection(), plan.reason(properties.timeZone()),
                         staged.received(), staged.rejected());
@@ -167,7 +169,12 @@ public class ImportService {
                 if (plan.mode() == Mode.DRY_RUN) {
                     connection.rollback();
                 } else {
+                    // sent with the commit: running portals re-decide these people's open connections at once
+                    int told = access.notifyChanged();
                     connection.commit();
+                    if (told > 0) {
+                        log.info("Told running portals that the roles of {} people changed", told);
+                    }
                 }
                 return new Attempt(Outcome.SUCCEEDED, counts, message);
             } catch (Exception | Error e) {

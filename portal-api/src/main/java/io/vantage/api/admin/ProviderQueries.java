@@ -127,6 +127,6 @@ public class ProviderQueries {
                 configured ? null : SettingsMask.mask(factory, settingsOf(record)),
                 images.findByProviderIdAndDeletedFalse(record.getId()).size(),
                 flavours.findByProviderIdAndDeletedFalse(record.getId()).size(),
-                instances.countAliveOnProvider(record.getId()), warning);
+                instances.countAliveOnProvider(record.getId()), registry.warnings(record.getId()), warning);
     }
 }

@@ -79,6 +79,11 @@ public class ProviderRegistry {
         return find(providerId).map(CloudProvider::capabilities).orElse(Set.of());
     }
 
+    /** What an operator must know about how the provider of this id is set up; nothing when it cannot be used. */
+    public List<String> warnings(Long providerId) {
+        return find(providerId).map(CloudProvider::warnings).orElse(List.of());
+    }
+
     /**
      * Whether the provider of this id can do this. A provider that cannot be used now (disabled, misconfigured) is
      * not known to lack it: the action is then refused by the worker with the real reason.
@@ -154,6 +159,8 @@ public class ProviderRegistry {
         try {
             CloudProvider provider = create(factory.get(), record);
             log.info("Cloud provider '{}' ({}) ready", record.getName(), record.getType());
+            provider.warnings().forEach(warning -> log.warn("Cloud provider '{}' ({}): {}", record.getName(),
+                    record.getType(), warning));
             return new Loaded(provider, record.getUpdatedAt(), null);
         } catch (CloudPermanentException | IllegalArgumentException e) {
             log.warn("Cloud provider '{}' cannot be used: {}", record.getName(), e.getMessage());

@@ -115,9 +115,13 @@ public final class ProviderSettings {
         java.util.regex.Matcher named = java.util.regex.Pattern.compile("setting ([A-Za-z0-9_.-]+)")
                 .matcher(message == null ? "" : message);
         while (named.find()) {
-            Optional<SettingDescriptor> setting = declared(factory, named.group(1).replaceAll("[.]$", ""));
-            if (setting.isPresent()) {
-                return setting.get().name();
+            // "setting images.xfce.template ...": the declared setting is the first part of the path
+            String key = named.group(1).replaceAll("[.]$", "");
+            for (String candidate : List.of(key, key.split("[.]")[0])) {
+                Optional<SettingDescriptor> setting = declared(factory, candidate);
+                if (setting.isPresent()) {
+                    return setting.get().name();
+                }
             }
         }
         return "";

@@ -17,6 +17,7 @@ import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.CloudTransientException;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.DataAttachment;
 import io.vantage.domain.instance.CommandType;
 
 /**
@@ -31,16 +32,18 @@ class CommandExecutor {
 
     private final CommandContexts contexts;
     private final CommandOutcomes outcomes;
+    private final TimeLimitWork timeLimits;
     private final HandOvers handOvers;
     private final ProviderRegistry providers;
     private final CommandProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, HandOvers handOvers, ProviderRegistry providers,
-                    CommandProperties properties, MeterRegistry meters, Clock clock) {
+    CommandExecutor(CommandContexts contexts, CommandOutcomes outcomes, TimeLimitWork timeLimits, HandOvers handOvers,
+                    ProviderRegistry providers, CommandProperties properties, MeterRegistry meters, Clock clock) {
         this.contexts = contexts;
         this.outcomes = outcomes;
+        this.timeLimits = timeLimits;
         this.handOvers = handOvers;
         this.providers = providers;
         this.properties = properties;
@@ -54,13 +57,17 @@ class CommandExecutor {
             return;
         }
         CommandContext command = loaded.get();
-        String what = command.type() == CommandType.HANDOVER ? "hand over" : command.type().name().toLowerCase();
+        String what = switch (command.type()) {
+            case HANDOVER -> "hand over";
+            case TIME_LIMIT -> "move the time limit of";
+            default -> command.type().name().toLowerCase();
+        };
         try {
             CloudProvider provider = providers.require(command.providerId());
             if (command.type() == CommandType.HANDOVER) {
                 handOvers.handOver(command, provider);
             } else {
-                run(command, provider.compute());
+                run(command, provider);
             }
             meters.counter("vantage.commands", "type", command.type().name(), "outcome", "success").increment();
         } catch (CloudTransientException e) {
@@ -81,10 +88,17 @@ class CommandExecutor {
     private void fail(CommandContext command, String reason) {
         log.warn("Command {} failed for instance {}: {}", command.commandId(), command.uid(), reason);
         meters.counter("vantage.commands", "type", command.type().name(), "outcome", "failure").increment();
-        outcomes.failed(command.commandId(), command.instanceId(), reason);
+        if (command.type() == CommandType.ATTACH_DATA) {
+            outcomes.failedAlone(command.commandId(), reason);
+        } else if (command.type() == CommandType.TIME_LIMIT) {
+            timeLimits.gaveUp(command, reason); // the machine is fine; only its end did not move
+        } else {
+            outcomes.failed(command.commandId(), command.instanceId(), reason);
+        }
     }
 
-    private void run(CommandContext command, Compute compute) {
+    private void run(CommandContext command, CloudProvider provider) {
+        Compute compute = provider.compute();
         switch (command.type()) {
             case CREATE -> create(command, compute);
             case START -> {
@@ -105,6 +119,8 @@ class CommandExecutor {
             }
             case DELETE -> delete(command, compute);
             case SYNC, HANDOVER -> outcomes.succeeded(command.commandId(), "Synchronised");
+            case ATTACH_DATA -> attach(command, compute);
+            case TIME_LIMIT -> timeLimits.execute(command, provider);
         }
     }
 
@@ -120,11 +136,39 @@ class CommandExecutor {
         // A retry or a take-over may find the machine an earlier attempt created before its answer was lost.
         Optional<CloudInstance> existing = command.attempts() > 1 ? compute.findByInstanceUid(command.uid())
                 : Optional.empty();
+        requireData(command);
         CloudInstance machine = existing.orElseGet(() -> compute.create(new CreateInstanceRequest(command.name(),
                 command.imageId(), command.flavourId(), java.util.List.of(), command.securityGroups(),
-                command.metadata(), command.userData())));
+                command.metadata(), command.userData(), command.dataMounts())));
         outcomes.created(command.commandId(), command.instanceId(), machine.computeId(),
                 (existing.isPresent() ? "Adopted machine " : "Created machine ") + machine.computeId());
+    }
+
+    /**
+     * An experiment was added: the machine gets all its folders again. Before its machine exists, the create that
+     * is queued first reads the folders when it runs, so there is nothing to do.
+     */
+    private void attach(CommandContext command, Compute compute) {
+        requireData(command);
+        if (command.computeId() == null) {
+            outcomes.succeeded(command.commandId(), "The data folders come with the machine");
+            return;
+        }
+        String folders = String.join(", ", command.dataMounts().stream().map(m -> "~/" + m.folder()).toList());
+        DataAttachment attached = compute.applyDataMounts(command.computeId(), command.dataMounts());
+        outcomes.succeeded(command.commandId(), switch (attached) {
+            case APPLIED -> "Data folders ready: " + folders;
+            case AFTER_RESTART -> "Data folders " + folders + " are readable after the instance is restarted "
+                    + "(reboot, or stop and start)";
+            case UNSUPPORTED -> "This cloud cannot change the data of an existing machine: the new experiment's data "
+                    + "appears only in an instance launched with it";
+        });
+    }
+
+    static void requireData(CommandContext command) {
+        if (command.dataProblem() != null) {
+            throw new CloudPermanentException(command.dataProblem());
+        }
     }
 
     /** With no machine recorded (a create whose outcome was never known), the machine is looked up by uid. */

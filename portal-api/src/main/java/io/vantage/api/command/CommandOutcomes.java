@@ -3,6 +3,7 @@ package io.vantage.api.command;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +12,8 @@ import io.vantage.domain.instance.InstanceCommand;
 import io.vantage.domain.instance.InstanceCommandRepository;
 import io.vantage.domain.instance.InstanceRepository;
 import io.vantage.domain.instance.InstanceState;
+import io.vantage.domain.instance.InstanceStateChanged;
+import io.vantage.domain.instance.InstanceTimeLimitRefused;
 
 /** Records how a command ended, on the command (the instance's history) and on the instance, in one transaction. */
 @Component
@@ -18,11 +21,16 @@ class CommandOutcomes {
 
     private final InstanceCommandRepository commands;
     private final InstanceRepository instances;
+    private final TimeLimitCommands timeLimits;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommandOutcomes(InstanceCommandRepository commands, InstanceRepository instances, Clock clock) {
+    CommandOutcomes(InstanceCommandRepository commands, InstanceRepository instances, TimeLimitCommands timeLimits,
+                    ApplicationEventPublisher events, Clock clock) {
         this.commands = commands;
         this.instances = instances;
+        this.timeLimits = timeLimits;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -31,7 +39,29 @@ class CommandOutcomes {
         Instance instance = instances.findById(instanceId).orElseThrow();
         instance.markCreated(computeId);
         instances.save(instance);
+        if (instance.getTerminationDate() != null) {
+            timeLimits.queueFor(instanceId, instance.getProvider().getId());
+        }
         succeed(commandId, message);
+    }
+
+    /** The cloud's own time limit follows the end of life again: pages drop a refusal they showed. */
+    @Transactional
+    void timeLimitSet(Long commandId, Long instanceId, String message) {
+        succeed(commandId, message);
+        shownChanged(instanceId);
+    }
+
+    /**
+     * The cloud would not move its time limit. The instance keeps its state (nothing is broken); the refusal is the
+     * command's outcome, which pages show, and the lifetime's owner hears of it once this commits.
+     */
+    @Transactional
+    void timeLimitRefused(Long commandId, Long instanceId, String problem, Instant machineEnd) {
+        commands.findById(commandId).orElseThrow().fail(problem, clock.instant());
+        Instance instance = shownChanged(instanceId);
+        events.publishEvent(new InstanceTimeLimitRefused(instanceId, instance.getUid(), machineEnd, problem,
+                clock.instant()));
     }
 
     /**
@@ -86,6 +116,20 @@ class CommandOutcomes {
             instance.markError(reason, clock.instant());
             instances.save(instance);
         }
+    }
+
+    /** A failure that leaves the machine as it was (data for an added experiment): only the command says so. */
+    @Transactional
+    void failedAlone(Long commandId, String reason) {
+        commands.findById(commandId).orElseThrow().fail(reason, clock.instant());
+    }
+
+    /** Open pages of the instance refresh (what they show changed, not its state). */
+    private Instance shownChanged(Long instanceId) {
+        Instance instance = instances.findById(instanceId).orElseThrow();
+        events.publishEvent(new InstanceStateChanged(instanceId, instance.getUid(), instance.getState(),
+                instance.getState(), instance.getStateReason(), clock.instant()));
+        return instance;
     }
 
     private void succeed(Long commandId, String message) {

@@ -9,6 +9,7 @@ import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudTransientException;
+import io.vantage.cloud.api.DataAttachment;
 import io.vantage.cloud.api.HandOver;
 import io.vantage.cloud.api.HandOverRequest;
 import io.vantage.cloud.api.PoolSecrets;
@@ -39,10 +40,25 @@ class HandOvers {
                 .orElseThrow(() -> new CloudPermanentException("cloud provider '" + provider.name() + "' cannot hand "
                         + "a running machine over"));
         CloudInstance machine = machine(command, provider);
+        String data = giveData(command, provider, machine);
         handOver.handOver(machine, new HandOverRequest(command.instanceName(), command.metadata(),
                 command.poolSecret(), command.poolNonce()));
         outcomes.handedOver(command.commandId(), command.instanceId(), machine.address().orElse(null),
-                "Handed over machine " + machine.computeId());
+                "Handed over machine " + machine.computeId() + data);
+    }
+
+    /**
+     * The owner's data folders, given before the hand-over: it starts the desktop or notebook afresh, so they run
+     * with them. A cloud that cannot change a machine's data hands it over without: the outcome says so.
+     */
+    private static String giveData(CommandContext command, CloudProvider provider, CloudInstance machine) {
+        CommandExecutor.requireData(command);
+        if (command.dataMounts().isEmpty()) {
+            return "";
+        }
+        DataAttachment attached = provider.compute().applyDataMounts(machine.computeId(), command.dataMounts());
+        return attached == DataAttachment.UNSUPPORTED ? " without its experiments' data folders: this cloud cannot "
+                + "give a prepared machine data (launch again when no pool machine is ready)" : "";
     }
 
     private static CloudInstance machine(CommandContext command, CloudProvider provider) {

@@ -6,4 +6,9 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String kind, Object id) {
         super("No " + kind + " '" + id + "'");
     }
+
+    /** With a sentence of its own, for links people follow (what is missing and what to do). */
+    public NotFoundException(String message) {
+        super(message);
+    }
 }

@@ -3,12 +3,19 @@ package io.vantage.api.instance;
 import java.time.Instant;
 import java.util.List;
 
-/** An instance as its members (and admins) see it. Never carries secrets. */
+/**
+ * An instance as its members (and admins) see it. Never carries secrets.
+ *
+ * @param stateReason      why it is in its state, in the cloud's words where it has some (a batch job's place in the
+ *                         queue and expected start while it waits; "reached its time limit" after it ended)
+ * @param timeLimitProblem why the cloud will not run it until its end of life (a Slurm job's limit that only operators
+ *                         may lengthen); null when the cloud's own limit, if any, follows the end of life
+ */
 public record InstanceView(String uid, String name, String comments, String state, String stateReason,
                            Person owner, String myRole, Environment environment, Size size,
                            List<String> experiments, String screen, String keyboardLayout, Instant createdAt,
                            Instant activatedAt, Instant lastInteractionAt, Instant terminationDate, Expiry expiry,
-                           Actions actions) {
+                           Actions actions, String timeLimitProblem) {
 
     public record Person(String id, String name) {
     }

@@ -1,6 +1,7 @@
 package io.vantage.api.instance;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -12,7 +13,11 @@ import io.vantage.cloud.api.Capability;
 import io.vantage.domain.catalogue.Flavour;
 import io.vantage.domain.catalogue.Image;
 import io.vantage.domain.catalogue.Protocol;
+import io.vantage.domain.instance.CommandState;
+import io.vantage.domain.instance.CommandType;
 import io.vantage.domain.instance.Instance;
+import io.vantage.domain.instance.InstanceCommand;
+import io.vantage.domain.instance.InstanceCommandRepository;
 import io.vantage.domain.instance.InstanceExpiration;
 import io.vantage.domain.proposal.Experiment;
 import io.vantage.domain.user.User;
@@ -23,10 +28,12 @@ public class InstanceViews {
 
     private final AccessPolicy access;
     private final ProviderRegistry providers;
+    private final InstanceCommandRepository commands;
 
-    InstanceViews(AccessPolicy access, ProviderRegistry providers) {
+    InstanceViews(AccessPolicy access, ProviderRegistry providers, InstanceCommandRepository commands) {
         this.access = access;
         this.providers = providers;
+        this.commands = commands;
     }
 
     public InstanceView of(Instance instance, CurrentUser viewer, Optional<InstanceExpiration> expiration) {
@@ -49,6 +56,17 @@ public class InstanceViews {
                 new InstanceView.Actions(access.canConnect(viewer, instance), access.canControl(viewer, instance),
                         access.canDelete(viewer, instance), access.canManageMembers(viewer, instance),
                         providers.supports(providerId, Capability.STOP_START),
-                        providers.supports(providerId, Capability.REBOOT)));
+                        providers.supports(providerId, Capability.REBOOT)), timeLimitProblem(instance));
+    }
+
+    /** The refusal of the last time limit the cloud was asked to move, unless a later one was moved. */
+    private String timeLimitProblem(Instance instance) {
+        if (!providers.capabilities(instance.getProvider().getId()).contains(Capability.TIME_LIMIT)) {
+            return null;
+        }
+        return commands.findFirstByInstanceIdAndTypeAndStateInOrderByIdDesc(instance.getId(), CommandType.TIME_LIMIT,
+                        List.of(CommandState.SUCCEEDED, CommandState.FAILED))
+                .filter(command -> command.getState() == CommandState.FAILED).map(InstanceCommand::getMessage)
+                .orElse(null);
     }
 }

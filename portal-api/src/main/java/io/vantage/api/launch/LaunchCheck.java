@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.data.DataMountPlanner;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.AccessPolicy;
@@ -16,6 +17,7 @@ import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.catalogue.Flavour;
 import io.vantage.domain.catalogue.Plan;
 import io.vantage.domain.catalogue.PlanRepository;
+import io.vantage.domain.data.DataLocationException;
 import io.vantage.domain.proposal.Experiment;
 import io.vantage.domain.proposal.ExperimentRepository;
 import io.vantage.domain.user.Role;
@@ -37,9 +39,11 @@ class LaunchCheck {
     private final UserPolicies policies;
     private final UsageService usage;
     private final AccessPolicy access;
+    private final DataMountPlanner data;
 
     LaunchCheck(PlanRepository plans, ExperimentRepository experiments, RoleRepository roles, UserRepository users,
-                UserPolicies policies, UsageService usage, AccessPolicy access) {
+                UserPolicies policies, UsageService usage, AccessPolicy access, DataMountPlanner data) {
+        this.data = data;
         this.plans = plans;
         this.experiments = experiments;
         this.roles = roles;
@@ -62,6 +66,11 @@ class LaunchCheck {
                 .orElseThrow(() -> new FieldException("planId", "no environment and size with id " + request.planId()
                         + " can be launched"));
         List<Experiment> chosen = experiments(current, request.experiments());
+        try {
+            data.plan(request.experiments(), plan.getImage().getProvider().getId(), null);
+        } catch (DataLocationException e) {
+            throw new FieldException("experimentIds", e.getMessage());
+        }
         flavourAllowed(current, plan.getFlavour(), chosen);
         User user = users.findById(current.id()).orElseThrow(() -> new IllegalStateException("No user " + current.id()));
         UserPolicy policy = policies.forUser(user, current.roles());

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
  * What a person asks for at launch.
  *
  * @param lifetimeHours optional: a shorter life than the default for the person's roles
+ * @param datasetPids   optional: datasets (SciCat PIDs, as {@code /api/open} resolves them) of the chosen
+ *                      experiments whose folders the instance also shows
  */
 public record LaunchRequest(
         @NotNull(message = "choose an environment and size") Long planId,
@@ -24,7 +26,18 @@ public record LaunchRequest(
         @Min(value = 480, message = "at least 480 pixels") @Max(value = 4320, message = "at most 4320 pixels")
         Integer screenHeight,
         String keyboardLayout,
-        @Min(value = 1, message = "at least 1 hour") Integer lifetimeHours) {
+        @Min(value = 1, message = "at least 1 hour") Integer lifetimeHours,
+        @Size(max = 5, message = "at most 5 datasets") List<@NotBlank @Size(max = 255) String> datasetPids) {
+
+    /** Without datasets. */
+    public LaunchRequest(Long planId, List<String> experimentIds, String name, Integer screenWidth,
+                         Integer screenHeight, String keyboardLayout, Integer lifetimeHours) {
+        this(planId, experimentIds, name, screenWidth, screenHeight, keyboardLayout, lifetimeHours, null);
+    }
+
+    public List<String> datasets() {
+        return datasetPids == null ? List.of() : datasetPids.stream().map(String::strip).distinct().toList();
+    }
 
     public List<String> experiments() {
         return experimentIds == null ? List.of() : experimentIds.stream().distinct().toList();

@@ -10,12 +10,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+
 import io.vantage.api.command.CommandQueue;
+import io.vantage.api.data.OpenLinks;
 import io.vantage.api.pool.PoolClaims;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.support.Tokens;
 import io.vantage.cloud.api.PoolSecrets;
 import io.vantage.domain.audit.AuditLog;
+import io.vantage.domain.data.InstanceDataset;
+import io.vantage.domain.data.InstanceDatasetRepository;
 import io.vantage.domain.instance.CommandType;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceRepository;
@@ -40,10 +45,14 @@ public class LaunchService {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OpenLinks links;
+    private final InstanceDatasetRepository datasets;
 
     LaunchService(LaunchCheck check, CloudCapacity capacity, InstanceRepository instances,
                   UserRepository users, CommandQueue commands, PoolClaims pools, AuditLog audit,
-                  TransactionTemplate tx, Clock clock) {
+                  TransactionTemplate tx, Clock clock, OpenLinks links, InstanceDatasetRepository datasets) {
+        this.links = links;
+        this.datasets = datasets;
         this.check = check;
         this.capacity = capacity;
         this.instances = instances;
@@ -57,6 +66,7 @@ public class LaunchService {
 
     /** Checks a launch without doing it: the same rules and cloud capacity, nothing created or reserved. */
     public void validate(CurrentUser current, LaunchRequest request) {
+        links.forLaunch(current, request.datasets(), request.experiments());
         tx.executeWithoutResult(status -> capacity.check(check.check(current, request).plan()));
     }
 
@@ -65,6 +75,7 @@ public class LaunchService {
      * machine of the plan's pool, when one matches, is taken and handed over (HANDOVER) instead of built (CREATE).
      */
     public String launch(CurrentUser current, LaunchRequest request) {
+        List<OpenLinks.LaunchDataset> chosen = links.forLaunch(current, request.datasets(), request.experiments());
         Instance launched = tx.execute(status -> {
             // Serialise launches of one person so two at once cannot both pass the quota check.
             users.lockById(current.id());
@@ -87,10 +98,13 @@ public class LaunchService {
                         checked.experiments(), screen, layout, Tokens.secret(24), now.plus(lifetime), now);
             }
             instances.save(instance); // the expiry module plans its deletion from the launch or hand-over event
+            chosen.forEach(dataset -> datasets.save(new InstanceDataset(instance.getId(), dataset.pid(),
+                    dataset.experimentId(), dataset.sourceFolder())));
             commands.enqueue(instance.getId(), pooled.isPresent() ? CommandType.HANDOVER : CommandType.CREATE,
                     current.id());
             audit.success(current.id(), "instance.launch", "instance", instance.getUid(),
                     "plan " + checked.plan().getId() + ", experiments " + request.experiments()
+                            + (chosen.isEmpty() ? "" : ", datasets " + request.datasets())
                             + (pooled.isPresent() ? ", a pool machine" : ""));
             if (pooled.isPresent()) {
                 pools.refillSoon(checked.plan().getId()); // the machine was counted on the cloud already

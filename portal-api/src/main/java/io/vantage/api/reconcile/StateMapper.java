@@ -8,7 +8,9 @@ import io.vantage.domain.instance.InstanceState;
 
 /**
  * Applies what the cloud reports to an instance. Requested transitions (stopping, rebooting, deleting) are given
- * {@code settleTime} to show up in the cloud before the portal believes a contradicting report.
+ * {@code settleTime} to show up in the cloud before the portal believes a contradicting report. While a machine is
+ * being built or started, and after it ended or failed, the cloud's own detail (a batch job's place in the queue and
+ * expected start, "reached its time limit") is the reason people see: a wait is never silent.
  */
 final class StateMapper {
 
@@ -28,6 +30,7 @@ final class StateMapper {
             return;
         }
         String ip = observed.machine().address().orElse(null);
+        String detail = observed.machine().detail();
         switch (observed.machine().state()) {
             case RUNNING -> running(instance, observed, ip, settling, now);
             case STOPPED -> {
@@ -36,8 +39,12 @@ final class StateMapper {
                 }
             }
             case BUILDING, STARTING -> {
-                if (state != InstanceState.BUILDING && state != InstanceState.STARTING && state != InstanceState.DELETING) {
-                    instance.markStarting("The machine is starting", now);
+                if (state == InstanceState.BUILDING || state == InstanceState.STARTING) {
+                    if (detail != null) {
+                        instance.report(detail, now);
+                    }
+                } else if (state != InstanceState.DELETING) {
+                    instance.markStarting(detail != null ? detail : "The machine is starting", now);
                 }
             }
             case REBOOTING -> {
@@ -52,18 +59,19 @@ final class StateMapper {
                 if (state == InstanceState.DELETING || instance.isDeleteRequested()) {
                     instance.markDeleted(now);
                 } else {
-                    instance.markUnknown("The machine was deleted in the cloud", now);
+                    instance.markUnknown(detail != null ? detail : "The machine was deleted in the cloud", now);
                 }
             }
             case ERROR -> {
                 if (state != InstanceState.DELETING) {
                     String fault = observed.machine().fault();
-                    instance.markError(fault == null || fault.isBlank() ? "The cloud reports an error" : fault, now);
+                    instance.markError(fault != null && !fault.isBlank() ? fault
+                            : detail != null ? detail : "The cloud reports an error", now);
                 }
             }
             case UNKNOWN -> {
                 if (state != InstanceState.DELETING) {
-                    instance.markUnknown("The cloud reports an unknown state", now);
+                    instance.markUnknown(detail != null ? detail : "The cloud reports an unknown state", now);
                 }
             }
         }

@@ -36,6 +36,12 @@ public final class CurrentUsers {
         return authentication != null && authentication.getPrincipal() instanceof PortalOidcUser;
     }
 
+    /** The browser session the current request is authenticated by; null for a bearer token or no session. */
+    public static String sessionId(jakarta.servlet.http.HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = bySession() ? request.getSession(false) : null;
+        return session == null ? null : session.getId();
+    }
+
     private static Optional<PortalPrincipal> principal(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return Optional.empty();

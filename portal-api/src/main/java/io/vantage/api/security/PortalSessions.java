@@ -8,7 +8,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -74,6 +76,17 @@ public class PortalSessions {
                 "You signed out at the identity provider.")));
         log.info("Back-channel logout from {} ended {} session(s) of {}", issuer, ended.size(), people);
         return ended.size();
+    }
+
+    /**
+     * A person signed out in this portal: their session is already gone (the event follows the invalidation), so
+     * every replica closes the desktops and notebooks it had open, and its notebook cookies stop working.
+     */
+    @EventListener
+    void signedOut(LogoutSuccessEvent event) {
+        if (event.getAuthentication() != null && event.getAuthentication().getPrincipal() instanceof PortalPrincipal who) {
+            accessChanges.publish(AccessChange.person(who.userId(), "You signed out."));
+        }
     }
 
     void registerLogin(String sessionId, String issuer, String subject, String sid, String userId) {

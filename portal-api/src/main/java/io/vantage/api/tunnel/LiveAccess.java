@@ -19,6 +19,7 @@ import io.vantage.api.events.LiveEvent;
 import io.vantage.api.events.LocalEventHandler;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.ConnectionDecision;
+import io.vantage.api.security.PortalSessions;
 import io.vantage.api.security.RolesNow;
 import io.vantage.api.tunnel.ConnectionNotices.Access;
 import io.vantage.domain.instance.InstanceRepository;
@@ -36,6 +37,7 @@ import io.vantage.domain.instance.SessionMemberRepository;
 class LiveAccess implements AccessChangeListener, LocalEventHandler, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAccess.class);
+    static final String SESSION_ENDED = "Your portal session ended";
 
     private final OpenConnections open;
     private final InstanceRepository instances;
@@ -43,12 +45,15 @@ class LiveAccess implements AccessChangeListener, LocalEventHandler, DisposableB
     private final AccessPolicy access;
     private final RolesNow roles;
     private final ConnectionNotices notices;
+    private final PortalSessions sessions;
     private final TransactionTemplate tx;
     private final ExecutorService decider = Executors.newSingleThreadExecutor(daemon("access-decider"));
     private final ExecutorService closer = Executors.newCachedThreadPool(daemon("access-closer"));
 
     LiveAccess(OpenConnections open, InstanceRepository instances, SessionMemberRepository members,
-               AccessPolicy access, RolesNow roles, ConnectionNotices notices, TransactionTemplate tx) {
+               AccessPolicy access, RolesNow roles, ConnectionNotices notices, PortalSessions sessions,
+               TransactionTemplate tx) {
+        this.sessions = sessions;
         this.open = open;
         this.instances = instances;
         this.members = members;
@@ -72,7 +77,8 @@ class LiveAccess implements AccessChangeListener, LocalEventHandler, DisposableB
     }
 
     private void recheck(List<OpenConnection> connections, String reason) {
-        Map<String, List<OpenConnection>> byPersonAndInstance = connections.stream().collect(Collectors.groupingBy(
+        Map<String, List<OpenConnection>> byPersonAndInstance = withSession(connections, reason).stream()
+                .collect(Collectors.groupingBy(
                 c -> c.connection().userId() + "/" + c.connection().instanceId(), LinkedHashMap::new,
                 Collectors.toList()));
         byPersonAndInstance.values().forEach(group -> {
@@ -83,6 +89,30 @@ class LiveAccess implements AccessChangeListener, LocalEventHandler, DisposableB
                         group.get(0).connection().grant().instanceUid(), e.toString());
             }
         });
+    }
+
+    /**
+     * Closes the connections whose browser session ended (signed out, logged out at the identity provider, ended
+     * by an admin): a connection lasts no longer than the session that opened it. Returns the others.
+     */
+    private List<OpenConnection> withSession(List<OpenConnection> connections, String reason) {
+        List<OpenConnection> live = new java.util.ArrayList<>();
+        for (OpenConnection connection : connections) {
+            String session = connection.connection().grant().portalSessionId();
+            try {
+                if (session == null || sessions.exists(session)) {
+                    live.add(connection);
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not look up the portal session of a connection: {}", e.toString());
+                live.add(connection);
+                continue;
+            }
+            // the connection's own close says why; the person's other pages keep their connections, so no notice
+            close(connection, reason != null ? reason : SESSION_ENDED);
+        }
+        return live;
     }
 
     private ConnectionDecision decide(TunnelConnection connection) {

@@ -1,5 +1,6 @@
 package io.vantage.api.tunnel;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.security.CurrentUsers;
 import io.vantage.api.security.NotebookOrigins;
 
 /** A page asks for a ticket right before it opens a desktop or notebook websocket. */
@@ -30,8 +32,9 @@ class TicketController {
     }
 
     @PostMapping("/api/instances/{uid}/tickets")
-    TicketResponse issue(CurrentUser user, @PathVariable String uid, @Valid @RequestBody TicketRequest request) {
-        TicketService.Issued issued = tickets.issue(user, uid, request.protocol());
+    TicketResponse issue(CurrentUser user, @PathVariable String uid, @Valid @RequestBody TicketRequest request,
+                         HttpServletRequest http) {
+        TicketService.Issued issued = tickets.issue(user, uid, request.protocol(), CurrentUsers.sessionId(http));
         String path = switch (issued.protocol()) {
             case "GUACD" -> "/tunnels/guacamole";
             case "VNC" -> "/tunnels/vnc";

@@ -2,8 +2,16 @@ package io.vantage.api.tunnel;
 
 import io.vantage.domain.instance.MemberRole;
 
-/** What a redeemed ticket allows: this user, on this instance, over this protocol, with this role. */
-public record TicketGrant(String userId, Long instanceId, String instanceUid, String protocol, MemberRole role) {
+/**
+ * What a redeemed ticket allows: this user, on this instance, over this protocol, with this role; for as long as
+ * the browser session that asked for it lasts ({@code portalSessionId}, null when an API token asked).
+ */
+public record TicketGrant(String userId, Long instanceId, String instanceUid, String protocol, MemberRole role,
+                          String portalSessionId) {
+
+    public TicketGrant(String userId, Long instanceId, String instanceUid, String protocol, MemberRole role) {
+        this(userId, instanceId, instanceUid, protocol, role, null);
+    }
 
     public boolean readOnly() {
         return role.readOnly();

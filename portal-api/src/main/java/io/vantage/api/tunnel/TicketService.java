@@ -13,6 +13,7 @@ import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.ConnectionDecision;
+import io.vantage.api.security.PortalSessions;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.security.RolesNow;
 import io.vantage.api.support.Tokens;
@@ -37,10 +38,12 @@ public class TicketService {
     private final AccessPolicy access;
     private final RolesNow roles;
     private final TunnelProperties properties;
+    private final PortalSessions sessions;
     private final Clock clock;
 
     TicketService(ConnectionTicketRepository tickets, InstanceRepository instances, AccessPolicy access,
-                  RolesNow roles, TunnelProperties properties, Clock clock) {
+                  RolesNow roles, TunnelProperties properties, PortalSessions sessions, Clock clock) {
+        this.sessions = sessions;
         this.tickets = tickets;
         this.instances = instances;
         this.access = access;
@@ -56,8 +59,38 @@ public class TicketService {
         }
     }
 
+    /** A ticket asked for with an API token: bound to no browser session. */
     @Transactional
     public Issued issue(CurrentUser user, String uid, String protocol) {
+        return issue(user, uid, protocol, null);
+    }
+
+    /**
+     * {@code portalSessionId}: the browser session asking; the connection opened with the ticket lasts no longer
+     * than that session (signing out, or an admin ending it, closes it).
+     */
+    @Transactional
+    public Issued issue(CurrentUser user, String uid, String protocol, String portalSessionId) {
+        Instance instance = checked(user, uid, protocol);
+        ProtocolKind kind = kind(protocol);
+        String ticket = Tokens.secret(32);
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.ticketTtl());
+        tickets.save(new ConnectionTicket(Tokens.sha256(ticket), user.id(), instance.getId(), kind.name(), now, expires,
+                portalSessionId));
+        return new Issued(ticket, expires, kind.name());
+    }
+
+    /**
+     * Whether a ticket would be issued, without issuing one: the same refusals (unknown or hidden instance, no
+     * right to connect, protocol not offered, not running). Returns the instance's name.
+     */
+    @Transactional(readOnly = true)
+    public String check(CurrentUser user, String uid, String protocol) {
+        return checked(user, uid, protocol).getName();
+    }
+
+    private Instance checked(CurrentUser user, String uid, String protocol) {
         Instance instance = instances.findByUid(uid).orElseThrow(() -> new NotFoundException("instance", uid));
         access.requireConnect(user, instance);
         ProtocolKind kind = kind(protocol);
@@ -70,11 +103,7 @@ public class TicketService {
             throw new IllegalInstanceStateException("Instance '" + instance.getName() + "' is not running (state "
                     + instance.getState() + "); start it first.", instance.getState());
         }
-        String ticket = Tokens.secret(32);
-        Instant now = clock.instant();
-        Instant expires = now.plus(properties.ticketTtl());
-        tickets.save(new ConnectionTicket(Tokens.sha256(ticket), user.id(), instance.getId(), kind.name(), now, expires));
-        return new Issued(ticket, expires, kind.name());
+        return instance;
     }
 
     /**
@@ -98,12 +127,16 @@ public class TicketService {
         if (instance == null || (expectedUid != null && !instance.getUid().equals(expectedUid))) {
             return Optional.empty();
         }
+        String session = redeemed.getPortalSessionId();
+        if (session != null && !sessions.exists(session)) {
+            return Optional.empty(); // the session that asked for it ended meanwhile
+        }
         ConnectionDecision decision = access.connection(roles.of(redeemed.getUserId()), instance);
         if (!decision.allowed()) {
             return Optional.empty();
         }
         return Optional.of(new TicketGrant(redeemed.getUserId(), instance.getId(), instance.getUid(),
-                redeemed.getProtocol(), decision.role()));
+                redeemed.getProtocol(), decision.role(), session));
     }
 
     @Transactional

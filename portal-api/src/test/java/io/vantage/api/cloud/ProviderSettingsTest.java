@@ -85,6 +85,9 @@ class ProviderSettingsTest {
                 .hasMessageContaining("setting 'read-timeout' has an invalid value 'soon'");
         assertThat(ProviderSettings.named(factory, "Provider 'p': setting read-timeout must be positive"))
                 .isEqualTo("read-timeout");
+        assertThat(ProviderSettings.named(factory, "Provider 'p': setting auth-url.path must end in /v3"))
+                .as("a part of a setting names the setting").isEqualTo("auth-url");
+        assertThat(ProviderSettings.named(factory, "Provider 'p': setting colour.red is wrong")).isEmpty();
     }
 
     @Test

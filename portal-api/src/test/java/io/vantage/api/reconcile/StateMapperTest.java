@@ -22,6 +22,7 @@ import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.cloud.CloudProviderRecord;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceState;
+import io.vantage.domain.instance.InstanceStateChanged;
 import io.vantage.domain.instance.Screen;
 import io.vantage.domain.user.User;
 
@@ -94,5 +95,48 @@ class StateMapperTest {
         Instance broken = instance(from);
         StateMapper.apply(broken, seen(CloudState.ERROR, 0), null, SETTLE, NOW);
         assertThat(broken.getStateReason()).isEqualTo("No valid host was found");
+    }
+
+    /** A batch job waiting in the queue, ended by its time limit or cancelled: the cloud's words are the reason. */
+    @ParameterizedTest(name = "{0} + cloud {1} -> {2}")
+    @CsvSource({
+            "BUILDING, BUILDING, BUILDING",
+            "STARTING, STARTING, STARTING",
+            "STOPPED, STARTING, STARTING",
+            "ACTIVE, DELETED, UNKNOWN",
+            "ACTIVE, UNKNOWN, UNKNOWN",
+            "ACTIVE, ERROR, ERROR"})
+    void theCloudsDetailIsTheReasonWhileItWaitsAndAfterItEnded(InstanceState from, CloudState cloud,
+                                                               InstanceState expected) {
+        Instance instance = instance(from);
+        String detail = "Waiting in Slurm's queue: 2nd of 5 waiting in partition debug. Expected start: "
+                + "2026-11-25 10:35 UTC (in 35 min).";
+        StateMapper.apply(instance, new Observation(new CloudInstance("vm-1", "x", cloud, null, List.of(), Map.of(),
+                NOW, detail), 2, 0), null, SETTLE, NOW);
+        assertThat(instance.getState()).isEqualTo(expected);
+        assertThat(instance.getStateReason()).isEqualTo(detail);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNewPlaceInTheQueueTellsOpenPagesAndTheSameOneDoesNot() {
+        Instance instance = instance(InstanceState.BUILDING);
+        StateMapper.apply(instance, waiting("2nd of 5"), null, SETTLE, NOW);
+        StateMapper.apply(instance, waiting("2nd of 5"), null, SETTLE, NOW.plusSeconds(2));
+        StateMapper.apply(instance, waiting("1st of 4"), null, SETTLE, NOW.plusSeconds(4));
+        assertThat(events(instance)).extracting(InstanceStateChanged::reason)
+                .containsExactly("Waiting: 2nd of 5", "Waiting: 1st of 4");
+        assertThat(events(instance)).allSatisfy(e -> assertThat(e.from()).isEqualTo(e.to()));
+    }
+
+    private static Observation waiting(String place) {
+        return new Observation(new CloudInstance("vm-1", "x", CloudState.BUILDING, null, List.of(), Map.of(), NOW,
+                "Waiting: " + place), 2, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<InstanceStateChanged> events(Instance instance) {
+        return ((java.util.Collection<Object>) ReflectionTestUtils.invokeMethod(instance, "domainEvents")).stream()
+                .filter(InstanceStateChanged.class::isInstance).map(InstanceStateChanged.class::cast)
+                .filter(e -> e.from() != null).toList(); // not the launch
     }
 }

@@ -22,12 +22,20 @@ public class ConnectionTicket {
     private Instant createdAt;
     private Instant expiresAt;
     private Instant usedAt;
+    /** The browser session that asked for the ticket; null for an API token. */
+    private String portalSessionId;
 
     protected ConnectionTicket() {
     }
 
     public ConnectionTicket(String tokenHash, String userId, Long instanceId, String protocol, Instant now,
                             Instant expiresAt) {
+        this(tokenHash, userId, instanceId, protocol, now, expiresAt, null);
+    }
+
+    public ConnectionTicket(String tokenHash, String userId, Long instanceId, String protocol, Instant now,
+                            Instant expiresAt, String portalSessionId) {
+        this.portalSessionId = portalSessionId;
         this.tokenHash = tokenHash;
         this.userId = userId;
         this.instanceId = instanceId;
@@ -54,6 +62,10 @@ public class ConnectionTicket {
 
     public Instant getExpiresAt() {
         return expiresAt;
+    }
+
+    public String getPortalSessionId() {
+        return portalSessionId;
     }
 
     public Instant getUsedAt() {

@@ -40,6 +40,7 @@ import io.vantage.domain.user.User;
 @org.hibernate.annotations.DynamicUpdate // activity is written in batches (InstanceRepository.recordInteractions)
 public class Instance extends AbstractAggregateRoot<Instance> {
 
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -248,9 +249,17 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         this.stateReason = reason;
     }
 
+    /** Keeps the state and shows the cloud's account of it (a job's place in the queue); open pages hear of it. */
+    public void report(String reason, Instant now) {
+        transitionTo(state, reason, now);
+    }
+
     private void transitionTo(InstanceState next, String reason, Instant now) {
         if (state == next) {
-            stateReason = reason;
+            if (!Objects.equals(stateReason, reason)) {
+                stateReason = reason;
+                registerEvent(new InstanceStateChanged(id, uid, state, state, reason, now));
+            }
             return;
         }
         if (!state.canBecome(next)) {
@@ -261,6 +270,13 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         state = next;
         stateReason = reason;
         registerEvent(new InstanceStateChanged(id, uid, previous, next, reason, now));
+    }
+
+    /** Adds an experiment whose data to show (callers check the owner may access it); false if it was there. */
+    public boolean addExperiment(Experiment experiment) {
+        require(state != InstanceState.DELETING && state != InstanceState.DELETED, "add an experiment to",
+                "it is being deleted");
+        return experiments.stream().noneMatch(e -> e.getId().equals(experiment.getId())) && experiments.add(experiment);
     }
 
     private void require(boolean condition, String action, String why) {
@@ -291,6 +307,14 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         }
         require(state != InstanceState.DELETED && state != InstanceState.DELETING, "extend", "it is being deleted");
         this.terminationDate = newTerminationDate;
+        registerEvent(new InstanceLifetimeChanged(id, uid, provider.getId(), newTerminationDate, now));
+    }
+
+    /** The cloud ends the machine then and would not move that: the end of life follows, the cloud not asked again. */
+    public void endWithMachine(Instant machineEnd, Instant now) {
+        if (machineEnd.isAfter(now) && state != InstanceState.DELETED && state != InstanceState.DELETING) {
+            this.terminationDate = machineEnd;
+        }
     }
 
     // --- members ------------------------------------------------------------------------------------------------

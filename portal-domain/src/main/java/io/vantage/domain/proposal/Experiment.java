@@ -30,6 +30,8 @@ public class Experiment {
     private Instant endDate;
     private String doi;
     private Instant endedAt;
+    /** Where the user office says its data is (raw data; a proposal's processed area); null: the store's rule. */
+    private String dataPath;
 
     protected Experiment() {
     }
@@ -77,5 +79,9 @@ public class Experiment {
 
     public Instant getEndedAt() {
         return endedAt;
+    }
+
+    public String getDataPath() {
+        return dataPath;
     }
 }

@@ -48,4 +48,15 @@ public interface ExperimentRepository extends JpaRepository<Experiment, String> 
 
     @Query("select e from Experiment e join fetch e.instrument join fetch e.proposal where e.id in :ids")
     List<Experiment> findAllWithInstrument(@Param("ids") Collection<String> ids);
+
+    /** Experiments with this DOI (a DOI landing page's "Analyse in Vantage" link). */
+    @Query("select e from Experiment e join fetch e.instrument join fetch e.proposal where lower(e.doi) = lower(:doi)")
+    List<Experiment> findByDoi(@Param("doi") String doi);
+
+    /** A proposal's current experiments, newest first. */
+    @Query("""
+            select e from Experiment e join fetch e.instrument join fetch e.proposal p
+            where p.id = :proposalId and e.endedAt is null order by e.startDate desc, e.id
+            """)
+    List<Experiment> findByProposal(@Param("proposalId") String proposalId);
 }

@@ -18,6 +18,8 @@ public class Proposal {
     private String doi;
     private LocalDate publicAt;
     private Instant endedAt;
+    /** Where the user office says its data is (raw data; a proposal's processed area); null: the store's rule. */
+    private String dataPath;
 
     protected Proposal() {
     }
@@ -49,5 +51,9 @@ public class Proposal {
 
     public Instant getEndedAt() {
         return endedAt;
+    }
+
+    public String getDataPath() {
+        return dataPath;
     }
 }

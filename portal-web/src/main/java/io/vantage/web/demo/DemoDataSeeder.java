@@ -30,10 +30,12 @@ class DemoDataSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private final DataSource dataSource;
+    private final DemoDataFiles files;
     private final IssuerLocation issuer;
 
-    DemoDataSeeder(DataSource dataSource, IssuerLocation issuer) {
+    DemoDataSeeder(DataSource dataSource, DemoDataFiles files, IssuerLocation issuer) {
         this.dataSource = dataSource;
+        this.files = files;
         this.issuer = issuer;
     }
 
@@ -47,10 +49,12 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         Integer users = new JdbcTemplate(dataSource).queryForObject("select count(*) from users", Integer.class);
-        if (users != null && users > 0) {
-            return;
+        if (users == null || users == 0) {
+            new ResourceDatabasePopulator(new ClassPathResource("demo/seed.sql")).execute(dataSource);
+            files.register();
+            log.info("Seeded the embedded database with the demo facility (users, instruments, proposals, images, "
+                    + "sample data)");
         }
-        new ResourceDatabasePopulator(new ClassPathResource("demo/seed.sql")).execute(dataSource);
-        log.info("Seeded the embedded database with the demo facility (users, instruments, proposals, images)");
+        files.ensure();
     }
 }

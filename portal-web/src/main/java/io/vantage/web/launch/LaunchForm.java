@@ -10,6 +10,8 @@ import io.vantage.api.launch.LaunchRequest;
 public class LaunchForm {
 
     private List<String> experiment = new ArrayList<>();
+    /** Datasets opened with {@code /open?pid=}, carried through the steps. */
+    private List<String> dataset = new ArrayList<>();
     private Long image;
     private Long plan;
     private String name;
@@ -20,7 +22,20 @@ public class LaunchForm {
     private String q;
 
     LaunchRequest toRequest() {
-        return new LaunchRequest(plan, experiments(), name, screenWidth, screenHeight, keyboardLayout, lifetimeHours);
+        return new LaunchRequest(plan, experiments(), name, screenWidth, screenHeight, keyboardLayout, lifetimeHours,
+                datasets());
+    }
+
+    public List<String> datasets() {
+        return dataset == null ? List.of() : dataset.stream().filter(d -> d != null && !d.isBlank()).distinct().toList();
+    }
+
+    public List<String> getDataset() {
+        return dataset;
+    }
+
+    public void setDataset(List<String> dataset) {
+        this.dataset = dataset;
     }
 
     public List<String> experiments() {

@@ -18,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.vantage.api.catalogue.CatalogueService;
 import io.vantage.api.catalogue.PlanOption;
 import io.vantage.api.cloud.ProviderUnavailableException;
+import io.vantage.api.data.CatalogueUnavailableException;
+import io.vantage.api.data.OpenLinks;
+import io.vantage.api.data.OpenTarget;
 import io.vantage.api.error.ConflictException;
+import io.vantage.api.error.NotFoundException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.launch.KeyboardLayouts;
 import io.vantage.api.launch.LaunchRequest;
@@ -37,8 +41,11 @@ class LaunchPageController {
     private final LaunchService launches;
     private final AccessPolicy access;
     private final Validator validator;
+    private final OpenLinks links;
 
-    LaunchPageController(CatalogueService catalogue, LaunchService launches, AccessPolicy access, Validator validator) {
+    LaunchPageController(CatalogueService catalogue, LaunchService launches, AccessPolicy access, Validator validator,
+                         OpenLinks links) {
+        this.links = links;
         this.catalogue = catalogue;
         this.launches = launches;
         this.access = access;
@@ -64,7 +71,8 @@ class LaunchPageController {
                 return "redirect:/instances/" + launches.launch(user, request);
             } catch (FieldException e) {
                 errors.put(e.field(), e.getMessage());
-            } catch (ConflictException | AccessDeniedException | ProviderUnavailableException e) {
+            } catch (ConflictException | AccessDeniedException | ProviderUnavailableException
+                     | CatalogueUnavailableException | NotFoundException e) {
                 model.addAttribute("launchError", e.getMessage());
             }
         }
@@ -96,5 +104,21 @@ class LaunchPageController {
                     : " for " + String.join(", ", form.experiments()))).orElse(""));
         }
         model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));
+        opening(user, form, model);
+    }
+
+    /** Datasets from an /open link: where their files will be, and instances of the person's that have them. */
+    private void opening(CurrentUser user, LaunchForm form, Model model) {
+        List<OpenTarget> opening = new java.util.ArrayList<>();
+        List<String> problems = new java.util.ArrayList<>();
+        for (String pid : form.datasets()) {
+            try {
+                opening.add(links.resolve(user, pid));
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        model.addAttribute("opening", opening);
+        model.addAttribute("openingProblems", problems);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import io.vantage.api.data.CatalogueUnavailableException;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
@@ -36,6 +37,11 @@ class WebErrors {
     @ExceptionHandler(AccessDeniedException.class)
     Object denied(AccessDeniedException e, HttpServletRequest request) {
         return respond(request, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(CatalogueUnavailableException.class)
+    Object catalogue(CatalogueUnavailableException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler({FieldException.class, IllegalArgumentException.class})

@@ -29,26 +29,33 @@ import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.api.ProviderHealth;
 import io.vantage.cloud.api.SettingDescriptor;
+import io.vantage.cloud.api.TimeLimits;
 
 /**
  * A fourth provider type that exists only on the tests' class path (registered in their
  * {@code META-INF/services}): machines held in memory whose services are one port the test listens on. It can reboot
  * but not stop, so pages and the API must hide and refuse stop and start for it. With {@code pool} it hands machines
- * over (recording each request in {@link #HAND_OVERS}); with {@code max-instances} it reports that limit.
+ * over (recording each request in {@link #HAND_OVERS}); with {@code max-instances} it reports that limit. With
+ * {@code time-limit} its machines end at a limit of their own, which may be shortened but not lengthened, as a
+ * Slurm job's without an operator's token.
  */
 public final class MemoryProviderFactory implements CloudProviderFactory<MemoryProviderFactory.Settings> {
 
     public static final String TYPE = "memory";
     /** Machines of every memory provider, by provider name then compute id, for tests to look at. */
     public static final Map<String, Map<String, CloudInstance>> MACHINES = new ConcurrentHashMap<>();
+    /** When each machine with a time limit ends, by compute id. */
+    public static final Map<String, Instant> ENDS = new ConcurrentHashMap<>();
     /** Hand-overs asked of every memory provider, by compute id, in order. */
     public static final Map<String, List<HandOverRequest>> HAND_OVERS = new ConcurrentHashMap<>();
 
     /**
      * @param servicePort where every port of every machine is reached (a socket the test opens)
      * @param apiKey      stands for a credential: required and secret
+     * @param timeLimit   machines end this long after their creation unless shortened; null: no limit
      */
-    public record Settings(Integer servicePort, String apiKey, String region, Boolean pool, Integer maxInstances) {
+    public record Settings(Integer servicePort, String apiKey, String region, Boolean pool, Integer maxInstances,
+                           java.time.Duration timeLimit) {
     }
 
     @Override
@@ -73,7 +80,9 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
                 SettingDescriptor.secret("api-key", "Credential of the memory cloud", true),
                 SettingDescriptor.optional("region", "Where the memory is", "here"),
                 SettingDescriptor.optional("pool", "Whether machines can be handed over (pre-warmed pools)", "true"),
-                SettingDescriptor.optional("max-instances", "The most machines the cloud allows", "3"));
+                SettingDescriptor.optional("max-instances", "The most machines the cloud allows", "3"),
+                SettingDescriptor.optional("time-limit", "Machines end this long after creation; only shorter "
+                        + "limits are accepted later", "2h"));
     }
 
     @Override
@@ -82,11 +91,12 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
             throw new CloudPermanentException("Memory provider '" + name + "': setting service-port must be a port");
         }
         return new Provider(name, settings.servicePort(), Boolean.TRUE.equals(settings.pool()),
-                settings.maxInstances(), context);
+                settings.maxInstances(), settings.timeLimit(), context);
     }
 
-    private record Provider(String name, int port, boolean pool, Integer maxInstances, ProviderContext context)
-            implements CloudProvider, Compute, HandOver {
+    private record Provider(String name, int port, boolean pool, Integer maxInstances,
+                            java.time.Duration timeLimit, ProviderContext context)
+            implements CloudProvider, Compute, HandOver, TimeLimits {
 
         private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -131,7 +141,35 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
 
         @Override
         public Set<Capability> capabilities() {
-            return pool ? EnumSet.of(Capability.REBOOT, Capability.POOL) : EnumSet.of(Capability.REBOOT);
+            EnumSet<Capability> capabilities = EnumSet.of(Capability.REBOOT);
+            if (pool) {
+                capabilities.add(Capability.POOL);
+            }
+            if (timeLimit != null) {
+                capabilities.add(Capability.TIME_LIMIT);
+            }
+            return capabilities;
+        }
+
+        @Override
+        public Optional<TimeLimits> timeLimits() {
+            return timeLimit == null ? Optional.empty() : Optional.of(this);
+        }
+
+        @Override
+        public Instant setEnd(String computeId, Instant end) {
+            Instant current = end(computeId).orElseThrow(() -> new CloudPermanentException("no machine " + computeId));
+            if (end.isAfter(current)) {
+                throw new CloudPermanentException("the memory cloud refused to lengthen the time limit of "
+                        + computeId + " (only operators may lengthen time limits)");
+            }
+            ENDS.put(computeId, end);
+            return end;
+        }
+
+        @Override
+        public Optional<Instant> end(String computeId) {
+            return machines().containsKey(computeId) ? Optional.ofNullable(ENDS.get(computeId)) : Optional.empty();
         }
 
         @Override
@@ -160,6 +198,9 @@ public final class MemoryProviderFactory implements CloudProviderFactory<MemoryP
             CloudInstance machine = new CloudInstance("mem-" + IDS.incrementAndGet(), request.name(),
                     CloudState.RUNNING, null, List.of("127.0.0.1"), request.metadata().tags(), Instant.now());
             machines().put(machine.computeId(), machine);
+            if (timeLimit != null) {
+                ENDS.put(machine.computeId(), context.clock().instant().plus(timeLimit));
+            }
             return machine;
         }
 

@@ -23,7 +23,7 @@ class ProviderDeclarationsTest {
         List<CloudProviderFactory<?>> factories = ServiceLoader.load(CloudProviderFactory.class).stream()
                 .<CloudProviderFactory<?>>map(ServiceLoader.Provider::get).toList();
         assertThat(factories).extracting(CloudProviderFactory::type)
-                .contains("local", "openstack", "kubernetes", "memory");
+                .contains("local", "openstack", "kubernetes", "slurm", "proxmox", "memory");
         for (CloudProviderFactory<?> factory : factories) {
             List<String> declared = factory.settings().stream().map(SettingDescriptor::name).toList();
             List<String> read = Arrays.stream(factory.settingsType().getRecordComponents())

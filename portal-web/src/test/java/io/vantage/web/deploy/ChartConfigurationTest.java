@@ -64,7 +64,8 @@ class ChartConfigurationTest {
                 chart.get("Deployment", "vantage-portal"), "portal", PodEnvironment.PORTAL_DEFAULTS));
 
         assertThat(portal.get(CloudProperties.class).providers()).containsOnlyKeys("openstack-main", "k8s-instances",
-                "hpc-cluster");
+                "kubevirt-vms", "hpc-cluster");
+        assertThat(((KubernetesSettings) portal.providerSettings().get("kubevirt-vms")).mode()).isEqualTo("virtual-machines");
         OpenStackSettings openstack = (OpenStackSettings) portal.providerSettings().get("openstack-main");
         assertThat(openstack.authUrl()).isEqualTo("https://keystone.facility.example:5000/v3");
         assertThat(openstack.networkIds()).containsExactly("6f1b5f6e-0000-4000-8000-000000000000");

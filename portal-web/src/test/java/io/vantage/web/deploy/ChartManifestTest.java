@@ -156,6 +156,17 @@ class ChartManifestTest {
             assertThat(map(s).get("namespace")).isEqualTo("vantage");
         });
         assertThat(chart.find("Role", "vantage-hpc-cluster")).as("a kubeconfig for another cluster").isEmpty();
+        Map<String, Object> vms = chart.get("Role", "vantage-kubevirt-vms");
+        assertThat(at(vms, "metadata", "namespace")).isEqualTo("vantage-vms");
+        assertThat(list(at(vms, "rules"))).extracting(r -> map(r).get("apiGroups"), r -> map(r).get("resources"),
+                        r -> map(r).get("verbs"))
+                .as("KubeVirt mode: what VmCompute asks of the API server")
+                .contains(tuple(List.of("kubevirt.io"), List.of("virtualmachines"),
+                                List.of("get", "list", "create", "delete", "patch")),
+                        tuple(List.of("kubevirt.io"), List.of("virtualmachineinstances"), List.of("get", "list", "delete")),
+                        tuple(List.of("subresources.kubevirt.io"), List.of("virtualmachineinstances/unpause"),
+                                List.of("update")));
+        assertThat(list(at(role, "rules"))).as("pods only: no KubeVirt rights").hasSize(2);
     }
 
     @Test

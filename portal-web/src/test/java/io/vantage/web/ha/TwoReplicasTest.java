@@ -229,6 +229,14 @@ class TwoReplicasTest {
         assertThat(onB.body()).contains("\"id\":\"1002\"");
 
         LiveEventsClient streamOnA = new LiveEventsClient(dorothy);
+        // Her desktop connection, opened on A with a ticket her browser session asked for.
+        ApiClient owner = new ApiClient(a.base(), oidc, "1001");
+        assertThat(owner.post("/api/instances/" + desktop + "/members", java.util.Map.of("userId", "1002", "role",
+                "USER")).status()).isEqualTo(201);
+        RfbClient desktopOnA = new RfbClient();
+        RfbClient.connect("ws://localhost:" + a.port() + "/tunnels/vnc?ticket=" + sessionTicket(dorothy, desktop)
+                + "&instance=" + desktop, desktopOnA).join();
+        desktopOnA.handshake();
 
         ApiClient adminOnB = new ApiClient(b.base(), oidc, "admin");
         ApiClient.Response ended = adminOnB.delete("/api/admin/users/1002/sessions");
@@ -236,6 +244,8 @@ class TwoReplicasTest {
         assertThat(ended.get("ended").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).alias("A ends the event stream of the session ended on B")
                 .until(streamOnA::ended);
+        assertThat(desktopOnA.closed().get(VncAccessSteps.CLOSE_WITHIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS))
+                .as("A closes the desktop the session ended on B had opened").endsWith("An admin ended your sessions.");
 
         assertThat(HttpSession.location(dorothy.get(a.base() + "/"))).as("sent to the login on the other replica")
                 .endsWith("/oauth2/authorization/vantage");
@@ -244,6 +254,21 @@ class TwoReplicasTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from audit_events where action = 'admin.user.sessions.end' and target_id = '1002'
                 and actor_id = 'admin'""", Integer.class)).isOne();
+    }
+
+    /** A VNC ticket asked for by this browser session, as the instance page does (session cookie, CSRF token). */
+    private String sessionTicket(HttpSession browser, String uid) throws Exception {
+        String page = browser.get(a.base() + "/instances/" + uid).body();
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile("name=\"_csrf_header\" content=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(header.find()).isTrue();
+        HttpResponse<String> issued = browser.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/instances/" + uid
+                        + "/tickets")).header("Content-Type", "application/json").header(header.group(1),
+                        HttpSession.csrf(page)).POST(HttpRequest.BodyPublishers.ofString("{\"protocol\":\"VNC\"}")).build());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        java.util.regex.Matcher ticket = java.util.regex.Pattern.compile("\"ticket\":\"([^\"]+)\"").matcher(issued.body());
+        assertThat(ticket.find()).isTrue();
+        return ticket.group(1);
     }
 
     private HttpSession signedInOnA(String id, String firstName, String lastName) throws Exception {

@@ -120,6 +120,31 @@ class NotebookLiveAccessTest {
         notebook.context().close();
     }
 
+    @Test
+    void anEndedPortalSessionClosesItsKernelWebsocketAndItsNotebookCookie() throws Exception {
+        Desktops.scientist(jdbc, "live-session", "EXP-2");
+        assertThat(owner.post(members(), Map.of("userId", "live-session", "role", "USER")).status()).isEqualTo(201);
+        Page notebook = browser.signedIn("live-session");
+        notebook.navigate(NotebookEntries.origin(uid, port) + jupyter(uid) + "/tree");
+        notebook.waitForSelector("#notebook_list");
+        KernelSocket kernel = KernelSocket.open(notebook, jupyter(uid));
+        kernel.write("in-session", "live-session.txt");
+        assertThat(kernel.awaitReply("in-session", Duration.ofSeconds(60))).isEqualTo("ok");
+
+        ApiClient admin = new ApiClient("http://localhost:" + port, oidc, "admin");
+        assertThat(admin.delete("/api/admin/users/live-session/sessions").status()).isIn(200, 204);
+
+        await().atMost(Duration.ofSeconds(2)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                .until(() -> kernel.closed() != null);
+        assertThat(kernel.closed()).containsEntry("code", 4403);
+        assertThat(String.valueOf(kernel.closed().get("reason"))).contains("An admin ended your sessions");
+        // The notebook's own cookie ended with the portal session, though the person is still a member.
+        assertThat(notebook.evaluate("async (path) => (await fetch(path)).status", jupyter(uid) + "/api/contents"))
+                .isEqualTo(403);
+        assertThatThrownBy(() -> KernelSocket.open(notebook, jupyter(uid))).hasMessageContaining("403");
+        notebook.context().close();
+    }
+
     private String members() {
         return "/api/instances/" + uid + "/members";
     }

@@ -6,6 +6,9 @@ import static io.vantage.web.notebook.NotebookEntries.jupyter;
 import static io.vantage.web.notebook.NotebookEntries.origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -180,6 +183,68 @@ class NotebookOriginTest {
         signedIn.loginThroughEmbeddedProvider("origin-owner", null);
         assertThat(signedIn.get("/api/me").body()).contains("origin-owner");
         assertThat(signedIn.get(jupyter(uid) + "/api/contents").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherSitesLinkToTheNotebookEntryNeitherEntersNorLeaksATicket() throws Exception {
+        HttpSession signedIn = new HttpSession("http://localhost:" + port);
+        signedIn.loginThroughEmbeddedProvider("origin-owner", null);
+        String path = "/instances/" + uid + "/notebook?next=" + jupyter(uid) + "/tree";
+        int before = tickets();
+
+        Map<String, Map<String, String>> asked = Map.of(
+                "a link on another site", navigation("cross-site", "http://evil.example/page"),
+                "another notebook's page", navigation("same-site", origin("otherinstance", port) + "/"),
+                "no referrer", navigation("cross-site", null),
+                "a browser without fetch metadata", Map.of("Referer", "http://evil.example/"));
+        for (var attempt : asked.entrySet()) {
+            HttpResponse<String> answer = get(signedIn, path, attempt.getValue());
+            assertThat(answer.statusCode()).as(attempt.getKey()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Location")).as(attempt.getKey()).isEmpty();
+            assertThat(answer.body()).as(attempt.getKey()).contains("Open this notebook?")
+                    .contains("id=\"notebook-enter\"").doesNotContain("ticket=");
+        }
+        Map<String, Map<String, String>> refused = Map.of(
+                "a fetch", Map.of("Sec-Fetch-Site", "same-site", "Sec-Fetch-Mode", "cors", "Sec-Fetch-Dest", "empty"),
+                "an image", Map.of("Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "no-cors", "Sec-Fetch-Dest",
+                        "image"));
+        for (var attempt : refused.entrySet()) {
+            HttpResponse<String> answer = get(signedIn, path, attempt.getValue());
+            assertThat(answer.statusCode()).as(attempt.getKey()).isEqualTo(403);
+            assertThat(answer.headers().firstValue("Location")).as(attempt.getKey()).isEmpty();
+        }
+        assertThat(tickets()).as("no ticket issued for any of them").isEqualTo(before);
+
+        // The notebook's own page (its host redirected here) and the person's own address bar enter at once.
+        for (Map<String, String> own : List.of(navigation("cross-site", origin(uid, port) + "/"),
+                navigation("none", null))) {
+            HttpResponse<String> answer = get(signedIn, path, own);
+            assertThat(answer.statusCode()).isEqualTo(303);
+            assertThat(HttpSession.location(answer)).startsWith(origin(uid, port) + "/instances/" + uid
+                    + "/enter?ticket=");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        }
+        assertThat(tickets()).isEqualTo(before + 2);
+    }
+
+    private static Map<String, String> navigation(String site, String referer) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Sec-Fetch-Site", site, "Sec-Fetch-Mode",
+                "navigate", "Sec-Fetch-Dest", "document"));
+        if (referer != null) {
+            headers.put("Referer", referer);
+        }
+        return headers;
+    }
+
+    private HttpResponse<String> get(HttpSession session, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        headers.forEach(request::header);
+        return session.send(request.build());
+    }
+
+    private int tickets() {
+        return jdbc.queryForObject("select count(*) from connection_tickets t join instances i on i.id = t.instance_id"
+                + " where i.uid = ? and t.protocol = 'JUPYTER'", Integer.class, uid);
     }
 
     @Test

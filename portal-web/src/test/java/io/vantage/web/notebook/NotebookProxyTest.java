@@ -117,6 +117,31 @@ class NotebookProxyTest {
     }
 
     @Test
+    void aLinkOnAnotherPageAsksBeforeEnteringTheNotebook() {
+        Page signedIn = browser.signedIn("notebook-owner");
+        // A page of no site of the portal's (a fresh tab's own document), with a link into the notebook entry.
+        Page page = signedIn.context().newPage();
+        List<String> entries = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().startsWith(origin + "/instances/" + uid + "/enter")) {
+                entries.add(request.url());
+            }
+        });
+        page.setContent("<a id='lure' href='" + browser.base() + "/instances/" + uid + "/notebook'>a notebook</a>");
+        page.locator("#lure").click();
+        PlaywrightAssertions.assertThat(page.locator("#notebook-name")).isVisible();
+        assertThat(page.url()).startsWith(browser.base() + "/instances/" + uid + "/notebook");
+        assertThat(entries).as("nothing entered before the person chose to").isEmpty();
+        Browser.screenshot(page, "notebook-entry-asks");
+
+        page.locator("#notebook-enter").click();
+        page.waitForSelector("#notebook_list");
+        assertThat(page.url()).startsWith(origin + jupyter(uid) + "/tree");
+        assertThat(entries).hasSize(1);
+        signedIn.context().close();
+    }
+
+    @Test
     void aGuestLooksButChangesNothing() {
         Page page = browser.signedIn("notebook-guest");
         Frame frame = NotebookPages.openFromInstancePage(page, browser.base(), uid, origin);

@@ -104,6 +104,12 @@ class PoolDesktopTest {
         assertThat(VncProbe.connect(vncPort(local, uid), secretOf(uid)).authenticated()).isTrue();
         assertThat(environmentsOf("vi-" + uid)).isNotEmpty().allSatisfy(environment ->
                 assertThat(environment).contains("VANTAGE_EXPERIMENTS=EXP-1"));
+        // the owner's data, given before the hand-over started the processes afresh: linked, and its group theirs
+        Path exp1 = Files.readSymbolicLink(Desktops.home(jdbc, uid).orElseThrow().getParent().resolve("data/EXP-1"));
+        String exp1Group = String.valueOf(Files.getAttribute(exp1, "unix:gid"));
+        assertThat(procOf("vi-" + uid, "status")).isNotEmpty().allSatisfy(status -> assertThat(status.lines()
+                .filter(line -> line.startsWith("Groups:")).findFirst().orElseThrow().split("\\s+"))
+                .contains(exp1Group));
         assertThat(dashboard.get("/").body()).contains(uid);
 
         List<String> refilled = awaitReady(admin, plan, 2);
@@ -162,6 +168,11 @@ class PoolDesktopTest {
 
     /** The environment of every process the instance's own user runs (where the portal runs as root). */
     private static List<String> environmentsOf(String user) throws Exception {
+        return procOf(user, "environ").stream().map(environment -> environment.replace('\0', '\n')).toList();
+    }
+
+    /** One file of /proc/<pid>/ for every process the instance's own user runs. */
+    private static List<String> procOf(String user, String file) throws Exception {
         Process ps = new ProcessBuilder("ps", "-u", user, "-o", "pid=").start();
         String pids = new String(ps.getInputStream().readAllBytes());
         ps.waitFor();
@@ -171,10 +182,11 @@ class PoolDesktopTest {
                 continue;
             }
             try {
-                environments.add(new String(Files.readAllBytes(Path.of("/proc", pid, "environ"))).replace('\0', '\n'));
+                environments.add(new String(Files.readAllBytes(Path.of("/proc", pid, file))));
             } catch (FileSystemException ended) {
-                // a short-lived process of the session (the desktop's start-up) ended since ps listed it
-                if (Files.exists(Path.of("/proc", pid))) {
+                // a short-lived process of the session (the desktop's start-up) ended since ps listed it, or is
+                // a zombie not yet reaped (its folder is there, its environment answers "No such process")
+                if (Files.exists(Path.of("/proc", pid)) && !"No such process".equals(ended.getReason())) {
                     throw ended;
                 }
             }

@@ -116,8 +116,13 @@ abstract class GuacamoleTestSupport {
 
     /** Opens a desktop as this user and waits for the tunnel's UUID; returns the client and guacd's view of it. */
     Connection connect(String user, String display) throws Exception {
+        return connectWith(ticket(user, "GUACD"), display);
+    }
+
+    /** Opens a desktop with this GUACD ticket (asked for however the test likes). */
+    Connection connectWith(String ticket, String display) throws Exception {
         int before = PEER.users().size();
-        GuacamoleWebSocketClient client = open("ticket=" + ticket(user, "GUACD") + "&instance=" + uid
+        GuacamoleWebSocketClient client = open("ticket=" + ticket + "&instance=" + uid
                 + (display.isEmpty() ? "" : "&" + display));
         await().atMost(WAIT).until(() -> !client.all().isEmpty());
         assertThat(client.all().get(0).getOpcode()).as("UUID announcement first").isEmpty();

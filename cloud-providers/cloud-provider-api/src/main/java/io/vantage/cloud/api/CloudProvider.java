@@ -45,6 +45,21 @@ public interface CloudProvider extends AutoCloseable {
     default void prepare() {
     }
 
+    /** Present when the cloud ends machines at a time limit the portal must keep in step ({@link Capability#TIME_LIMIT}). */
+    default java.util.Optional<TimeLimits> timeLimits() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * What an operator must know about how this provider is set up, each in one sentence: settings that weaken the
+     * isolation between people (e.g. every instance runs under one shared account, so one person's code can read
+     * another's files and secrets). The portal logs them as warnings when it builds the provider and shows them in
+     * the admin console. Must not call the cloud; empty when there is nothing to say.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
+
     /** A cheap call that proves the provider answers; never throws. */
     ProviderHealth checkHealth();
 

@@ -36,6 +36,18 @@ public interface Compute {
 
     void delete(String computeId);
 
+    /**
+     * Gives an existing machine (running or stopped) exactly these data mounts instead of those it was created with
+     * or last given: the portal calls it when an experiment is added to an instance, and when a pre-made machine is
+     * handed to its owner. Safe to call again with the same list.
+     *
+     * @return whether the machine shows them now, after a restart, or not at all (the default: a cloud that cannot
+     *         change an existing machine's data)
+     */
+    default DataAttachment applyDataMounts(String computeId, List<DataMount> mounts) {
+        return DataAttachment.UNSUPPORTED;
+    }
+
     /** Whether a running machine must be stopped before it can be deleted on this cloud. */
     default boolean requiresStopBeforeDelete() {
         return false;

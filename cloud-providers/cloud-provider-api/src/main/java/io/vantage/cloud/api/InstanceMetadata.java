@@ -9,9 +9,13 @@ import java.util.Objects;
  * What the portal tells a machine about itself ({@code docs/image-contract.md} lists every key and what the machine
  * must do with it). The secret is for the machine only (VNC password, Jupyter token): {@link #toString()} never shows
  * it, so logging a request cannot leak it.
+ *
+ * @param proposals the proposals of the instance's experiments, sorted (a batch provider may charge one as the job's
+ *                  account); empty when the portal does not say
  */
 public record InstanceMetadata(String deploymentId, String instanceUid, String owner, List<String> experiments,
-                               int screenWidth, int screenHeight, String keyboardLayout, String secret) {
+                               int screenWidth, int screenHeight, String keyboardLayout, String secret,
+                               List<String> proposals) {
 
     /** Set to {@code true} on machines made for a pool (docs/image-contract.md, "Hand-over"). */
     public static final String POOL_KEY = "vantage-pool";
@@ -20,6 +24,13 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
         Objects.requireNonNull(deploymentId, "deploymentId");
         Objects.requireNonNull(instanceUid, "instanceUid");
         experiments = experiments == null ? List.of() : List.copyOf(experiments);
+        proposals = proposals == null ? List.of() : List.copyOf(proposals);
+    }
+
+    /** Without proposals. */
+    public InstanceMetadata(String deploymentId, String instanceUid, String owner, List<String> experiments,
+                            int screenWidth, int screenHeight, String keyboardLayout, String secret) {
+        this(deploymentId, instanceUid, owner, experiments, screenWidth, screenHeight, keyboardLayout, secret, null);
     }
 
     /** Tags that identify the machine as ours; providers set them on every machine they create. */
@@ -64,7 +75,7 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
     @Override
     public String toString() {
         return "InstanceMetadata[deploymentId=" + deploymentId + ", instanceUid=" + instanceUid + ", owner=" + owner
-                + ", experiments=" + experiments + ", screen=" + screenWidth + "x" + screenHeight
-                + ", keyboardLayout=" + keyboardLayout + ", secret=****]";
+                + ", experiments=" + experiments + ", proposals=" + proposals + ", screen=" + screenWidth + "x"
+                + screenHeight + ", keyboardLayout=" + keyboardLayout + ", secret=****]";
     }
 }

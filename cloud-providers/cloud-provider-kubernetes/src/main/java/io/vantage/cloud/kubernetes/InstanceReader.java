@@ -138,7 +138,7 @@ final class InstanceReader {
         return null;
     }
 
-    private static Map<String, String> tags(HasMetadata object) {
+    static Map<String, String> tags(HasMetadata object) {
         Map<String, String> tags = new LinkedHashMap<>();
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         for (String key : List.of(Tags.DEPLOYMENT, Tags.INSTANCE, Tags.OWNER)) {
@@ -151,7 +151,7 @@ final class InstanceReader {
         return tags;
     }
 
-    private static Instant createdAt(HasMetadata object) {
+    static Instant createdAt(HasMetadata object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         String stamp = annotations == null ? null : annotations.get(Manifests.CREATED_AT);
         stamp = stamp != null ? stamp : object.getMetadata().getCreationTimestamp();

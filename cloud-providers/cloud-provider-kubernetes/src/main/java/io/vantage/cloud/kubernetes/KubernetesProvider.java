@@ -1,5 +1,6 @@
 package io.vantage.cloud.kubernetes;
 
+import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vantage.cloud.api.Catalogue;
@@ -36,10 +37,17 @@ final class KubernetesProvider implements CloudProvider {
         this.errors = new ApiErrors(settings.namespace());
         this.reader = new InstanceReader(client, settings.namespace(), context.deploymentId(),
                 new PodStates(settings.faultGrace()), context.clock(), errors);
-        this.compute = new PodCompute(client, settings, context.deploymentId(), reader, context.clock(), errors);
+        if (settings.virtualMachines()) {
+            VmReader vms = new VmReader(client, settings.namespace(), context.deploymentId(),
+                    new VmStates(settings.faultGrace()), context.clock(), errors);
+            this.compute = new VmCompute(client, settings, context.deploymentId(), vms, context.clock(), errors);
+            this.network = new ServiceNetwork(vms::service, settings.namespace());
+        } else {
+            this.compute = new PodCompute(client, settings, context.deploymentId(), reader, context.clock(), errors);
+            this.network = new ServiceNetwork(reader::service, settings.namespace());
+        }
         this.catalogue = new SettingsCatalogue(settings);
         this.limits = new QuotaLimits(client, settings, errors);
-        this.network = new ServiceNetwork(reader, settings.namespace());
     }
 
     @Override
@@ -72,14 +80,21 @@ final class KubernetesProvider implements CloudProvider {
         return network;
     }
 
-    /** Lists one pod of this deployment: proves the API server answers and that the credentials may read pods. */
+    /** Lists one pod (or VM) of this deployment: proves the API server answers and the credentials may read them. */
     @Override
     public ProviderHealth checkHealth() {
         long started = System.nanoTime();
         try {
-            errors.call("list pods", () -> client.pods().inNamespace(settings.namespace())
-                    .withLabel(Tags.DEPLOYMENT, Names.labelValue(context.deploymentId()))
-                    .list(new ListOptionsBuilder().withLimit(1L).build()));
+            ListOptions one = new ListOptionsBuilder().withLimit(1L).build();
+            String deployment = Names.labelValue(context.deploymentId());
+            if (settings.virtualMachines()) {
+                // also proves that KubeVirt is installed: without its resource definitions this is a 404
+                errors.call("list virtual machines", () -> client.genericKubernetesResources(KubeVirt.VIRTUAL_MACHINES)
+                        .inNamespace(settings.namespace()).withLabel(Tags.DEPLOYMENT, deployment).list(one));
+            } else {
+                errors.call("list pods", () -> client.pods().inNamespace(settings.namespace())
+                        .withLabel(Tags.DEPLOYMENT, deployment).list(one));
+            }
             return ProviderHealth.up(Duration.ofNanos(System.nanoTime() - started));
         } catch (CloudProviderException e) {
             return ProviderHealth.down(e.getMessage());

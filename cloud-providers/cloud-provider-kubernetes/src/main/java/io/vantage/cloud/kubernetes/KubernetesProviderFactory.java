@@ -32,7 +32,8 @@ public final class KubernetesProviderFactory implements CloudProviderFactory<Kub
 
     @Override
     public String description() {
-        return "Kubernetes namespace: each instance a pod with a service, a secret and an optional home volume";
+        return "Kubernetes namespace: each instance a pod with a service, a secret and an optional home volume, "
+                + "or a KubeVirt virtual machine (mode: virtual-machines)";
     }
 
     @Override
@@ -41,9 +42,11 @@ public final class KubernetesProviderFactory implements CloudProviderFactory<Kub
                 required("namespace", "Namespace where every pod, service, secret and volume claim is created",
                         "vantage-instances"),
                 required("images", "Container images offered, by image id: name, image, ports, command, args, env, "
-                        + "secret-env", "{xfce-desktop: {image: registry.example.org/xfce:1, ports: [5901]}}"),
-                required("flavours", "Sizes offered, by flavour id: name, cpu, memory-mib, gpu",
-                        "{small: {name: Small, cpu: 2, memory-mib: 4096}}"),
+                        + "secret-env; for virtual machines image is a containerDisk, or clone-from "
+                        + "(namespace/claim) with disk-size", "{xfce-desktop: {image: registry.example.org/xfce:1, "
+                        + "ports: [5901]}}"),
+                required("flavours", "Sizes offered, by flavour id: name, cpu, memory-mib, gpu; for virtual machines "
+                        + "also gpu-device and host-devices", "{small: {name: Small, cpu: 2, memory-mib: 4096}}"),
                 optional("api-server-url", "API server; empty = in-cluster service account or the usual kubeconfig",
                         "https://k8s.example.org:6443"),
                 secret("token", "Bearer token for api-server-url", false),
@@ -51,15 +54,19 @@ public final class KubernetesProviderFactory implements CloudProviderFactory<Kub
                 optional("ca-cert-path", "CA bundle of the API server when it is not in the kubeconfig", null),
                 optional("trust-certs", "Skip TLS verification of the API server: test clusters only", "false"),
                 optional("image-pull-secret", "Existing secret for pulling private images", "facility-registry"),
-                optional("storage", "A home volume per instance: home-size, storage-class, mount-path",
-                        "{home-size: 20Gi, storage-class: ceph-rbd}"),
+                optional("storage", "A home volume per instance: home-size, storage-class, mount-path (virtual "
+                        + "machines: storage-class of cloned disks)", "{home-size: 20Gi, storage-class: ceph-rbd}"),
                 optional("request-ratio", "Requests = limits x this ratio for CPU and memory; 1.0 = Guaranteed QoS",
                         "1.0"),
                 optional("gpu-resource", "Extended resource name for GPUs", "nvidia.com/gpu"),
                 optional("connect-timeout", "Per call to the API server; empty = the portal's call timeout", "10s"),
                 optional("request-timeout", "Per call to the API server; empty = the portal's call timeout", "30s"),
                 optional("fault-grace", "How long a pull, crash or scheduling failure lasts before it is an error",
-                        "1m"));
+                        "1m"),
+                optional("mode", "pods (each instance a pod) or virtual-machines (each a KubeVirt VirtualMachine)",
+                        KubernetesSettings.PODS),
+                optional("use-spec-running", "Virtual machines: start and stop through spec.running, for KubeVirt "
+                        + "releases before spec.runStrategy", "false"));
     }
 
     @Override
@@ -86,7 +93,8 @@ public final class KubernetesProviderFactory implements CloudProviderFactory<Kub
             problems.add("images must offer at least one image");
         }
         settings.images().forEach((id, image) -> {
-            if (image == null || KubernetesSettings.blank(image.image())) {
+            if (image == null || KubernetesSettings.blank(image.image())
+                    && (image.cloneFrom() == null || !settings.virtualMachines())) {
                 problems.add("images." + id + ".image must name a container image");
             } else if (image.ports().stream().anyMatch(port -> port == null || port < 1 || port > 65535)) {
                 problems.add("images." + id + ".ports must be between 1 and 65535");
@@ -112,6 +120,7 @@ public final class KubernetesProviderFactory implements CloudProviderFactory<Kub
                         + settings.storage().homeSize() + "'");
             }
         }
+        problems.addAll(VmSettingsCheck.problems(settings));
         if (settings.faultGrace().isNegative()) {
             problems.add("fault-grace must not be negative");
         }

@@ -24,14 +24,22 @@ import java.util.Map;
  * @param requestTimeout default: the portal's call timeout
  * @param faultGrace     how long a pull, crash-loop or scheduling failure must last before it counts as ERROR
  *                       (default 1 minute): the kubelet retries, and a blip should not fail a launch
+ * @param mode           {@code pods} (default): each instance a pod; {@code virtual-machines}: each instance a
+ *                       KubeVirt VirtualMachine
+ * @param useSpecRunning virtual machines are started and stopped through {@code spec.running} (KubeVirt releases
+ *                       before {@code spec.runStrategy}); default false: {@code runStrategy} Always / Halted
  */
 public record KubernetesSettings(String apiServerUrl, String token, String kubeconfigPath, String caCertPath,
                                  boolean trustCerts, String namespace, Map<String, Image> images,
                                  Map<String, Flavour> flavours, String imagePullSecret, Storage storage,
                                  Double requestRatio, String gpuResource, Duration connectTimeout,
-                                 Duration requestTimeout, Duration faultGrace) {
+                                 Duration requestTimeout, Duration faultGrace, String mode, boolean useSpecRunning) {
+
+    static final String PODS = "pods";
+    static final String VIRTUAL_MACHINES = "virtual-machines";
 
     public KubernetesSettings {
+        mode = blank(mode) ? PODS : mode;
         images = images == null ? Map.of() : Map.copyOf(images);
         flavours = flavours == null ? Map.of() : Map.copyOf(flavours);
         requestRatio = requestRatio == null ? 1.0 : requestRatio;
@@ -39,16 +47,25 @@ public record KubernetesSettings(String apiServerUrl, String token, String kubec
         faultGrace = faultGrace == null ? Duration.ofMinutes(1) : faultGrace;
     }
 
+    boolean virtualMachines() {
+        return VIRTUAL_MACHINES.equals(mode);
+    }
+
     /**
-     * A container image offered as a portal image.
+     * A container image offered as a portal image; in {@code virtual-machines} mode, a VM disk.
      *
+     * @param image     the container image; for a virtual machine, a KubeVirt containerDisk (its disk starts afresh
+     *                  at every start) unless {@code cloneFrom} is set
      * @param ports     ports the image serves (VNC, RDP, Jupyter); each one is exposed by the instance's Service
      * @param secretEnv environment variables that receive the per-instance secret (default {@code VANTAGE_SECRET}),
      *                  e.g. {@code JUPYTER_TOKEN} or {@code VNC_PASSWORD}; always through a Secret reference
      * @param env       plain, non-secret environment for the container
+     * @param cloneFrom virtual machines only: {@code namespace/name} of a PersistentVolumeClaim each machine's disk
+     *                  is cloned from (a CDI DataVolume, kept across stop and start, removed with the machine)
+     * @param diskSize  size of that clone, a quantity such as {@code 30Gi}
      */
     public record Image(String name, String image, List<Integer> ports, List<String> command, List<String> args,
-                        Map<String, String> env, List<String> secretEnv) {
+                        Map<String, String> env, List<String> secretEnv, String cloneFrom, String diskSize) {
 
         public Image {
             ports = ports == null ? List.of() : List.copyOf(ports);
@@ -59,8 +76,18 @@ public record KubernetesSettings(String apiServerUrl, String token, String kubec
         }
     }
 
-    /** CPU and GPU count whole units, as the portal's flavours do. */
-    public record Flavour(String name, int cpu, int memoryMib, int gpu) {
+    /**
+     * CPU and GPU count whole units, as the portal's flavours do.
+     *
+     * @param gpuDevice   virtual machines only: the KubeVirt device name of the GPUs (a permitted host device such as
+     *                    {@code nvidia.com/GA102GL_A10}); default {@code gpuResource}
+     * @param hostDevices virtual machines only: further host devices passed through, by device name
+     */
+    public record Flavour(String name, int cpu, int memoryMib, int gpu, String gpuDevice, List<String> hostDevices) {
+
+        public Flavour {
+            hostDevices = hostDevices == null ? List.of() : List.copyOf(hostDevices);
+        }
     }
 
     /**
@@ -88,6 +115,7 @@ public record KubernetesSettings(String apiServerUrl, String token, String kubec
                 + ", namespace=" + namespace + ", images=" + images.keySet() + ", flavours=" + flavours.keySet()
                 + ", imagePullSecret=" + imagePullSecret + ", storage=" + storage + ", requestRatio=" + requestRatio
                 + ", gpuResource=" + gpuResource + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", faultGrace=" + faultGrace + "]";
+                + ", requestTimeout=" + requestTimeout + ", faultGrace=" + faultGrace + ", mode=" + mode
+                + ", useSpecRunning=" + useSpecRunning + "]";
     }
 }

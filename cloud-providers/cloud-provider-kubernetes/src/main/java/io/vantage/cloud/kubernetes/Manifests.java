@@ -55,11 +55,12 @@ final class Manifests {
         return new SecretBuilder().withMetadata(meta).withType("Opaque").withData(data).build();
     }
 
+    /** {@code podTemplateJson} is null for a virtual machine, which keeps its own template. */
     static Service service(ObjectMeta meta, KubernetesSettings.Image image, String podTemplateJson) {
         List<ServicePort> ports = image.ports().stream().map(port -> new ServicePortBuilder()
                 .withName("p-" + port).withProtocol("TCP").withPort(port).withNewTargetPort(port).build()).toList();
-        ObjectMeta withTemplate = new ObjectMetaBuilder(meta).addToAnnotations(PodTemplates.ANNOTATION,
-                podTemplateJson).build();
+        ObjectMeta withTemplate = podTemplateJson == null ? meta : new ObjectMetaBuilder(meta)
+                .addToAnnotations(PodTemplates.ANNOTATION, podTemplateJson).build();
         return new ServiceBuilder().withMetadata(withTemplate).withNewSpec().withType("ClusterIP")
                 .withSelector(Map.of(Names.INSTANCE_OBJECT, meta.getName())).withPorts(ports).endSpec().build();
     }

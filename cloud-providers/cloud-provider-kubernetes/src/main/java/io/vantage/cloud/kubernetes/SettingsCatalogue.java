@@ -24,7 +24,12 @@ final class SettingsCatalogue implements Catalogue {
         return settings.images().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
             KubernetesSettings.Image image = entry.getValue();
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("image", image.image());
+            if (image.image() != null) {
+                properties.put("image", image.image());
+            }
+            if (image.cloneFrom() != null) {
+                properties.put("clone-from", image.cloneFrom());
+            }
             properties.put("ports", image.ports().stream().map(String::valueOf).collect(Collectors.joining(",")));
             return new CloudImage(entry.getKey(), nameOr(image.name(), entry.getKey()), "ACTIVE", 0, properties);
         }).toList();

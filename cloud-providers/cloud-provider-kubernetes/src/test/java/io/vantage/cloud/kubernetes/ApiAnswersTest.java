@@ -49,7 +49,7 @@ class ApiAnswersTest {
         KubernetesSettings base = Fixtures.settings(server.url("/"));
         KubernetesSettings impatient = new KubernetesSettings(base.apiServerUrl(), base.token(), null, null, false,
                 base.namespace(), base.images(), base.flavours(), null, null, null, null, Duration.ofSeconds(1),
-                Duration.ofMillis(300), null);
+                Duration.ofMillis(300), null, null, false);
         try (CloudProvider provider = Fixtures.provider(impatient)) {
             assertThatThrownBy(() -> provider.limits().limits()).isInstanceOf(CloudTransientException.class)
                     .hasMessageContaining("did not answer");

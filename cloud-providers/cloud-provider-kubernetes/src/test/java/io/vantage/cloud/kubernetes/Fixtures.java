@@ -27,16 +27,16 @@ final class Fixtures {
     static KubernetesSettings settings(String url, KubernetesSettings.Storage storage) {
         Map<String, KubernetesSettings.Image> images = Map.of(
                 "desktop", new KubernetesSettings.Image("Desktop", "registry.example/vantage/desktop:1.2",
-                        List.of(5901, 4822), null, null, Map.of("DISPLAY", ":1"), List.of("VNC_PASSWORD")),
+                        List.of(5901, 4822), null, null, Map.of("DISPLAY", ":1"), List.of("VNC_PASSWORD"), null, null),
                 "jupyter", new KubernetesSettings.Image("Jupyter", "registry.example/vantage/jupyter:4.1",
                         List.of(8888), List.of("start-notebook.sh"), List.of("--port=8888"), null,
-                        List.of("JUPYTER_TOKEN")));
+                        List.of("JUPYTER_TOKEN"), null, null));
         Map<String, KubernetesSettings.Flavour> flavours = Map.of(
-                "small", new KubernetesSettings.Flavour("Small", 2, 4096, 0),
-                "gpu", new KubernetesSettings.Flavour("GPU", 8, 32768, 1));
+                "small", new KubernetesSettings.Flavour("Small", 2, 4096, 0, null, null),
+                "gpu", new KubernetesSettings.Flavour("GPU", 8, 32768, 1, null, null));
         return new KubernetesSettings(url, "token-that-must-not-leak", null, null, false, NAMESPACE, images, flavours,
                 "registry-pull", storage, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), null, false);
     }
 
     static CloudProvider provider(KubernetesSettings settings) {

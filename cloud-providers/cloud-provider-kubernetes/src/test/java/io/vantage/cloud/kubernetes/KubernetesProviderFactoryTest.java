@@ -50,9 +50,9 @@ class KubernetesProviderFactoryTest {
     @Test
     void invalidSettingsAreRejectedNamingEachSetting() {
         KubernetesSettings bad = new KubernetesSettings(null, null, null, null, false, "Not_A_Namespace",
-                Map.of("broken", new KubernetesSettings.Image(null, " ", null, null, null, null, null)),
-                Map.of("tiny", new KubernetesSettings.Flavour(null, 0, 512, 0)), null,
-                new KubernetesSettings.Storage("lots", null, null), 1.5, null, null, null, null);
+                Map.of("broken", new KubernetesSettings.Image(null, " ", null, null, null, null, null, null, null)),
+                Map.of("tiny", new KubernetesSettings.Flavour(null, 0, 512, 0, null, null)), null,
+                new KubernetesSettings.Storage("lots", null, null), 1.5, null, null, null, null, null, false);
 
         assertThatThrownBy(() -> new KubernetesProviderFactory().create("k8s", bad,
                 new ProviderContext("d", null, Duration.ofSeconds(1))))
@@ -73,12 +73,12 @@ class KubernetesProviderFactoryTest {
     @Test
     void defaultsAreFilledIn() {
         KubernetesSettings sparse = new KubernetesSettings(null, null, null, null, false, "ns", null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, false);
 
         assertThat(sparse.requestRatio()).isEqualTo(1.0);
         assertThat(sparse.gpuResource()).isEqualTo("nvidia.com/gpu");
         assertThat(sparse.faultGrace()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(new KubernetesSettings.Image(null, "img", null, null, null, null, null).secretEnv())
+        assertThat(new KubernetesSettings.Image(null, "img", null, null, null, null, null, null, null).secretEnv())
                 .containsExactly("VANTAGE_SECRET");
     }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The data of an instance's experiments, applied before its processes start: at creation, and at hand-over when a
  * pool machine gets its owner (the processes are started afresh after, so they run with it). This is the one place
- * the local provider learns an instance's experiments; mounting their data (groups, links in the home) belongs
- * here. For now the processes get {@code VANTAGE_EXPERIMENTS}, as the image contract's machines do.
+ * the local provider learns an instance's experiments: the processes get {@code VANTAGE_EXPERIMENTS}, as the image
+ * contract's machines do. Their data folders come from the portal as data mounts ({@link DataFolders}: saved at
+ * creation or by {@code applyDataMounts}, which the portal calls before a hand-over, and opened at every launch).
  */
 final class ExperimentData {
 

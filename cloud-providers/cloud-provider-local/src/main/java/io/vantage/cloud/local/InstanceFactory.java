@@ -43,6 +43,7 @@ final class InstanceFactory {
             throw new CloudPermanentException("Unknown local flavour '" + request.flavourId()
                     + "'; the local provider offers small, medium and large");
         }
+        DataFolders.check(request.dataMounts());
         InstanceMetadata metadata = request.metadata();
         if (metadata.secret() == null || metadata.secret().isBlank()) {
             // an empty VNC password or Jupyter token would leave the instance open to every local user
@@ -63,6 +64,7 @@ final class InstanceFactory {
             InstancePaths paths = store.create(record);
             record = experimentData.apply(isolation.prepare(record, paths), paths, metadata.experiments());
             store.save(record);
+            DataMountFile.save(paths, request.dataMounts());
             launcher.writeSecrets(paths, metadata.secret(), record.user());
         } catch (UncheckedIOException e) {
             safelyDelete(record);

@@ -16,14 +16,16 @@ final class InstanceLifecycle {
     private final LocalSettings settings;
     private final ProcessStarter starter;
     private final InstanceIsolation isolation;
+    private final DataFolders data;
 
     InstanceLifecycle(InstanceStore store, LocalCatalogue catalogue, LocalSettings settings, ProcessStarter starter,
-                      InstanceIsolation isolation) {
+                      InstanceIsolation isolation, DataFolders data) {
         this.store = store;
         this.catalogue = catalogue;
         this.settings = settings;
         this.starter = starter;
         this.isolation = isolation;
+        this.data = data;
     }
 
     /** Start, unless everything already runs. */
@@ -53,6 +55,16 @@ final class InstanceLifecycle {
             return;
         }
         store.save(launch.record());
+        try {
+            InstancePaths paths = store.paths(computeId);
+            synchronized (DataFolders.lock(computeId)) {
+                data.apply(paths, launch.record().user(), DataMountFile.load(paths));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Local instance {} cannot open its data", computeId, e);
+            store.save(launch.record().withFault("cannot open its data: " + e.getMessage()));
+            return;
+        }
         try {
             Launcher launcher = catalogue.launcher(record.imageId())
                     .orElseThrow(() -> new LaunchException("unknown image " + record.imageId()));

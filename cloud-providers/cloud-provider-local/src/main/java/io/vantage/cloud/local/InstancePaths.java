@@ -42,6 +42,16 @@ record InstancePaths(Path root) {
         return logs().resolve(role + ".log");
     }
 
+    /** The portal's folder of links to the instance's experiment data; {@code ~/data} points here. */
+    Path data() {
+        return root.resolve("data");
+    }
+
+    /** The data folders the instance was given (no credentials: the local provider needs none). */
+    Path dataMounts() {
+        return root.resolve("data-mounts");
+    }
+
     /** HOME of the processes and the notebooks' folder, so desktops and notebooks show the same files. */
     Path home() {
         return root.resolve("home");

@@ -36,6 +36,8 @@ final class LocalCloudProvider implements CloudProvider {
     private final LocalLimits limits;
     private final LocalNetwork network;
     private final InstanceIsolation isolation;
+    /** Said by the portal at startup and in the admin console ({@link #warnings()}); null when isolated. */
+    private final String weakness;
 
     LocalCloudProvider(String name, LocalSettings settings, ProviderContext context, LocalPackages packages,
                        InstanceIsolation isolation) {
@@ -44,10 +46,8 @@ final class LocalCloudProvider implements CloudProvider {
         this.isolation = isolation;
         this.store = new InstanceStore(Path.of(settings.workDir()),
                 isolation.users() ? SecureFiles.TRAVERSABLE : SecureFiles.PRIVATE);
-        String weakness = isolation.weakness(name, store.workDir());
-        if (weakness != null) {
-            log.warn(weakness);
-        } else {
+        this.weakness = isolation.weakness(name, store.workDir());
+        if (weakness == null) {
             InstanceIsolation.blockedAncestor(store.workDir().toAbsolutePath().getParent()).ifPresent(blocked ->
                     log.warn("Local provider '{}': instance users cannot reach their homes under {}: {} does not let "
                             + "other users through; launches will fail until it does (chmod o+x {}) or workDir "
@@ -105,6 +105,12 @@ final class LocalCloudProvider implements CloudProvider {
         packages.installIfPossible().ifPresent(command ->
                 LoggerFactory.getLogger(LocalCloudProvider.class).warn(
                         "Local desktops and notebooks will not start until you run: {}", command));
+    }
+
+    /** Instances that run as the portal's own user can read each other's secrets and the portal's data. */
+    @Override
+    public List<String> warnings() {
+        return weakness == null ? List.of() : List.of(weakness);
     }
 
     /**

@@ -7,9 +7,12 @@ import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.CloudTransientException;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.DataAttachment;
+import io.vantage.cloud.api.DataMount;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.api.Tags;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,7 @@ final class LocalCompute implements Compute {
     private final InstanceLifecycle lifecycle;
     private final InstanceView view;
     private final InstanceFactory factory;
+    private final DataFolders data;
     private final LocalHandOver handOver;
 
     LocalCompute(ProviderContext context, LocalSettings settings, InstanceStore store, LocalCatalogue catalogue,
@@ -43,8 +47,9 @@ final class LocalCompute implements Compute {
         this.catalogue = catalogue;
         this.packages = packages;
         this.queue = queue;
+        this.data = new DataFolders(isolation.users(), new DataGroups(LocalPackages.systemTools()));
         this.lifecycle = new InstanceLifecycle(store, catalogue, settings,
-                new ProcessStarter(new Executables(settings.executablePath())), isolation);
+                new ProcessStarter(new Executables(settings.executablePath())), isolation, data);
         this.view = new InstanceView(settings, store, queue);
         ExperimentData experimentData = new ExperimentData();
         this.factory = new InstanceFactory(context, settings, store, catalogue, packages, isolation, experimentData);
@@ -78,6 +83,28 @@ final class LocalCompute implements Compute {
     public Optional<CloudInstance> findByInstanceUid(String instanceUid) {
         return store.all().stream().filter(this::isOurs)
                 .filter(record -> instanceUid.equals(record.tags().get(Tags.INSTANCE))).findFirst().map(view::of);
+    }
+
+    /**
+     * Links now; a new folder's group reaches the instance's processes only when they start again, so a running
+     * instance that gains or loses a group answers {@link DataAttachment#AFTER_RESTART}.
+     */
+    @Override
+    public DataAttachment applyDataMounts(String computeId, List<DataMount> mounts) {
+        InstanceRecord record = require(computeId);
+        DataFolders.check(mounts);
+        InstancePaths paths = store.paths(computeId);
+        boolean groupsChanged;
+        synchronized (DataFolders.lock(computeId)) {
+            DataMountFile.save(paths, mounts);
+            try {
+                groupsChanged = data.apply(paths, record.user(), mounts);
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw new CloudPermanentException("Cannot open the data folders: " + e.getMessage(), e);
+            }
+        }
+        boolean running = record.desired() == InstanceRecord.Desired.RUNNING && !record.processes().isEmpty();
+        return groupsChanged && running ? DataAttachment.AFTER_RESTART : DataAttachment.APPLIED;
     }
 
     @Override

@@ -40,6 +40,18 @@ public final class LocalPackages {
         PACKAGES.put("jupyter-notebook", List.of("jupyter-notebook", "python3-ipykernel"));
     }
 
+    /**
+     * Installed with the others but never required for a launch: the Python a notebook needs to read and plot
+     * experiment data (HDF5/NeXus files), found by the module folder of Debian's python3.
+     */
+    private static final Map<String, Path> EXTRAS = new LinkedHashMap<>();
+
+    static {
+        for (String module : List.of("numpy", "h5py", "matplotlib")) {
+            EXTRAS.put("python3-" + module, Path.of("/usr/lib/python3/dist-packages", module));
+        }
+    }
+
     private static final long APT_TIMEOUT_MINUTES = 15;
 
     private final Executables executables;
@@ -68,7 +80,13 @@ public final class LocalPackages {
 
     /** Packages to install before every local image can run; empty when nothing is missing. */
     public List<String> missing() {
-        return missingFor(List.copyOf(PACKAGES.keySet()));
+        List<String> missing = new ArrayList<>(missingFor(List.copyOf(PACKAGES.keySet())));
+        EXTRAS.forEach((name, module) -> {
+            if (!Files.isDirectory(module)) {
+                missing.add(name);
+            }
+        });
+        return List.copyOf(missing);
     }
 
     List<String> missingFor(List<String> programs) {

@@ -23,7 +23,7 @@ final class UserAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
     /** useradd locks /etc/passwd; launches in this JVM queue here instead of failing on the lock. */
-    private static final Object PASSWD = new Object();
+    static final Object PASSWD = new Object();
     private static final int MAX_NAME = 32;
     static final String PREFIX = "vi-";
 
@@ -125,7 +125,7 @@ final class UserAccounts {
     }
 
     /** Runs a passwd tool; its output names users and files only, never a secret. */
-    private static void run(List<String> command) {
+    static void run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();

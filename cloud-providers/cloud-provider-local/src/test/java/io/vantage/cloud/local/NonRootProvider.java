@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Run by {@link NonRootModeTest} in a JVM of an unprivileged user: a portal that cannot create users. Asks for
- * {@code isolation: users} (refused), then launches a notebook with the default setting, says so, waits for a line
- * on stdin and deletes it.
+ * {@code isolation: users} (refused), then prints the provider's warnings (which the portal logs and shows admins),
+ * launches a notebook with the default setting, says so, waits for a line on stdin and deletes it.
  */
 public final class NonRootProvider {
 
@@ -33,6 +33,7 @@ public final class NonRootProvider {
             System.out.println("USERS-REFUSED " + e.getMessage());
         }
         try (CloudProvider provider = new LocalProviderFactory().create("demo", settings, context)) {
+            provider.warnings().forEach(warning -> System.out.println("WARNING " + warning)); // the portal logs these
             String computeId = provider.compute().create(new CreateInstanceRequest("n", "notebook", "small", null,
                     null, new InstanceMetadata("non-root", "uid-nonroot", "carol", List.of(), 0, 0, null,
                             args[1]), null)).computeId();

@@ -67,6 +67,10 @@ class JupyterConfiguration {
             }
             attributes.put(JupyterWebSocketProxy.GRANT, grant);
             attributes.put(JupyterWebSocketProxy.TARGET, target);
+            Object portalSession = servlet.getServletRequest().getAttribute(JupyterWebSocketProxy.PORTAL_SESSION);
+            if (portalSession != null) { // ends with the portal session; absent for an API token's cookie
+                attributes.put(JupyterWebSocketProxy.PORTAL_SESSION, portalSession);
+            }
             return true;
         }
 

@@ -37,6 +37,8 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
 
     static final String GRANT = "vantage.jupyter.grant";
     static final String TARGET = "vantage.jupyter.target";
+    /** The portal session the notebook cookie was issued under (absent when an API token asked for the ticket). */
+    static final String PORTAL_SESSION = "vantage.jupyter.portal-session";
     /** Close code the notebook page sees when access was withdrawn (4000-4999: the application's own). */
     static final int ACCESS_WITHDRAWN = 4403;
     private static final Logger log = LoggerFactory.getLogger(JupyterWebSocketProxy.class);
@@ -69,7 +71,8 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
         URI uri = session.getUri();
         URI upstreamUri = URI.create("ws://" + target.endpoint() + uri.getRawPath()
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        Relay relay = new Relay(grant, browser, new JupyterUpstream(browser));
+        Relay relay = new Relay(grant, (String) session.getAttributes().get(PORTAL_SESSION), browser,
+                new JupyterUpstream(browser));
         relays.put(session.getId(), relay);
         // A change that came between the decision and now found no relay to re-check: decide once more.
         Optional<NotebookAccess.Grant> now = access.grant(grant.userId(), grant.uid());
@@ -154,6 +157,24 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
         return switched;
     }
 
+    /**
+     * Closes the relays of the person the change concerns whose portal session has ended ({@code ended} says so of
+     * a session id): a notebook connection lasts no longer than the browser session it was opened under.
+     */
+    int closeEnded(AccessChange change, java.util.function.Predicate<String> ended, String reason) {
+        int closed = 0;
+        for (Relay relay : relays.values()) {
+            NotebookAccess.Grant grant = relay.grant();
+            if (relay.portalSession() != null && change.concerns(grant.userId(), grant.instanceId())
+                    && ended.test(relay.portalSession())) {
+                relay.readOnly(true);
+                JupyterUpstream.closeQuietly(relay.browser(), new CloseStatus(ACCESS_WITHDRAWN, shorten(reason)));
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** Close reasons are limited to 123 bytes. */
     static String shorten(String reason) {
         String text = reason == null ? "Your access to this notebook ended." : reason;
@@ -170,14 +191,16 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
     private static final class Relay {
 
         private final NotebookAccess.Grant grant;
+        private final String portalSession;
         private final WebSocketSession browser;
         private final JupyterUpstream upstream;
         private volatile boolean readOnly;
         private boolean inMessage;
         private boolean droppingMessage;
 
-        Relay(NotebookAccess.Grant grant, WebSocketSession browser, JupyterUpstream upstream) {
+        Relay(NotebookAccess.Grant grant, String portalSession, WebSocketSession browser, JupyterUpstream upstream) {
             this.grant = grant;
+            this.portalSession = portalSession;
             this.browser = browser;
             this.upstream = upstream;
             this.readOnly = grant.readOnly();
@@ -185,6 +208,10 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
 
         NotebookAccess.Grant grant() {
             return grant;
+        }
+
+        String portalSession() {
+            return portalSession;
         }
 
         WebSocketSession browser() {

@@ -16,6 +16,7 @@ import io.vantage.api.events.AccessChange;
 import io.vantage.api.events.AccessChangeListener;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.events.LiveEvent;
+import io.vantage.api.security.PortalSessions;
 
 /**
  * Applies access changes (from this replica or another) to notebooks: cached decisions are dropped at once, so the
@@ -29,6 +30,8 @@ class NotebookAccessListener implements AccessChangeListener, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(NotebookAccessListener.class);
 
     private final NotebookAccess access;
+    private final NotebookSessions cookies;
+    private final PortalSessions portalSessions;
     private final JupyterWebSocketProxy sockets;
     private final EventBus bus;
     private final ExecutorService rechecks = Executors.newSingleThreadExecutor(runnable -> {
@@ -37,8 +40,11 @@ class NotebookAccessListener implements AccessChangeListener, DisposableBean {
         return thread;
     });
 
-    NotebookAccessListener(NotebookAccess access, JupyterWebSocketProxy sockets, EventBus bus) {
+    NotebookAccessListener(NotebookAccess access, NotebookSessions cookies, PortalSessions portalSessions,
+                           JupyterWebSocketProxy sockets, EventBus bus) {
         this.access = access;
+        this.cookies = cookies;
+        this.portalSessions = portalSessions;
         this.sockets = sockets;
         this.bus = bus;
     }
@@ -46,8 +52,16 @@ class NotebookAccessListener implements AccessChangeListener, DisposableBean {
     @Override
     public void accessChanged(AccessChange change) {
         access.forget(change);
+        boolean person = change.instanceId() == null;
+        if (person) {
+            cookies.forget(change.userId()); // the next request looks the cookie's portal session up again
+        }
         rechecks.execute(() -> {
             try {
+                if (person && change.userId() != null) {
+                    sockets.closeEnded(change, id -> !portalSessions.exists(id), change.reason() != null
+                            ? change.reason() : "Your portal session ended");
+                }
                 var switched = sockets.recheck(change, grant -> access.check(grant.userId(), grant.uid()),
                         grant -> reason(grant, change));
                 switched.stream().collect(Collectors.toMap(s -> s.grant().userId() + "/" + s.grant().uid(), s -> s,

@@ -54,7 +54,8 @@ class NotebookEntry {
                     ticket.get().instanceId()).orElse("You may not open this notebook, or it is not running."), back);
             return;
         }
-        NotebookCookie.write(response, sessions.open(userId, ticket.get().instanceId()), cookie);
+        NotebookCookie.write(response, sessions.open(userId, ticket.get().instanceId(),
+                ticket.get().portalSessionId()), cookie);
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", next(request.getParameter("next"), uid));

@@ -78,6 +78,8 @@ class NotebookRequests {
                 // A notebook opened in a tab of its own: the portal issues a ticket for it and sends it back.
                 String here = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                // the portal issues at once for a referrer on this origin (never its path: no query travels)
+                response.setHeader("Referrer-Policy", "strict-origin");
                 response.setHeader("Location", back + "/notebook?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
                 return;
             }
@@ -119,6 +121,7 @@ class NotebookRequests {
         if (BrowserChecks.isWebSocket(request)) {
             request.setAttribute(JupyterWebSocketProxy.GRANT, grant.get());
             request.setAttribute(JupyterWebSocketProxy.TARGET, target.get());
+            request.setAttribute(JupyterWebSocketProxy.PORTAL_SESSION, session.get().portalSessionId());
             websockets.handleRequest(request, response);
         } else {
             http.forward(request, response, grant.get(), target.get());

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NotebookSessionRepository {
 
-    record Row(String userId, Long instanceId, String uid, Instant lastUsedAt) {
+    record Row(String userId, Long instanceId, String uid, Instant lastUsedAt, String portalSessionId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -21,20 +21,28 @@ class NotebookSessionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String hash, String userId, Long instanceId, Instant now, Instant expiresAt) {
+    void insert(String hash, String userId, Long instanceId, Instant now, Instant expiresAt, String portalSessionId) {
         jdbc.update("""
-                insert into notebook_sessions (token_hash, user_id, instance_id, created_at, last_used_at, expires_at)
-                values (?, ?, ?, ?, ?, ?)""", hash, userId, instanceId, ts(now), ts(now), ts(expiresAt));
+                insert into notebook_sessions (token_hash, user_id, instance_id, created_at, last_used_at, expires_at,
+                                               portal_session_id)
+                values (?, ?, ?, ?, ?, ?, ?)""", hash, userId, instanceId, ts(now), ts(now), ts(expiresAt),
+                portalSessionId);
     }
 
-    /** The session if it has neither expired nor been idle since {@code idleSince}. */
+    /**
+     * The session if it has neither expired nor been idle since {@code idleSince}, and the portal session it was
+     * opened under (Spring Session's table) still exists and has not timed out.
+     */
     Optional<Row> findValid(String hash, Instant now, Instant idleSince) {
         List<Row> rows = jdbc.query("""
-                select s.user_id, s.instance_id, i.uid, s.last_used_at
+                select s.user_id, s.instance_id, i.uid, s.last_used_at, s.portal_session_id
                 from notebook_sessions s join instances i on i.id = s.instance_id
-                where s.token_hash = ? and s.expires_at > ? and s.last_used_at > ?""",
-                (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()),
-                hash, ts(now), ts(idleSince));
+                where s.token_hash = ? and s.expires_at > ? and s.last_used_at > ?
+                  and (s.portal_session_id is null or exists (select 1 from spring_session p
+                       where p.session_id = s.portal_session_id and p.expiry_time > ?))""",
+                (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)),
+                hash, ts(now), ts(idleSince), now.toEpochMilli());
         return rows.stream().findFirst();
     }
 

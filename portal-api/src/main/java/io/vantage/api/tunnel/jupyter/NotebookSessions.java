@@ -26,8 +26,11 @@ class NotebookSessions {
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(NotebookSessions.class);
 
-    /** Whose cookie it is and for which notebook; whether they may still use it is decided elsewhere. */
-    record Session(String userId, Long instanceId, String uid) {
+    /**
+     * Whose cookie it is and for which notebook, under which portal session (null: an API token's ticket);
+     * whether they may still use it is decided elsewhere.
+     */
+    record Session(String userId, Long instanceId, String uid, String portalSessionId) {
     }
 
     private record Cached(Session session, Instant until) {
@@ -44,11 +47,15 @@ class NotebookSessions {
         this.clock = clock;
     }
 
-    /** A new cookie value for this person and instance; only its hash is kept. */
-    String open(String userId, Long instanceId) {
+    /**
+     * A new cookie value for this person and instance, valid while the portal session {@code portalSessionId}
+     * lasts (when not null); only its hash is kept.
+     */
+    String open(String userId, Long instanceId, String portalSessionId) {
         String token = Tokens.secret(32);
         Instant now = clock.instant();
-        repository.insert(Tokens.sha256(token), userId, instanceId, now, now.plus(properties.maxAge()));
+        repository.insert(Tokens.sha256(token), userId, instanceId, now, now.plus(properties.maxAge()),
+                portalSessionId);
         return token;
     }
 
@@ -70,12 +77,18 @@ class NotebookSessions {
         if (row.get().lastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
             repository.touch(hash, now);
         }
-        Session session = new Session(row.get().userId(), row.get().instanceId(), row.get().uid());
+        Session session = new Session(row.get().userId(), row.get().instanceId(), row.get().uid(),
+                row.get().portalSessionId());
         cache.put(hash, new Cached(session, now.plus(properties.accessCache())));
         if (cache.size() > 10_000) {
             cache.values().removeIf(entry -> entry.until().isBefore(now));
         }
         return Optional.of(session);
+    }
+
+    /** Forgets the lookups of this person's cookies (everyone's for null): their portal session may have ended. */
+    void forget(String userId) {
+        cache.values().removeIf(entry -> userId == null || entry.session().userId().equals(userId));
     }
 
     @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)

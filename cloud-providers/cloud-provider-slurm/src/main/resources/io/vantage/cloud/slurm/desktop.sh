@@ -1,0 +1,39 @@
+
+# Desktop: Xvfb with a fresh MIT-MAGIC-COOKIE (other users of the node cannot open the display), openbox and an
+# xterm when installed, and x11vnc with the secret as VNC password (only its first 8 characters count in VNC).
+for program in Xvfb x11vnc; do
+  command -v "$program" >/dev/null || vantage_fail "$program is not installed on $(hostname)"
+done
+xauth_file="$work/Xauthority"
+# one FamilyWild entry with an empty display number: it matches whichever display Xvfb picks
+{ printf '\377\377\000\000\000\000\000\022MIT-MAGIC-COOKIE-1\000\020'; head -c 16 /dev/urandom; } >"$xauth_file"
+Xvfb -displayfd 3 -screen 0 "${VANTAGE_SCREEN}x24" -auth "$xauth_file" -nolisten tcp -noreset -dpi 96 \
+  3>"$work/display" >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+pids+=("$xvfb")
+vantage_wait "$VANTAGE_START_TIMEOUT" "$xvfb" test -s "$work/display" \
+  || vantage_fail "Xvfb did not start: $(tail -n 2 "$work/xvfb.log")"
+export DISPLAY=":$(head -n 1 "$work/display")" XAUTHORITY="$xauth_file"
+if command -v openbox >/dev/null; then openbox --sm-disable >"$work/openbox.log" 2>&1 & pids+=("$!"); fi
+if command -v xterm >/dev/null; then
+  xterm -title "Vantage desktop" -geometry 100x30+40+40 -bg '#1d3557' -fg '#f1faee' >/dev/null 2>&1 &
+  pids+=("$!")
+fi
+head -c 8 "$work/secret" >"$work/vnc-password" && echo >>"$work/vnc-password"
+if [ "$VANTAGE_BIND" = 127.0.0.1 ]; then listen=(-localhost); else listen=(-listen "$VANTAGE_BIND"); fi
+# x11vnc reads the password file and deletes it (rm:); -autoport takes the first free port from a random start
+x11vnc -display "$DISPLAY" -auth "$xauth_file" -passwdfile "rm:$work/vnc-password" \
+  -autoport "$(vantage_random_port)" "${listen[@]}" -noipv6 -shared -forever -noxdamage -nolookup -norc -nocmds \
+  -noremote -desktop "Vantage $VANTAGE_NAME" >"$work/x11vnc.log" 2>&1 &
+vnc=$!
+pids+=("$vnc")
+vantage_wait "$VANTAGE_START_TIMEOUT" "$vnc" grep -q '^PORT=' "$work/x11vnc.log" \
+  || vantage_fail "x11vnc did not start: $(tail -n 2 "$work/x11vnc.log")"
+port="$(sed -n 's/^PORT=//p' "$work/x11vnc.log" | head -n 1)"
+vantage_wait "$VANTAGE_START_TIMEOUT" "$vnc" vantage_accepts "$port" \
+  || vantage_fail "x11vnc does not accept connections on port $port"
+vantage_report "vantage-ports=$VANTAGE_VNC_PORT:$port"
+echo "vantage: desktop $DISPLAY served by x11vnc on port $port"
+vantage_watch "$xvfb" "$vnc"
+kill -0 "$xvfb" 2>/dev/null || vantage_fail "Xvfb exited: $(tail -n 2 "$work/xvfb.log")"
+vantage_fail "x11vnc exited: $(tail -n 2 "$work/x11vnc.log")"
