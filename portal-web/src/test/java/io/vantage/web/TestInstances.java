@@ -47,19 +47,34 @@ public final class TestInstances {
         if (!existing.isEmpty()) {
             return existing.get(0);
         }
+        return planOnACopyOfTheDemoDesktop(jdbc, name, policy);
+    }
+
+    /**
+     * A plan (small flavour) on a copy of the demo's desktop image on the local cloud, named {@code name}, with the
+     * given extension policy (null: the demo image's), so a test's launches never take another test's machines.
+     */
+    public static long planOnACopyOfTheDemoDesktop(JdbcTemplate jdbc, String name, String policy) {
+        // the demo's image: other tests may add images of the same name on clouds of their own
+        long demo = jdbc.queryForObject("""
+                select min(i.id) from images i join cloud_providers p on p.id = i.provider_id
+                where i.provider_image_id = 'desktop' and i.name = 'Analysis desktop' and p.name = 'local'""",
+                Long.class);
         Long image = jdbc.queryForObject("""
                 insert into images (name, version, description, icon, provider_id, provider_image_id,
                                     default_protocol_id, extension_policy)
-                select ?, version, description, icon, provider_id, provider_image_id, default_protocol_id, ?
-                from images where provider_image_id = 'desktop' and name = 'Analysis desktop'
-                returning id""", Long.class, name, policy);
+                select ?, version, description, icon, provider_id, provider_image_id, default_protocol_id,
+                       coalesce(?, extension_policy)
+                from images where id = ?
+                returning id""", Long.class, name, policy, demo);
         jdbc.update("""
                 insert into image_protocols (image_id, protocol_id)
-                select ?, protocol_id from image_protocols ip join images i on i.id = ip.image_id
-                where i.name = 'Analysis desktop'""", image);
+                select ?, protocol_id from image_protocols where image_id = ?""", image, demo);
         return jdbc.queryForObject("""
-                insert into plans (image_id, flavour_id) select ?, id from flavours where provider_flavour_id = 'small'
-                returning id""", Long.class, image);
+                insert into plans (image_id, flavour_id)
+                select ?, min(f.id) from flavours f join images i on i.provider_id = f.provider_id
+                where i.id = ? and f.provider_flavour_id = 'small' and not f.deleted
+                returning id""", Long.class, image, demo);
     }
 
     public static long id(JdbcTemplate jdbc, String uid) {

@@ -1,13 +1,17 @@
 package io.vantage.web.image;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the reference image's boot scripts ({@code cloud-providers/cloud-provider-openstack/packer/files}) on this
@@ -15,8 +19,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ImageScripts implements AutoCloseable {
 
-    static final Path FILES = Path.of("..", "cloud-providers", "cloud-provider-openstack", "packer", "files")
+    private static final Path SOURCE = Path.of("..", "cloud-providers", "cloud-provider-openstack", "packer", "files")
             .toAbsolutePath().normalize();
+    /**
+     * The scripts, copied where any user may read them: some run as an unprivileged user, who cannot reach a
+     * checkout inside a private folder (a clone under {@code mktemp -d} is 0700).
+     */
+    static final Path FILES = readableCopy();
 
     final Path root;
     final Path etc;
@@ -27,6 +36,31 @@ final class ImageScripts implements AutoCloseable {
         this.root = root;
         this.etc = root.resolve("etc/vantage");
         this.home = Files.createDirectories(root.resolve("home/vantage"));
+    }
+
+    private static Path readableCopy() {
+        try {
+            Path copy = Files.createTempDirectory("vantage-image-files-");
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (Stream<Path> files = Files.list(SOURCE)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Stream<Path> files = Files.list(copy)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    // a temporary folder left behind is harmless
+                }
+            }));
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs a script to its end; returns its output, failing with it when the script fails. */

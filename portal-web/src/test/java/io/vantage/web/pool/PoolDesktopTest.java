@@ -27,6 +27,7 @@ import io.vantage.web.Desktops;
 import io.vantage.web.HttpSession;
 import io.vantage.web.PortalTest;
 import io.vantage.web.RfbClient;
+import io.vantage.web.TestInstances;
 import io.vantage.web.image.VncProbe;
 
 /**
@@ -129,20 +130,7 @@ class PoolDesktopTest {
 
     /** A plan of its own (a copy of the demo desktop image), so no other test's launch takes its machines. */
     private long desktopPlanOfItsOwn() {
-        Long image = jdbc.queryForObject("""
-                insert into images (name, version, description, icon, provider_id, provider_image_id,
-                                    default_protocol_id)
-                select 'Desktop (pool test)', version, description, icon, provider_id, provider_image_id,
-                       default_protocol_id
-                from images where provider_image_id = 'desktop' and name = 'Analysis desktop'
-                returning id""", Long.class);
-        jdbc.update("""
-                insert into image_protocols (image_id, protocol_id)
-                select ?, protocol_id from image_protocols ip join images i on i.id = ip.image_id
-                where i.name = 'Analysis desktop'""", image);
-        return jdbc.queryForObject("""
-                insert into plans (image_id, flavour_id) select ?, id from flavours where provider_flavour_id = 'small'
-                returning id""", Long.class, image);
+        return TestInstances.planOnACopyOfTheDemoDesktop(jdbc, "Desktop (pool test)", null);
     }
 
     private List<String> awaitReady(ApiClient admin, long plan, int ready) {
@@ -171,16 +159,21 @@ class PoolDesktopTest {
         return procOf(user, "environ").stream().map(environment -> environment.replace('\0', '\n')).toList();
     }
 
-    /** One file of /proc/<pid>/ for every process the instance's own user runs. */
+    /**
+     * One file of /proc/<pid>/ for every process the instance's own user runs. Zombies run nothing and keep what
+     * they had before they ended (a container's first process may never reap them): they are left out.
+     */
     private static List<String> procOf(String user, String file) throws Exception {
-        Process ps = new ProcessBuilder("ps", "-u", user, "-o", "pid=").start();
-        String pids = new String(ps.getInputStream().readAllBytes());
+        Process ps = new ProcessBuilder("ps", "-u", user, "-o", "pid=,stat=").start();
+        String lines = new String(ps.getInputStream().readAllBytes());
         ps.waitFor();
         List<String> environments = new ArrayList<>();
-        for (String pid : pids.trim().split("\\s+")) {
-            if (pid.isBlank()) {
+        for (String line : lines.strip().split("\n")) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length < 2 || fields[1].startsWith("Z")) {
                 continue;
             }
+            String pid = fields[0];
             try {
                 environments.add(new String(Files.readAllBytes(Path.of("/proc", pid, file))));
             } catch (FileSystemException ended) {
