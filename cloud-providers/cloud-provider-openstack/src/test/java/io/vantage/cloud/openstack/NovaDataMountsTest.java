@@ -9,6 +9,9 @@ import static io.vantage.cloud.openstack.FakeOpenStack.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -23,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /** The experiments' data mounts reach the server as Nova metadata, one key per mount (docs/image-contract.md). */
 class NovaDataMountsTest {
@@ -48,8 +52,19 @@ class NovaDataMountsTest {
                 new DataMount("P-7-processed", DataMount.Kind.CEPHFS, "mon1,mon2:/processed/P-7", false,
                         "name=vantage-p7", "AQBkeyForThisInstance=="));
 
-        compute.create(request(mounts));
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(NovaCompute.class);
+        logger.addAppender(logged);
+        try {
+            compute.create(request(mounts));
+        } finally {
+            logger.detachAppender(logged);
+        }
 
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).contains("P-7-processed", "secret=****"))
+                .noneSatisfy(line -> assertThat(line).contains("AQBkeyForThisInstance"));
         Map<String, String> data = dataKeys(bootMetadata());
         assertThat(data).containsOnly(
                 Map.entry("vantage-data-0", "{\"target\":\"EXP-1\",\"kind\":\"nfs\",\"source\":"
