@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,16 @@ public final class CloudInitUserData {
 
     /** The user data for one machine; {@code imageUserData} may be null. Holds the secret: store it as a secret. */
     public static String of(InstanceMetadata metadata, String imageUserData) {
+        return of(metadata, List.of(), imageUserData);
+    }
+
+    /**
+     * With the experiments' data mounts among the metadata ({@link DataMounts#machineMetadata}, credentials included),
+     * for images whose boot script mounts them (docs/image-contract.md, "Experiment data").
+     */
+    public static String of(InstanceMetadata metadata, List<DataMount> dataMounts, String imageUserData) {
+        Map<String, String> values = new LinkedHashMap<>(metadata.machineMetadata());
+        values.putAll(DataMounts.machineMetadata(dataMounts));
         String boundary = "==vantage-" + HexFormat.of().formatHex(randomBytes()) + "==";
         StringBuilder mime = new StringBuilder()
                 .append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\n")
@@ -34,7 +46,7 @@ public final class CloudInitUserData {
         if (imageUserData != null && !imageUserData.isBlank()) {
             part(mime, boundary, "text/plain", "image-user-data", imageUserData);
         }
-        part(mime, boundary, "text/cloud-config", "vantage-metadata.cfg", metadataConfig(metadata));
+        part(mime, boundary, "text/cloud-config", "vantage-metadata.cfg", metadataConfig(values));
         return mime.append("--").append(boundary).append("--\n").toString();
     }
 
@@ -50,7 +62,7 @@ public final class CloudInitUserData {
         return json.append('}').toString();
     }
 
-    static String metadataConfig(InstanceMetadata metadata) {
+    static String metadataConfig(Map<String, String> values) {
         // merge_how: lists append and dicts recurse, so the image's own cloud-config keeps its write_files
         return "#cloud-config\n"
                 + "merge_how:\n"
@@ -61,7 +73,7 @@ public final class CloudInitUserData {
                 + "    owner: root:root\n"
                 + "    permissions: '0600'\n"
                 + "    encoding: b64\n"
-                + "    content: " + base64(json(metadata.machineMetadata())) + "\n";
+                + "    content: " + base64(json(values)) + "\n";
     }
 
     private static void part(StringBuilder mime, String boundary, String type, String file, String content) {

@@ -3,13 +3,18 @@ package io.vantage.cloud.kubernetes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.DataAttachment;
+import io.vantage.cloud.api.DataMount;
+import io.vantage.cloud.api.DataMounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +126,34 @@ final class PodCompute implements Compute {
         Pod template = template(computeId);
         stop(computeId);
         createPod(computeId, template);
+    }
+
+    /**
+     * A pod's volumes cannot change: the stored template gets exactly these mounts, so the next start or reboot
+     * (a new pod) has them. A running pod with other mounts therefore answers {@link DataAttachment#AFTER_RESTART};
+     * a stopped instance, or a pod that already has them, {@link DataAttachment#APPLIED}.
+     */
+    @Override
+    public DataAttachment applyDataMounts(String computeId, List<DataMount> mounts) {
+        DataVolumes.check(mounts);
+        Pod template = template(computeId);
+        String json = client.getKubernetesSerialization().asJson(templates.withDataMounts(template, mounts));
+        if (!json.equals(client.getKubernetesSerialization().asJson(template))) {
+            errors.call("give service " + computeId + " its new data mounts", () -> client.services()
+                    .inNamespace(settings.namespace()).withName(computeId).edit(service -> new ServiceBuilder(service)
+                            .editMetadata().addToAnnotations(PodTemplates.ANNOTATION, json).endMetadata().build()));
+        }
+        Optional<Pod> live = InstanceReader.newestLive(reader.pods(computeId)).filter(pod -> !PodStates.isTerminal(pod));
+        boolean current = live.map(pod -> DataMounts.jsonArray(mounts).equals(dataEnv(pod))).orElse(true);
+        log.info("Data mounts of {} set to {}{}", computeId, mounts, current ? "" : " from its next restart");
+        return current ? DataAttachment.APPLIED : DataAttachment.AFTER_RESTART;
+    }
+
+    /** What the pod was started with; "[]" for pods made before data mounts existed. */
+    private static String dataEnv(Pod pod) {
+        return pod.getSpec().getContainers().stream().filter(c -> PodTemplates.CONTAINER.equals(c.getName()))
+                .flatMap(c -> c.getEnv().stream()).filter(e -> PodTemplates.DATA_ENV.equals(e.getName()))
+                .map(EnvVar::getValue).findFirst().orElse("[]");
     }
 
     /** Deletes everything of the instance; objects already gone are skipped, so this can be repeated. */

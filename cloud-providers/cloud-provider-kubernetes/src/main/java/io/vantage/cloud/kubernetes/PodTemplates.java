@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.DataMount;
+import io.vantage.cloud.api.DataMounts;
 import io.vantage.cloud.api.InstanceMetadata;
 
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ final class PodTemplates {
     static final String ANNOTATION = "vantage.io/pod-template";
     static final String CONTAINER = "instance";
     static final String USER_DATA_DIR = "/etc/vantage";
+    /** The data mounts, without credentials, as one JSON array (docs/image-contract.md, "Experiment data"). */
+    static final String DATA_ENV = "VANTAGE_DATA_MOUNTS";
 
     private final KubernetesSettings settings;
 
@@ -57,6 +61,9 @@ final class PodTemplates {
                     .endPersistentVolumeClaim().build());
             mounts.add(new VolumeMountBuilder().withName("home").withMountPath(settings.storage().mountPath()).build());
         }
+        // after home, so the data folders are mounted inside it
+        volumes.addAll(DataVolumes.volumes(request.dataMounts()));
+        mounts.addAll(DataVolumes.mounts(request.dataMounts(), DataVolumes.dataDir(settings)));
         Container container = new ContainerBuilder().withName(CONTAINER).withImage(image.image())
                 .withImagePullPolicy("IfNotPresent").withCommand(image.command()).withArgs(image.args())
                 .withPorts(image.ports().stream().map(port -> new ContainerPortBuilder()
@@ -73,6 +80,23 @@ final class PodTemplates {
             pod.editSpec().addNewImagePullSecret(settings.imagePullSecret()).endSpec();
         }
         return pod.build();
+    }
+
+    /**
+     * The stored template with exactly these data mounts instead of its earlier ones (and the matching
+     * {@code VANTAGE_DATA_MOUNTS}); everything else stays as create made it.
+     */
+    Pod withDataMounts(Pod template, List<DataMount> dataMounts) {
+        Pod pod = new PodBuilder(template).build();
+        pod.getSpec().getVolumes().removeIf(volume -> volume.getName().startsWith(DataVolumes.PREFIX));
+        pod.getSpec().getVolumes().addAll(DataVolumes.volumes(dataMounts));
+        Container container = pod.getSpec().getContainers().stream()
+                .filter(c -> CONTAINER.equals(c.getName())).findFirst().orElseThrow();
+        container.getVolumeMounts().removeIf(mount -> mount.getName().startsWith(DataVolumes.PREFIX));
+        container.getVolumeMounts().addAll(DataVolumes.mounts(dataMounts, DataVolumes.dataDir(settings)));
+        container.getEnv().removeIf(variable -> DATA_ENV.equals(variable.getName()));
+        container.getEnv().add(new EnvVar(DATA_ENV, DataMounts.jsonArray(dataMounts), null));
+        return pod;
     }
 
     /** A new pod from the stored template, with a name no earlier pod of this instance had. */
@@ -95,6 +119,7 @@ final class PodTemplates {
         if (metadata.keyboardLayout() != null) {
             plain.put("VANTAGE_KEYBOARD", metadata.keyboardLayout());
         }
+        plain.put(DATA_ENV, DataMounts.jsonArray(request.dataMounts()));
         if (request.userData() != null) {
             plain.put("VANTAGE_USER_DATA", USER_DATA_DIR + "/" + Manifests.USER_DATA_KEY);
         }

@@ -5,6 +5,8 @@ import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.DataMount;
+import io.vantage.cloud.api.DataMounts;
 import io.vantage.cloud.api.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,7 +62,9 @@ final class NovaCompute implements Compute {
             throw new CloudPermanentException("Could not " + action + ": OpenStack does not know the image '"
                     + request.imageId() + "', the flavour '" + request.flavourId() + "' or a network (HTTP 404).");
         }
-        LOG.info("Booted server {} '{}' for {}", booted.getId(), request.name(), request.metadata());
+        // DataMount.toString() hides credentials
+        LOG.info("Booted server {} '{}' for {} with data {}", booted.getId(), request.name(), request.metadata(),
+                request.dataMounts());
         return new CloudInstance(booted.getId(), request.name(), CloudState.BUILDING, null, List.of(),
                 request.metadata().tags(), clock.instant());
     }
@@ -94,7 +98,22 @@ final class NovaCompute implements Compute {
             }
             return value;
         });
+        // a data mount's value is never cut: a cut path would mount a parent folder (docs/image-contract.md)
+        Map<String, String> data = DataMounts.machineMetadata(request.dataMounts());
+        data.forEach((key, value) -> {
+            if (value.length() > MAX_METADATA_VALUE) {
+                DataMount mount = request.dataMounts().get(index(key));
+                throw new CloudPermanentException("Data mount " + mount.target() + " does not fit into Nova's "
+                        + MAX_METADATA_VALUE + " characters per metadata value (" + (key.startsWith(
+                        DataMounts.SECRET_PREFIX) ? "its credential" : "source and options") + " too long)");
+            }
+        });
+        metadata.putAll(data);
         return metadata;
+    }
+
+    private static int index(String dataKey) {
+        return Integer.parseInt(dataKey.substring(dataKey.lastIndexOf('-') + 1));
     }
 
     @Override
