@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vantage.cloud.api.CloudPermanentException;
+import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.DataAttachment;
 import io.vantage.cloud.api.DataMount;
+import io.vantage.cloud.api.ProviderContext;
 
 /** The experiments' data of a job: node paths linked under ~/data by the script, other kinds refused by name. */
 class DataLinksTest {
@@ -59,6 +63,26 @@ class DataLinksTest {
                 .hasMessageContaining("Data folder EXP-2 (nfs nas:/exports/EXP-2)").hasMessageContaining("kind local");
         assertThatThrownBy(() -> DataLinks.check(List.of(claim)))
                 .isInstanceOf(CloudPermanentException.class).hasMessageContaining("EXP-3 (kubernetes-claim");
+    }
+
+    @Test
+    void theProviderRefusesBeforeAskingTheClusterAndCannotChangeARunningJobsData() throws Exception {
+        TestSettings settings = new TestSettings();
+        settings.token = "a.b.c";
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            settings.url = "http://127.0.0.1:" + socket.getLocalPort(); // closed again: any request would fail
+        }
+        Compute compute = new SlurmProviderFactory().create("hpc", settings.build(),
+                new ProviderContext("d-1", null, Duration.ofSeconds(2))).compute();
+        CreateInstanceRequest plain = Requests.of("d-1", "notebook", "small");
+        DataMount ceph = new DataMount("EXP-9", DataMount.Kind.CEPHFS, "mon1:/raw/EXP-9", true, "name=v", "key");
+
+        assertThatThrownBy(() -> compute.create(new CreateInstanceRequest(plain.name(), "notebook", "small",
+                List.of(), List.of(), plain.metadata(), null, List.of(ceph))))
+                .as("refused by name, not a transient failure to reach slurmrestd")
+                .isInstanceOf(CloudPermanentException.class).hasMessageStartingWith("Data folder EXP-9 (cephfs");
+        assertThat(compute.applyDataMounts("42", List.of(local("EXP-1", "/gpfs/EXP-1", true))))
+                .isEqualTo(DataAttachment.UNSUPPORTED);
     }
 
     @Test
