@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.vantage.api.cloud.DeploymentId;
 import io.vantage.api.cloud.MachineSecurityGroups;
-import io.vantage.api.data.DataMountPlanner;
 import io.vantage.cloud.api.DataMount;
 import io.vantage.cloud.api.InstanceMetadata;
 import io.vantage.domain.instance.CommandType;
@@ -28,10 +27,10 @@ class CommandContexts {
     private final InstanceRepository instances;
     private final MachineSecurityGroups securityGroups;
     private final DeploymentId deploymentId;
-    private final DataMountPlanner data;
+    private final DataMounts data;
 
     CommandContexts(InstanceCommandRepository commands, InstanceRepository instances,
-                    MachineSecurityGroups securityGroups, DeploymentId deploymentId, DataMountPlanner data) {
+                    MachineSecurityGroups securityGroups, DeploymentId deploymentId, DataMounts data) {
         this.commands = commands;
         this.instances = instances;
         this.securityGroups = securityGroups;

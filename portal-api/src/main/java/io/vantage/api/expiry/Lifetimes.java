@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import io.vantage.domain.instance.InstanceState;
  * never write the termination date, the last use or the planned deletion themselves.
  */
 @Service
+@NamedInterface("lifetimes")
 public class Lifetimes {
 
     private final InstanceRepository instances;

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.vantage.api.events.AccessChange;
+import io.vantage.api.security.AccessChange;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.ConnectionDecision;
 import io.vantage.api.security.NotebookProperties;

@@ -1,9 +1,9 @@
-package io.vantage.api.events;
+package io.vantage.api.security;
 
 /**
  * Who may do what on an instance changed: every replica re-checks the open connections, notebook sessions and
  * cached decisions it concerns, at once. Server-to-server only (browsers never see these); the browser side of
- * the same change travels as a {@link LiveEvent}.
+ * the same change travels as a live event (io.vantage.api.events).
  *
  * @param userId     the person whose access changed, or null for everyone on the instance
  * @param instanceId the instance, or null for all instances of the person (a role granted, revoked or expired)

@@ -1,4 +1,4 @@
-package io.vantage.api.events;
+package io.vantage.api.security;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AccessChanges {
 
-    static final String CHANNEL = "vantage_access";
+    public static final String CHANNEL = "vantage_access";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -25,7 +25,7 @@ public class AccessChanges {
         jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, json.writeValueAsString(change));
     }
 
-    AccessChange parse(String payload) {
+    public AccessChange parse(String payload) {
         return json.readValue(payload, AccessChange.class);
     }
 }

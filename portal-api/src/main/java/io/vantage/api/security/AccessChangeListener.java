@@ -1,4 +1,4 @@
-package io.vantage.api.events;
+package io.vantage.api.security;
 
 /**
  * Code on every replica that holds access decisions (open tunnels, notebook sessions, caches) and must re-check
