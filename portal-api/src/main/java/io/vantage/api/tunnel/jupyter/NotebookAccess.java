@@ -35,7 +35,7 @@ class NotebookAccess {
     /** What a person may do with one notebook now. */
     record Grant(String userId, Long instanceId, String uid, MemberRole role) {
         boolean readOnly() {
-            return role.readOnly();
+            return AccessPolicy.watchesOnly(role);
         }
     }
 
