@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -62,16 +63,19 @@ class ModuleDocsTest {
         }
     }
 
+    /** Writes only the files whose content changed, so a refresh does not churn files merely reordered. */
     private static void replace(Path target, Path source) throws IOException {
         Files.createDirectories(target);
-        try (Stream<Path> old = Files.list(target)) {
-            for (Path file : old.filter(f -> f.getFileName().toString().matches(".*\\.(puml|adoc)")).toList()) {
-                Files.delete(file);
+        Map<String, String> fresh = read(source);
+        Map<String, String> committed = read(target);
+        for (String name : committed.keySet()) {
+            if (!fresh.containsKey(name) && name.matches(".*\\.(puml|adoc)")) {
+                Files.delete(target.resolve(name));
             }
         }
-        try (Stream<Path> generated = Files.list(source)) {
-            for (Path file : generated.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, target.resolve(file.getFileName()));
+        for (String name : fresh.keySet()) {
+            if (!fresh.get(name).equals(committed.get(name))) {
+                Files.copy(source.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

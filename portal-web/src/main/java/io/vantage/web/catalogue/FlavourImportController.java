@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.catalogue;
 
 import java.util.List;
 
@@ -15,12 +15,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.vantage.api.admin.CloudCatalogue;
-import io.vantage.api.admin.FlavourAdmin;
-import io.vantage.api.admin.FlavourView;
+import io.vantage.api.catalogue.FlavourAdmin;
+import io.vantage.api.catalogue.FlavourView;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.web.admin.AdminMessages;
+import io.vantage.web.admin.AdminOptions;
+import io.vantage.web.admin.Flash;
+import io.vantage.web.admin.FormErrors;
 
 /**
  * Registering a flavour: the cloud's flavours are listed so one can be picked (its sizes fill the form); when

@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.catalogue;
 
 import jakarta.validation.groups.Default;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,14 +14,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.FlavourAdmin;
-import io.vantage.api.admin.FlavourRequests;
-import io.vantage.api.admin.FlavourView;
 import io.vantage.api.admin.Withdrawal;
+import io.vantage.api.catalogue.FlavourAdmin;
+import io.vantage.api.catalogue.FlavourRequests;
+import io.vantage.api.catalogue.FlavourView;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.web.admin.AdminMessages;
+import io.vantage.web.admin.AdminOptions;
+import io.vantage.web.admin.Flash;
+import io.vantage.web.admin.FormErrors;
 
 /** Flavours: the list, resizing, withdrawing, and who may use them (limits). Registering is {@link FlavourImportController}. */
 @Controller

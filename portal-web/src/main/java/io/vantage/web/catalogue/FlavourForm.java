@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.catalogue;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import io.vantage.api.admin.FlavourRequests;
-import io.vantage.api.admin.FlavourView;
+import io.vantage.api.catalogue.FlavourRequests;
+import io.vantage.api.catalogue.FlavourView;
 
 /**
  * Registering a cloud flavour (sizes left empty are taken from the cloud's flavour) or resizing one (then every
