@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.vantage.api.cloud.CloudSnapshot;
-import io.vantage.api.cloud.CloudSnapshots;
+import io.vantage.api.cloud.CloudSnapshotRepository;
 import io.vantage.api.cloud.Resources;
 import io.vantage.cloud.api.CloudLimits;
 import io.vantage.domain.catalogue.Flavour;
@@ -18,9 +18,9 @@ import io.vantage.domain.catalogue.Plan;
 class PoolRepository {
 
     private final JdbcTemplate jdbc;
-    private final CloudSnapshots snapshots;
+    private final CloudSnapshotRepository snapshots;
 
-    PoolRepository(JdbcTemplate jdbc, CloudSnapshots snapshots) {
+    PoolRepository(JdbcTemplate jdbc, CloudSnapshotRepository snapshots) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
     }
