@@ -1,5 +1,6 @@
 package io.vantage.api.user;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
@@ -11,7 +12,7 @@ import io.vantage.domain.user.UserRepository;
 
 /** A person's own record, as the portal knows it. */
 @Service
-class Profiles {
+public class Profiles {
 
     private final UserRepository users;
 
@@ -23,5 +24,11 @@ class Profiles {
     @Transactional(readOnly = true)
     <T> T find(String id, Function<User, T> view) {
         return view.apply(users.findById(id).orElseThrow(() -> new NotFoundException("user", id)));
+    }
+
+    /** The person's full name, if the portal has a record of them. */
+    @Transactional(readOnly = true)
+    public Optional<String> fullName(String id) {
+        return users.findById(id).map(User::getFullName);
     }
 }
