@@ -27,10 +27,10 @@ class CommandContexts {
     private final InstanceRepository instances;
     private final MachineSecurityGroups securityGroups;
     private final DeploymentId deploymentId;
-    private final DataMounts data;
+    private final MountPlanner data;
 
     CommandContexts(InstanceCommandRepository commands, InstanceRepository instances,
-                    MachineSecurityGroups securityGroups, DeploymentId deploymentId, DataMounts data) {
+                    MachineSecurityGroups securityGroups, DeploymentId deploymentId, MountPlanner data) {
         this.commands = commands;
         this.instances = instances;
         this.securityGroups = securityGroups;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-import io.vantage.api.command.DataMounts;
+import io.vantage.api.command.MountPlanner;
 import io.vantage.cloud.api.DataMount;
 import io.vantage.domain.data.DataFolder;
 import io.vantage.domain.data.DataLocations;
@@ -24,7 +24,7 @@ import io.vantage.domain.proposal.ExperimentRepository;
  */
 @Component
 @EnableConfigurationProperties(DataProperties.class)
-public class DataMountPlanner implements DataMounts {
+public class DataMountPlanner implements MountPlanner {
 
     private final DataLocations locations;
     private final ExperimentRepository experiments;

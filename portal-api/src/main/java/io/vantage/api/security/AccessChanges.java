@@ -3,6 +3,8 @@ package io.vantage.api.security;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.vantage.api.support.NotifyRepository;
+
 /**
  * Publishes {@link AccessChange}s on a NOTIFY channel of their own, apart from the browsers' events, so every
  * replica (this one included) re-checks what it holds within the listener's poll interval. Inside a transaction
