@@ -122,6 +122,7 @@ class AdminRecipeTest {
         assertThat(desktop.raw()).contains("runs on Jupyter notebook");
         assertFieldError(user.post("/api/instances/validation", Map.of("planId", Desktops.plan(jdbc, "notebook",
                 "small"), "name", "x", "recipe", "no-such-recipe")), "recipe");
+        assertThat(admin.delete("/api/admin/recipes/" + created.get("id").asLong()).status()).isEqualTo(204);
     }
 
     private Map<String, Object> recipe(String name) {

@@ -38,7 +38,7 @@ final class JobFactory {
             %sVANTAGE_RECIPE_SCRIPT
             )" vantage-recipe || echo "vantage: the recipe could not be cloned" >&2
             fi
-            """.formatted(GitRecipe.cloneScript().replace("%", "%%"));
+            """.formatted(GitRecipe.cloneScript());
 
     JobFactory(SlurmSettings settings) {
         this.settings = settings;
