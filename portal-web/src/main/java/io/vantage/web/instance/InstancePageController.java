@@ -78,7 +78,8 @@ class InstancePageController {
                 + recipe.map(r -> "?next=" + RecipeEntry.next(instance.uid(), r)).orElse(""));
         model.addAttribute("life", lifetimes.view(user, uid));
         if ("deleting".equals(mode(instance))) {
-            model.addAttribute("relaunch", relaunch.url(user, instance));
+            model.addAttribute("relaunch", relaunch.url(user, instance)
+                    + recipe.map(r -> "&recipe=" + r.getSlug()).orElse("")); // a slug needs no encoding
         }
     }
 

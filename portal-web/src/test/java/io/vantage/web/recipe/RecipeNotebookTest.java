@@ -96,8 +96,14 @@ class RecipeNotebookTest {
     @Test
     void aRecipeIsClonedIntoTheNotebookAndItsMainNotebookOpens() throws Exception {
         String slug = recipe("main");
-        // the wizard lists it; choosing it presets its environment and size
+        // an /open link opens the wizard with the recipe chosen; an unknown recipe is a 404 saying so
         Page page = browser.signedIn("recipe-owner");
+        page.navigate(browser.base() + "/open?recipe=" + slug);
+        assertThat(page.url()).contains("/launch?recipe=" + slug);
+        assertThat(page.locator("#step-experiments input[name=recipe]").getAttribute("value")).isEqualTo(slug);
+        assertThat(page.navigate(browser.base() + "/open?recipe=no-such-recipe").status()).isEqualTo(404);
+        assertThat(page.content()).contains("There is no recipe");
+        // the wizard lists it; choosing it presets its environment and size
         page.navigate(browser.base() + "/launch?step=environment&experiment=EXP-2");
         page.locator("#recipe-" + slug).click();
         PlaywrightAssertions.assertThat(page.locator("#step-size")).isVisible();
