@@ -27,6 +27,7 @@ import io.vantage.api.error.FieldException;
 import io.vantage.api.launch.KeyboardLayouts;
 import io.vantage.api.launch.LaunchRequest;
 import io.vantage.api.launch.LaunchService;
+import io.vantage.api.recipe.RecipeView;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.web.recipe.RecipeWizard;
@@ -85,7 +86,7 @@ class LaunchPageController {
     }
 
     private void fill(CurrentUser user, LaunchForm form, String step, Model model) {
-        recipes.preset(form, model);
+        RecipeView recipe = recipes.preset(form, model);
         List<PlanOption> plans = catalogue.plans(user, form.experiments());
         Map<Long, PlanOption> images = new LinkedHashMap<>();
         for (PlanOption plan : plans) {
@@ -104,8 +105,8 @@ class LaunchPageController {
         model.addAttribute("quota", catalogue.quota(user));
         model.addAttribute("keyboards", KeyboardLayouts.ALL);
         if (form.getName() == null || form.getName().isBlank()) {
-            form.setName(chosen.map(p -> (model.getAttribute("chosenRecipe") instanceof io.vantage.api.recipe.RecipeView r
-                    ? r.name() : p.imageName()) + (form.experiments().isEmpty() ? ""
+            form.setName(chosen.map(p -> (recipe != null ? recipe.name() : p.imageName())
+                    + (form.experiments().isEmpty() ? ""
                     : " for " + String.join(", ", form.experiments()))).orElse(""));
         }
         model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));

@@ -39,8 +39,12 @@ public class RecipeWizard {
         void setPlan(Long plan);
     }
 
-    /** Call before the wizard reads the form's image and plan. */
-    public void preset(Choice form, Model model) {
+    /**
+     * Call before the wizard reads the form's image and plan.
+     *
+     * @return the chosen recipe, or null
+     */
+    public RecipeView preset(Choice form, Model model) {
         RecipeView chosen = null;
         if (form.getRecipe() != null && !form.getRecipe().isBlank()) {
             try {
@@ -67,5 +71,6 @@ public class RecipeWizard {
         model.addAttribute("recipes", available);
         model.addAttribute("techniques", recipes.techniques());
         model.addAttribute("chosenRecipe", chosen);
+        return chosen;
     }
 }
