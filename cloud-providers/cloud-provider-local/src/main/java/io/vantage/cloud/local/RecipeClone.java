@@ -54,10 +54,12 @@ final class RecipeClone {
         try {
             ProcessRecord clone = launch.start("recipe", false,
                     List.of(bash, "-c", GitRecipe.cloneScript(), "vantage-recipe"), environment);
-            boolean ended = Waits.until(() -> !ProcessTree.isAlive(clone), LONGEST);
+            // a stop or delete meanwhile ends the clone rather than waiting for it
+            boolean ended = Waits.until(() -> !ProcessTree.isAlive(clone) || launch.cancelled(), LONGEST);
             launch.discard(clone);
             log.info("Local instance {}: recipe {} {}: {}", launch.record().computeId(), recipe.get().name(),
-                    ended ? "done" : "stopped after " + LONGEST, launch.logTail("recipe").strip());
+                    !ended ? "stopped after " + LONGEST : launch.cancelled() ? "stopped, the launch was cancelled"
+                            : "done", launch.logTail("recipe").strip());
         } catch (LaunchException e) {
             log.warn("Local instance {}: recipe {} not cloned: {}", launch.record().computeId(), recipe.get().name(),
                     e.getMessage());
