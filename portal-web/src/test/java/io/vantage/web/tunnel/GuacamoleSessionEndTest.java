@@ -19,9 +19,10 @@ import io.vantage.web.HttpSession;
 
 /**
  * A desktop opened from a browser session lasts no longer than that session: an admin ending the person's
- * sessions, the person signing out, or their logout at the identity provider (back-channel) closes the connections that session opened (within the same 2 s as other
- * access changes) and voids the tickets it asked for; connections of the person's other sessions, and those an
- * API token opened, go on.
+ * sessions, the person signing out, or their logout at the identity provider (back-channel) closes the connections
+ * that session opened (within the same 2 s as other access changes) and voids the tickets it asked for; a session
+ * that times out closes its connections once the expiry check (every 2 s) has seen it; connections of the person's
+ * other sessions, and those an API token opened, go on.
  */
 class GuacamoleSessionEndTest extends GuacamoleTestSupport {
 
@@ -89,6 +90,32 @@ class GuacamoleSessionEndTest extends GuacamoleTestSupport {
                 .startsWith("You signed out at the identity provider.");
     }
 
+    @Test
+    void aSessionThatTimesOutClosesItsDesktopAndNoOther() throws Exception {
+        Browser expiring = signIn("1002");
+        Browser staying = signIn("1002");
+        Connection expires = connectWith(expiring.ticket(), "");
+        Connection stays = connectWith(staying.ticket(), "");
+        expires.flush("before");
+
+        // what Spring Session stores for a session with a one-second max inactive interval: it times out by itself,
+        // with no sign-out, logout or admin to announce it
+        assertThat(jdbc.update("""
+                update spring_session set max_inactive_interval = 1, expiry_time = last_access_time + 1000
+                where session_id = ?""", expiring.sessionId())).as("the browser's session row").isEqualTo(1);
+
+        // the expiry check runs every 2 s (vantage.auth.session-expiry-check), then it closes as any access change
+        assertThat(expires.browser().closed().get(1 + 2 + VncAccessSteps.CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS)
+                .code()).isEqualTo(1002);
+        assertThat(expires.browser().received("error")).singleElement().asString()
+                .startsWith("Your portal session expired.");
+        await().atMost(WAIT).until(expires.guacd()::sawEndOfStream);
+        stays.browser().send("key", "68", "1");
+        stays.flush("still-here");
+        assertThat(stays.guacd().received("key")).containsExactly("68,1");
+        assertThat(stays.browser().closed()).isNotDone();
+    }
+
     private Browser signIn(String user) throws Exception {
         HttpSession http = new HttpSession("http://localhost:" + port);
         assertThat(http.loginThroughEmbeddedProvider(user, null).statusCode()).isEqualTo(200);
@@ -120,6 +147,12 @@ class GuacamoleSessionEndTest extends GuacamoleTestSupport {
             Matcher ticket = Pattern.compile("\"ticket\":\"([^\"]+)\"").matcher(issued.body());
             assertThat(ticket.find()).isTrue();
             return ticket.group(1);
+        }
+
+        /** The id of this browser's portal session, as Spring Session stores it (the cookie carries it in Base64). */
+        String sessionId() {
+            return new String(java.util.Base64.getDecoder().decode(http.cookie("VANTAGE_SESSION")),
+                    java.nio.charset.StandardCharsets.US_ASCII);
         }
 
         void signOut() throws Exception {
