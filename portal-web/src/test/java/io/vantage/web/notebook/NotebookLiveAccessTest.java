@@ -30,7 +30,8 @@ import io.vantage.web.browser.Browser;
 /**
  * A member's open kernel websocket follows their access as the owner changes it, at once: demoted to GUEST, the
  * cells they send are dropped by the portal (and so never run); promoted, the same websocket works again without
- * a new ticket; removed, it is closed within 2 s with the reason, and the notebook refuses them from then on.
+ * a new ticket; removed, it is closed within 2 s with the reason, and the notebook refuses them from then on. A
+ * portal session that ends (an admin) or times out closes the kernel websockets opened from it.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -142,6 +143,36 @@ class NotebookLiveAccessTest {
         assertThat(notebook.evaluate("async (path) => (await fetch(path)).status", jupyter(uid) + "/api/contents"))
                 .isEqualTo(403);
         assertThatThrownBy(() -> KernelSocket.open(notebook, jupyter(uid))).hasMessageContaining("403");
+        notebook.context().close();
+    }
+
+    @Test
+    void aPortalSessionThatTimesOutClosesItsKernelWebsocket() throws Exception {
+        Desktops.scientist(jdbc, "idle-session", "EXP-2");
+        assertThat(owner.post(members(), Map.of("userId", "idle-session", "role", "USER")).status()).isEqualTo(201);
+        Page notebook = browser.signedIn("idle-session");
+        notebook.navigate(NotebookEntries.origin(uid, port) + jupyter(uid) + "/tree");
+        notebook.waitForSelector("#notebook_list");
+        KernelSocket kernel = KernelSocket.open(notebook, jupyter(uid));
+        kernel.write("before-expiry", "idle-session.txt");
+        assertThat(kernel.awaitReply("before-expiry", Duration.ofSeconds(60))).isEqualTo("ok");
+        String portalSession = notebook.context().cookies().stream()
+                .filter(cookie -> cookie.name.equals("VANTAGE_SESSION"))
+                .map(cookie -> new String(java.util.Base64.getDecoder().decode(cookie.value)))
+                .findFirst().orElseThrow();
+
+        // a one-second max inactive interval, as Spring Session would store it: nobody announces the time-out
+        assertThat(jdbc.update("""
+                update spring_session set max_inactive_interval = 1, expiry_time = last_access_time + 1000
+                where session_id = ?""", portalSession)).isEqualTo(1);
+
+        // the expiry check runs every 2 s, then the close takes as long as any other access change (2 s)
+        await().atMost(Duration.ofSeconds(1 + 2 + 2)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                .until(() -> kernel.closed() != null);
+        assertThat(kernel.closed()).containsEntry("code", 4403);
+        assertThat(String.valueOf(kernel.closed().get("reason"))).contains("Your portal session expired");
+        assertThat(notebook.evaluate("async (path) => (await fetch(path)).status", jupyter(uid) + "/api/contents"))
+                .isEqualTo(403);
         notebook.context().close();
     }
 
