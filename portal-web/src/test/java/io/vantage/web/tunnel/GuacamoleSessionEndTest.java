@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vantage.web.ApiClient;
 import io.vantage.web.HttpSession;
+import io.vantage.web.LiveEventsClient;
 
 /**
  * A desktop opened from a browser session lasts no longer than that session: an admin ending the person's
@@ -97,6 +98,8 @@ class GuacamoleSessionEndTest extends GuacamoleTestSupport {
         Connection expires = connectWith(expiring.ticket(), "");
         Connection stays = connectWith(staying.ticket(), "");
         expires.flush("before");
+        LiveEventsClient expiringStream = new LiveEventsClient(expiring.http);
+        LiveEventsClient stayingStream = new LiveEventsClient(staying.http);
 
         // what Spring Session stores for a session with a one-second max inactive interval: it times out by itself,
         // with no sign-out, logout or admin to announce it
@@ -114,6 +117,10 @@ class GuacamoleSessionEndTest extends GuacamoleTestSupport {
         stays.flush("still-here");
         assertThat(stays.guacd().received("key")).containsExactly("68,1");
         assertThat(stays.browser().closed()).isNotDone();
+        await().atMost(WAIT).alias("the expired session's event stream ends").until(expiringStream::ended);
+        assertThat(stayingStream.ended()).as("the other session's event stream").isFalse();
+        expiringStream.close();
+        stayingStream.close();
     }
 
     private Browser signIn(String user) throws Exception {
