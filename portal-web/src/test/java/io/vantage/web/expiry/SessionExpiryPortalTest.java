@@ -31,6 +31,9 @@ import io.vantage.web.LifecyclePortalTest;
         // notebook cookies outlive the days these tests' clock jumps: what is tested is what counts as use
         "vantage.notebooks.idle-timeout=30d",
         "vantage.notebooks.max-age=30d",
+        // and so do browser sessions: a notebook cookie counts only while the portal session it came from has not
+        // timed out by the portal's clock, which these tests move days ahead
+        "server.servlet.session.timeout=30d",
         "vantage.lifecycle.defaults.instances=20",
         "vantage.lifecycle.defaults.vcpu=100",
         // on localhost the portal's origin (what notebooks may be framed by) is the port it really listens on, so the
