@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.vantage.api.cloud.CloudCalls;
 import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.tunnel.TunnelProperties;
 import io.vantage.api.tunnel.TunnelTargets;
@@ -28,10 +29,10 @@ class FixedVncTarget {
     @Bean
     @Primary
     TunnelTargets benchVncTarget(InstanceRepository instances, ProviderRegistry providers,
-                                 TunnelProperties properties, TransactionTemplate tx,
+                                 TunnelProperties properties, TransactionTemplate tx, CloudCalls calls,
                                  @Value("${vantage.bench.vnc-port}") int port,
                                  @Value("${vantage.bench.vnc-password}") String password) {
-        return new TunnelTargets(instances, providers, properties, tx) {
+        return new TunnelTargets(instances, providers, properties, tx, calls) {
             @Override
             public Optional<Target> resolve(Long instanceId, ProtocolKind kind) {
                 return Optional.of(new Target(new Endpoint("127.0.0.1", port), password, 1920, 1080, "en-us-qwerty",

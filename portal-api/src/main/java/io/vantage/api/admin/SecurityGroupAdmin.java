@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.vantage.api.cloud.CloudCalls;
 import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
@@ -39,10 +40,11 @@ public class SecurityGroupAdmin {
     private final Targets targets;
     private final AdminAudit audit;
     private final TransactionTemplate tx;
+    private final CloudCalls calls;
 
     SecurityGroupAdmin(SecurityGroupRepository groups, CloudProviderRecordRepository providers,
                        FlavourRepository flavours, RoleRepository roles, ProviderRegistry registry, Targets targets,
-                       AdminAudit audit, TransactionTemplate tx) {
+                       AdminAudit audit, TransactionTemplate tx, CloudCalls calls) {
         this.groups = groups;
         this.providers = providers;
         this.flavours = flavours;
@@ -51,6 +53,7 @@ public class SecurityGroupAdmin {
         this.targets = targets;
         this.audit = audit;
         this.tx = tx;
+        this.calls = calls;
     }
 
     public record NewSecurityGroup(@NotBlank @Size(max = 255) String name, Boolean defaultForAll) {
@@ -77,7 +80,8 @@ public class SecurityGroupAdmin {
                     + provider.getName() + "' already has security group '" + request.name() + "' in the portal.",
                     Map.of("field", "name"));
         }
-        String warning = SecurityGroupCheck.verify(request.name(), () -> registry.require(providerId)).orElse(null);
+        String warning = SecurityGroupCheck.verify(request.name(), () -> registry.require(providerId), calls)
+                .orElse(null);
         return tx.execute(status -> {
             SecurityGroup group = groups.save(new SecurityGroup(request.name(),
                     providers.getReferenceById(providerId), Boolean.TRUE.equals(request.defaultForAll())));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.vantage.api.cloud.CloudCalls;
 import io.vantage.api.cloud.ProviderUnavailableException;
 import io.vantage.api.error.FieldException;
 import io.vantage.cloud.api.CloudProvider;
@@ -13,8 +14,8 @@ import io.vantage.cloud.api.SecurityGroups;
 
 /**
  * A security group must exist in the cloud to be attached, so its name is checked there when the cloud answers.
- * When it cannot be asked, or has no security groups at all, the group is accepted with a warning: an outage must
- * not stop an admin preparing the next launch.
+ * When it cannot be asked, does not answer within the call timeout, or has no security groups at all, the group is
+ * accepted with a warning: an outage or a hanging cloud must not stop (or freeze) an admin preparing the next launch.
  */
 final class SecurityGroupCheck {
 
@@ -22,7 +23,7 @@ final class SecurityGroupCheck {
     }
 
     /** A warning when the name could not be checked; throws when the cloud answered without it. */
-    static Optional<String> verify(String name, Supplier<CloudProvider> provider) {
+    static Optional<String> verify(String name, Supplier<CloudProvider> provider, CloudCalls calls) {
         CloudProvider cloud;
         try {
             cloud = provider.get();
@@ -36,7 +37,7 @@ final class SecurityGroupCheck {
         }
         List<CloudSecurityGroup> offered;
         try {
-            offered = groups.list();
+            offered = calls.within(calls.callTimeout(), groups::list);
         } catch (CloudProviderException e) {
             return Optional.of("Not checked against the cloud, which did not answer: " + e.getMessage());
         }

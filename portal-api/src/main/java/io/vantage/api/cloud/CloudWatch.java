@@ -7,15 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CloudProviderException;
-import io.vantage.cloud.api.CloudTransientException;
 import io.vantage.cloud.api.ProviderHealth;
 import io.vantage.domain.cloud.CloudProviderRecord;
 import io.vantage.domain.cloud.CloudProviderRecordRepository;
@@ -46,21 +37,16 @@ public class CloudWatch {
     private final Duration overdue;
     private final Clock clock;
     private final Map<Long, Instant> asking = new ConcurrentHashMap<>();
-    private final ExecutorService calls;
+    private final CloudCalls calls;
 
     CloudWatch(CloudProviderRecordRepository records, ProviderRegistry registry, CloudSnapshots snapshots,
-               CloudProperties properties, Clock clock) {
+               CloudProperties properties, Clock clock, CloudCalls calls) {
         this.records = records;
         this.registry = registry;
         this.snapshots = snapshots;
         this.overdue = properties.callTimeout().plusSeconds(5);
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.calls = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "cloud-call-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.calls = calls;
     }
 
     @Scheduled(fixedDelayString = "${vantage.cloud.snapshot-interval:30s}", initialDelayString = "1s")
@@ -86,7 +72,7 @@ public class CloudWatch {
             return;
         }
         try {
-            calls.execute(() -> {
+            calls.run(() -> {
                 try {
                     ask(providerId);
                 } finally {
@@ -124,24 +110,6 @@ public class CloudWatch {
      * the answer if it comes within {@code wait}, else a transient error saying so; the call itself goes on.
      */
     public <T> T within(Duration wait, Callable<T> call) {
-        Future<T> answer = calls.submit(call);
-        try {
-            return answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new CloudTransientException("the cloud did not answer within " + wait.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudTransientException("interrupted while waiting for the cloud", e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        calls.shutdownNow();
+        return calls.within(wait, call);
     }
 }

@@ -62,7 +62,13 @@ public class Thumbnails {
         if (cached != null && cached.takenAt().plus(MAX_AGE).isAfter(clock.instant())) {
             return Optional.of(cached.png());
         }
-        return targets.resolve(id, ProtocolKind.VNC).flatMap(target -> {
+        Optional<TunnelTargets.Target> located;
+        try {
+            located = targets.resolve(id, ProtocolKind.VNC);
+        } catch (TunnelTargets.CloudNotAnswering e) {
+            return Optional.ofNullable(cached).map(Picture::png); // an older picture, or none, but no wait
+        }
+        return located.flatMap(target -> {
             try {
                 byte[] png = VncScreenshot.png(target.endpoint(), target.secret(), 320,
                         (int) properties.connectTimeout().toMillis());

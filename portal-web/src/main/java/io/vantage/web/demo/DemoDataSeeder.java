@@ -1,5 +1,7 @@
 package io.vantage.web.demo;
 
+import java.io.UncheckedIOException;
+
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -55,6 +57,13 @@ class DemoDataSeeder implements ApplicationRunner {
             log.info("Seeded the embedded database with the demo facility (users, instruments, proposals, images, "
                     + "sample data)");
         }
-        files.ensure();
+        try {
+            files.ensure();
+        } catch (UncheckedIOException e) {
+            // the demo's sample files are a convenience: a read-only working folder (a container image) must not
+            // keep the portal from starting; launches with data then say which folder they cannot open
+            log.warn("Could not write the demo's sample data ({}): set vantage.data.demo-root to a writable folder",
+                    e.getCause().getMessage());
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.vantage.cloud.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ class DataFoldersTest extends LocalProviderTestSupport {
 
     @Test
     void eachInstanceReadsItsExperimentsWritesItsProposalsAreaAndNothingElse() throws Exception {
-        assumeTrue(LocalPackages.runningAsRoot(), "data groups need a root portal (CI runs tests as root)");
+        RootOnly.require("data groups need a root portal");
         Path data = SecureFiles.directory(workDir.resolve("data"), SecureFiles.TRAVERSABLE);
         Path exp1 = file(data.resolve("D22/2025/P1/EXP-1"), "sample.txt", "EXP-1 frames");
         Path exp5 = file(data.resolve("D22/2025/P1/EXP-5"), "other.txt", "EXP-5 frames");
@@ -82,7 +81,7 @@ class DataFoldersTest extends LocalProviderTestSupport {
 
     @Test
     void aRunningInstanceGetsANewFolderAtOnceAndItsGroupAfterARestart() throws Exception {
-        assumeTrue(LocalPackages.runningAsRoot(), "data groups need a root portal (CI runs tests as root)");
+        RootOnly.require("data groups need a root portal");
         Path data = SecureFiles.directory(workDir.resolve("data"), SecureFiles.TRAVERSABLE);
         Path exp1 = file(data.resolve("EXP-1"), "sample.txt", "one");
         Path exp2 = file(data.resolve("EXP-2"), "sample.txt", "two");

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two people, each with a notebook and a desktop, all real processes. Alice's kernel (code sent through Jupyter's
@@ -31,7 +30,7 @@ class InstanceIsolationTest extends LocalProviderTestSupport {
 
     @Test
     void oneInstanceCannotReadAnothersFilesSecretsOrTheProvidersRecords() throws Exception {
-        assumeTrue(LocalPackages.runningAsRoot(), "users per instance need a root portal (CI runs tests as root)");
+        RootOnly.require("users per instance need a root portal");
         CloudProvider provider = provider();
         String aliceSecret = newSecret();
         String bobSecret = newSecret();

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** With a root portal, every instance is a Unix user of its own, made at create and removed at delete. */
 class InstanceUsersTest extends LocalProviderTestSupport {
@@ -31,7 +30,7 @@ class InstanceUsersTest extends LocalProviderTestSupport {
 
     @BeforeEach
     void needsRoot() {
-        assumeTrue(LocalPackages.runningAsRoot(), "users per instance need a root portal (CI runs tests as root)");
+        RootOnly.require("users per instance need a root portal");
     }
 
     @Test

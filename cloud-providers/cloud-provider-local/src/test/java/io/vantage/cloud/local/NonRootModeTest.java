@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A portal that is not root cannot create users. Played for real: the provider runs in a JVM of the unprivileged
@@ -37,7 +36,7 @@ class NonRootModeTest {
 
     @Test
     void warnsWhatIsWeakerRefusesUsersAndStillLaunches() throws Exception {
-        assumeTrue(LocalPackages.runningAsRoot(), "becoming an unprivileged user needs root (CI runs tests as root)");
+        RootOnly.require("becoming an unprivileged user needs root");
         UserAccounts.Account nobody = UserAccounts.lookup("nobody").orElseThrow();
         SecureFiles.permissions(temp, SecureFiles.TRAVERSABLE);
         Path classpath = readableClasspath(temp.resolve("classpath"));

@@ -26,12 +26,14 @@ final class JobFactory {
     private final String script;
     private final String desktop;
     private final String notebook;
+    private final String data;
 
     JobFactory(SlurmSettings settings) {
         this.settings = settings;
         this.script = resource("job-common.sh");
         this.desktop = resource("desktop.sh");
         this.notebook = resource("notebook.sh");
+        this.data = resource("data.sh");
     }
 
     static String jobName(String instanceUid) {
@@ -63,6 +65,7 @@ final class JobFactory {
         environment.put("VANTAGE_JUPYTER_PORT", settings.jupyterPort().toString());
         environment.put("VANTAGE_BASE_URL", baseUrl(settings.jupyterBaseUrl(), metadata.instanceUid()));
         environment.put("VANTAGE_NOTEBOOK_DIR", image.notebookDir());
+        environment.put(DataLinks.VARIABLE, DataLinks.environment(request.dataMounts()));
         environment.put("VANTAGE_SECRET", metadata.secret() == null ? "" : metadata.secret());
         Duration limit = flavour.timeLimit() != null ? flavour.timeLimit() : settings.timeLimit();
         return new JobSpec(jobName(metadata.instanceUid()), JobComment.of(metadata.tags()), script(image),
@@ -106,7 +109,8 @@ final class JobFactory {
     private String script(SlurmSettings.Image image) {
         String setup = image.setup() == null || image.setup().isBlank() ? ""
                 : "\n# the image's setup, from the provider settings\n" + image.setup().strip() + "\n";
-        return script + setup + ("desktop".equals(image.kind()) ? desktop : notebook);
+        // the data first: the image's setup may use ~/data
+        return script + data + setup + ("desktop".equals(image.kind()) ? desktop : notebook);
     }
 
     private static String screen(InstanceMetadata metadata) {

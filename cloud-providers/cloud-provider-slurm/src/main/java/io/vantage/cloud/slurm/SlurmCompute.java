@@ -16,6 +16,8 @@ import io.vantage.cloud.api.CloudState;
 import io.vantage.cloud.api.CloudTransientException;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.DataAttachment;
+import io.vantage.cloud.api.DataMount;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.api.Tags;
 import io.vantage.cloud.api.TimeLimits;
@@ -63,6 +65,7 @@ final class SlurmCompute implements Compute, TimeLimits {
             throw new CloudPermanentException("Unknown flavour '" + request.flavourId() + "': this Slurm provider "
                     + "offers " + settings.flavours().keySet());
         }
+        DataLinks.check(request.dataMounts());
         String uid = request.metadata().instanceUid();
         List<SlurmJob> all = all();
         Optional<SlurmJob> earlier = newest(all, uid).filter(job -> !job.hasEnded());
@@ -128,6 +131,15 @@ final class SlurmCompute implements Compute, TimeLimits {
     @Override
     public void reboot(String computeId) {
         throw unsupported("rebooted");
+    }
+
+    /**
+     * A job's data links are made once, when its script starts, and a job can be neither restarted nor changed from
+     * outside (the portal has no shell on the node): the person launches a new instance to see another experiment.
+     */
+    @Override
+    public DataAttachment applyDataMounts(String computeId, List<DataMount> mounts) {
+        return DataAttachment.UNSUPPORTED;
     }
 
     /** Cancels the job; a job that is gone, ended or not this deployment's is left alone. */

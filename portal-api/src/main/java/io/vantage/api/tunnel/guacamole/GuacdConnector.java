@@ -73,11 +73,19 @@ class GuacdConnector {
      */
     Connected connect(TicketGrant grant, Map<String, String> query, String clientId, Consumer<GuacamoleSocket> opened)
             throws Failure {
-        TunnelTargets.Target target = targets.resolve(grant.instanceId(), ProtocolKind.VNC).orElseThrow(() ->
-                new Failure("target", GuacamoleStatus.UPSTREAM_NOT_FOUND,
-                        "The desktop cannot be reached. Is the instance running?", null));
-        Endpoint guacd = targets.guacd(grant.instanceId()).orElseThrow(() -> new Failure("target",
-                GuacamoleStatus.UPSTREAM_NOT_FOUND, "The desktop cannot be reached. Is the instance running?", null));
+        TunnelTargets.Target target;
+        Endpoint guacd;
+        try {
+            target = targets.resolve(grant.instanceId(), ProtocolKind.VNC).orElseThrow(() ->
+                    new Failure("target", GuacamoleStatus.UPSTREAM_NOT_FOUND,
+                            "The desktop cannot be reached. Is the instance running?", null));
+            guacd = targets.guacd(grant.instanceId()).orElseThrow(() -> new Failure("target",
+                    GuacamoleStatus.UPSTREAM_NOT_FOUND, "The desktop cannot be reached. Is the instance running?",
+                    null));
+        } catch (TunnelTargets.CloudNotAnswering e) {
+            // a status whose message the page shows as it is (it has its own words for "not found")
+            throw new Failure("target", GuacamoleStatus.UPSTREAM_ERROR, e.getMessage(), null);
+        }
         GuacamoleClientInformation info = ClientDisplay.from(query, target.screenWidth(), target.screenHeight())
                 .information(grant.userId());
         synchronized (locks[Math.floorMod(grant.instanceId().hashCode(), locks.length)]) {

@@ -30,6 +30,7 @@ import io.vantage.domain.instance.MemberRole;
 class NotebookAccess {
 
     static final Duration TARGET_TTL = Duration.ofSeconds(30);
+    static final Duration NOT_FOUND_TTL = Duration.ofSeconds(2);
 
     /** What a person may do with one notebook now. */
     record Grant(String userId, Long instanceId, String uid, MemberRole role) {
@@ -45,7 +46,8 @@ class NotebookAccess {
     private record Cached(Long instanceId, Optional<Grant> grant, String endReason, Instant until) {
     }
 
-    private record Located(Optional<TunnelTargets.Target> target, Instant until) {
+    /** {@code cloudSilent}: why the cloud could not say where the notebook is, when it could not. */
+    private record Located(Optional<TunnelTargets.Target> target, String cloudSilent, Instant until) {
     }
 
     private final InstanceRepository instances;
@@ -100,15 +102,29 @@ class NotebookAccess {
         return decided.grant();
     }
 
-    /** Where the notebook is; remembered briefly, as asking the cloud for every request would be slow. */
+    /**
+     * Where the notebook is; remembered briefly, as asking the cloud for every request would be slow. A cloud that
+     * did not answer is remembered as briefly as a missing notebook, so the requests that follow fail at once.
+     *
+     * @throws TunnelTargets.CloudNotAnswering when the cloud did not say where the notebook is
+     */
     Optional<TunnelTargets.Target> target(Long instanceId) {
         Instant now = clock.instant();
         Located cached = located.get(instanceId);
         if (cached != null && cached.until().isAfter(now)) {
+            if (cached.cloudSilent() != null) {
+                throw new TunnelTargets.CloudNotAnswering(cached.cloudSilent());
+            }
             return cached.target();
         }
-        Optional<TunnelTargets.Target> target = targets.resolve(instanceId, ProtocolKind.JUPYTER);
-        located.put(instanceId, new Located(target, now.plus(target.isPresent() ? TARGET_TTL : Duration.ofSeconds(2))));
+        Optional<TunnelTargets.Target> target;
+        try {
+            target = targets.resolve(instanceId, ProtocolKind.JUPYTER);
+        } catch (TunnelTargets.CloudNotAnswering e) {
+            located.put(instanceId, new Located(Optional.empty(), e.getMessage(), now.plus(NOT_FOUND_TTL)));
+            throw e;
+        }
+        located.put(instanceId, new Located(target, null, now.plus(target.isPresent() ? TARGET_TTL : NOT_FOUND_TTL)));
         return target;
     }
 

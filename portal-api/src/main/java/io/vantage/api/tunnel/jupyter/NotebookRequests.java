@@ -109,7 +109,13 @@ class NotebookRequests {
                     + "change it.", null);
             return;
         }
-        Optional<TunnelTargets.Target> target = access.target(grant.get().instanceId());
+        Optional<TunnelTargets.Target> target;
+        try {
+            target = access.target(grant.get().instanceId());
+        } catch (TunnelTargets.CloudNotAnswering e) {
+            NotebookPages.refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage(), back);
+            return;
+        }
         if (target.isEmpty()) {
             NotebookPages.refuse(response, HttpServletResponse.SC_BAD_GATEWAY, "The notebook is not answering right "
                     + "now.", back);

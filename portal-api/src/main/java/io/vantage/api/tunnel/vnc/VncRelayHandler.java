@@ -3,6 +3,7 @@ package io.vantage.api.tunnel.vnc;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,10 +72,17 @@ class VncRelayHandler extends BinaryWebSocketHandler implements SubProtocolCapab
         connections.put(session.getId(), connection);
         sessions.opened(connection);
         connection.greet();
-        RelayThreads.start("vnc-relay-" + grant.instanceUid(), () -> targets.resolve(grant.instanceId(),
-                ProtocolKind.VNC).ifPresentOrElse(
-                        target -> connection.run(target, (int) properties.connectTimeout().toMillis()),
-                        () -> connection.fail("The desktop of this instance cannot be reached right now")));
+        RelayThreads.start("vnc-relay-" + grant.instanceUid(), () -> {
+            Optional<TunnelTargets.Target> target;
+            try {
+                target = targets.resolve(grant.instanceId(), ProtocolKind.VNC);
+            } catch (TunnelTargets.CloudNotAnswering e) {
+                connection.fail(e.getMessage());
+                return;
+            }
+            target.ifPresentOrElse(found -> connection.run(found, (int) properties.connectTimeout().toMillis()),
+                    () -> connection.fail("The desktop of this instance cannot be reached right now"));
+        });
     }
 
     /** Whatever a frame brings is passed on: RFB messages are found in the stream, whatever the frames. */
