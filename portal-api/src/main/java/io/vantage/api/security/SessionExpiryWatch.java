@@ -24,6 +24,8 @@ import io.vantage.api.events.AccessChanges;
  * no longer exist publishes an access change for their person: every replica then closes that session's desktops,
  * notebook websockets and event streams, and forgets its notebook cookies. Each replica looks at what it holds
  * itself (memory only it has), so this is not a ShedLock job: there is nothing for replicas to share or take turns at.
+ * Input in those desktops and notebooks keeps their session alive ({@link PortalSessionActivity}), written by the
+ * replica that saw it just before it looks.
  */
 @Component
 class SessionExpiryWatch {
@@ -36,18 +38,22 @@ class SessionExpiryWatch {
     private final ObjectProvider<PortalSessionHolder> holders;
     private final PortalSessionRepository sessions;
     private final AccessChanges accessChanges;
+    private final PortalSessionActivity activity;
     private final Map<String, Instant> told = new ConcurrentHashMap<>();
 
     SessionExpiryWatch(ObjectProvider<PortalSessionHolder> holders, PortalSessionRepository sessions,
-                       AccessChanges accessChanges) {
+                       AccessChanges accessChanges, PortalSessionActivity activity) {
         this.holders = holders;
         this.sessions = sessions;
         this.accessChanges = accessChanges;
+        this.activity = activity;
     }
 
     @Scheduled(fixedDelayString = "${vantage.auth.session-expiry-check:2s}",
             initialDelayString = "${vantage.auth.session-expiry-check:2s}")
     void run() {
+        // first, so a session used only inside its desktops and notebooks is found alive
+        activity.refresh();
         Map<String, String> held = new HashMap<>();
         holders.orderedStream().forEach(holder -> held.putAll(holder.heldSessions()));
         told.keySet().retainAll(held.keySet());

@@ -29,7 +29,8 @@ class SessionExpiryWatchTest {
     private final Map<String, String> streams = new HashMap<>();
     private final PortalSessionRepository repository = mock(PortalSessionRepository.class);
     private final AccessChanges changes = mock(AccessChanges.class);
-    private final SessionExpiryWatch watch = new SessionExpiryWatch(holders(), repository, changes);
+    private final SessionExpiryWatch watch = new SessionExpiryWatch(holders(), repository, changes,
+            mock(PortalSessionActivity.class));
 
     @Test
     void tellsThePeopleOfSessionsThatNoLongerHoldAndNobodyElse() {

@@ -108,7 +108,7 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler implements PortalSe
         Relay relay = relays.get(session.getId());
         if (relay != null && relay.pass(message)) {
             if (counts(session, message)) {
-                activity.interaction(relay.grant().instanceId(), null);
+                activity.interaction(relay.grant().instanceId(), null, relay.portalSession());
             }
         } else if (relay != null && message.isLast()) {
             dropped.increment();
