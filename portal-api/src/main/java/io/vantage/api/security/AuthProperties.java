@@ -23,7 +23,8 @@ import org.springframework.util.StringUtils;
  *                         connections (requests see an expiry at once without it)
  * @param sessionExpiryCheck how often each replica looks whether the browser sessions its open desktops, notebook
  *                         websockets and event streams came from still exist; those of a session that timed out or
- *                         was removed are closed on every replica ("Your portal session expired.")
+ *                         was removed are closed on every replica ("Your portal session expired."); just before,
+ *                         it moves forward the last access of sessions used inside their desktops and notebooks
  */
 @ConfigurationProperties("vantage.auth")
 public record AuthProperties(@DefaultValue Oidc oidc, @DefaultValue Embedded embedded,

@@ -138,9 +138,9 @@ class GuacamoleSessionEndTest extends GuacamoleTestSupport {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .alias("the session is used past two of its timeouts").until(() -> {
+                    assertThat(desktop.browser().closed()).as("the desktop of a session in use").isNotDone();
                     desktop.browser().send("key", "65", "1");
                     desktop.browser().send("key", "65", "0");
-                    assertThat(desktop.browser().closed()).as("the desktop of a session in use").isNotDone();
                     return lastAccess(working) >= start + 2 * 6000;
                 });
         assertThat(desktop.browser().received("error")).isEmpty();
