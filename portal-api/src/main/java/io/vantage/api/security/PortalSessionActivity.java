@@ -37,7 +37,7 @@ public class PortalSessionActivity {
     private record Refreshed(Instant at, Duration timeout) {
         boolean due(Instant now) {
             Duration quarter = timeout.dividedBy(4); // a session that never times out has a negative one
-            boolean shorter = quarter.isPositive() && quarter.compareTo(THROTTLE) < 0;
+            boolean shorter = !quarter.isNegative() && !quarter.isZero() && quarter.compareTo(THROTTLE) < 0;
             return !now.isBefore(at.plus(shorter ? quarter : THROTTLE));
         }
     }
