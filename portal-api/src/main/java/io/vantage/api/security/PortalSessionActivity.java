@@ -31,7 +31,7 @@ public class PortalSessionActivity {
     private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
     /** The latest input per session id not yet written to the session. */
     private final Map<String, Instant> used = new ConcurrentHashMap<>();
-    /** When this replica last wrote a session, and that session's idle timeout then. */
+    /** When this replica last wrote a session, and that session's idle timeout (fixed for a session's life). */
     private final Map<String, Refreshed> refreshed = new ConcurrentHashMap<>();
 
     private record Refreshed(Instant at, Duration timeout) {

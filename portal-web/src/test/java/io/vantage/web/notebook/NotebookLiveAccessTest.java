@@ -179,30 +179,31 @@ class NotebookLiveAccessTest {
         Desktops.scientist(jdbc, "busy-session", "EXP-2");
         assertThat(owner.post(members(), Map.of("userId", "busy-session", "role", "USER")).status()).isEqualTo(201);
         Page notebook = browser.signedIn("busy-session");
+        String portalSession = portalSession(notebook);
+        // a fifteen-second idle timeout, set before any notebook use (the portal remembers a session's timeout from
+        // its first write); from the notebook's own page on, the person only works in the notebook
+        assertThat(jdbc.update("""
+                update spring_session set max_inactive_interval = 15, expiry_time = last_access_time + 15000
+                where session_id = ?""", portalSession)).isEqualTo(1);
         notebook.navigate(NotebookEntries.origin(uid, port) + jupyter(uid) + "/tree");
         notebook.waitForSelector("#notebook_list");
         KernelSocket kernel = KernelSocket.open(notebook, jupyter(uid));
         kernel.write("busy-0", "busy-session.txt");
         assertThat(kernel.awaitReply("busy-0", Duration.ofSeconds(60))).isEqualTo("ok");
-        String portalSession = portalSession(notebook);
-        // a six-second idle timeout; from now on the person only runs cells: the portal sees no request of its own
-        assertThat(jdbc.update("""
-                update spring_session set max_inactive_interval = 6, expiry_time = last_access_time + 6000
-                where session_id = ?""", portalSession)).isEqualTo(1);
         long start = lastAccess(portalSession);
 
         AtomicInteger cells = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(90)).pollInSameThread().pollInterval(Duration.ofSeconds(1))
                 .alias("the session is used past two of its timeouts").until(() -> {
                     String id = "busy-" + cells.incrementAndGet();
                     kernel.write(id, "busy-session.txt");
                     assertThat(kernel.awaitReply(id, Duration.ofSeconds(30))).isEqualTo("ok");
                     assertThat(kernel.closed()).as("the kernel websocket of a session in use").isNull();
-                    return lastAccess(portalSession) >= start + 2 * 6000;
+                    return lastAccess(portalSession) >= start + 2 * 15_000;
                 });
 
-        // no more cells: the session times out after its six seconds, seen by the next check, then closes
-        await().atMost(Duration.ofSeconds(6 + 2 + 2 + 5)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+        // no more cells: the session times out after its fifteen seconds, seen by the next check, then closes
+        await().atMost(Duration.ofSeconds(15 + 2 + 2 + 5)).pollInSameThread().pollInterval(Duration.ofMillis(50))
                 .until(() -> kernel.closed() != null);
         assertThat(kernel.closed()).containsEntry("code", 4403);
         assertThat(String.valueOf(kernel.closed().get("reason"))).contains("Your portal session expired");
