@@ -179,17 +179,17 @@ class NotebookLiveAccessTest {
         Desktops.scientist(jdbc, "busy-session", "EXP-2");
         assertThat(owner.post(members(), Map.of("userId", "busy-session", "role", "USER")).status()).isEqualTo(201);
         Page notebook = browser.signedIn("busy-session");
-        String portalSession = portalSession(notebook);
-        // a fifteen-second idle timeout, set before any notebook use (the portal remembers a session's timeout from
-        // its first write); from the notebook's own page on, the person only works in the notebook
-        assertThat(jdbc.update("""
-                update spring_session set max_inactive_interval = 15, expiry_time = last_access_time + 15000
-                where session_id = ?""", portalSession)).isEqualTo(1);
         notebook.navigate(NotebookEntries.origin(uid, port) + jupyter(uid) + "/tree");
         notebook.waitForSelector("#notebook_list");
         KernelSocket kernel = KernelSocket.open(notebook, jupyter(uid));
         kernel.write("busy-0", "busy-session.txt");
         assertThat(kernel.awaitReply("busy-0", Duration.ofSeconds(60))).isEqualTo("ok");
+        String portalSession = portalSession(notebook);
+        // a fifteen-second idle timeout, set once the portal's own page is gone (its last request would write the
+        // old one back); from here on the person only runs cells
+        assertThat(jdbc.update("""
+                update spring_session set max_inactive_interval = 15, expiry_time = last_access_time + 15000
+                where session_id = ?""", portalSession)).isEqualTo(1);
         long start = lastAccess(portalSession);
 
         AtomicInteger cells = new AtomicInteger();
