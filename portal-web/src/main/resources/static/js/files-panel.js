@@ -65,13 +65,19 @@ async function show(path) {
   panel.querySelector('#files-guests-download').checked = folder.guestsMayDownload;
 }
 
-function upload(file, replace = false) {
+function upload(file, replaceAsked = false) {
+  let replace = replaceAsked;
   const max = Number(panel.dataset.max);
   if (file.size > max) {
     say(`${file.name} is ${size(file.size)}, more than the limit of ${size(max)} per upload.`, 'danger');
     return;
   }
   const target = panel.dataset.path ? `${panel.dataset.path}/${file.name}` : file.name;
+  // asked before sending: a refusal that arrives while a large body is still on its way rarely reaches the page
+  if (!replace && panel.querySelector(`#files-list [data-file="${CSS.escape(target)}"]`)) {
+    if (!window.confirm(`A file named ${file.name} exists here. Replace it?`)) return;
+    replace = true;
+  }
   const bar = panel.querySelector('#files-progress');
   const xhr = new XMLHttpRequest();
   xhr.open('PUT', `${api('/content')}?path=${encodeURIComponent(target)}&replace=${replace}`);

@@ -136,12 +136,24 @@ final class LocalFiles implements InstanceFiles {
             command.addAll(List.of(executables.require("setpriv"), "--reuid=" + place.user().uid(),
                     "--regid=" + place.user().gid(), "--init-groups", "--"));
         }
-        String python = executables.find("python3").map(Path::toString).orElseThrow(() ->
-                new InstanceFileException(Reason.FAILED, "File transfer needs python3 on the portal's host"));
+        String python = python(place.user() != null);
         command.addAll(List.of(python, "-I", "-S", "-c", SCRIPT, operation, place.root().toString()));
         command.addAll(place.names());
         command.addAll(extra);
         return command;
+    }
+
+    /** Python from the search path, from a folder the instance's user can reach (not a root's own tool folder). */
+    private String python(boolean asUser) {
+        for (String folder : executables.searchPath().split(":")) {
+            Path candidate = folder.isBlank() ? null : Path.of(folder, "python3");
+            if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)
+                    && (!asUser || InstanceIsolation.blockedAncestor(Path.of(folder)).isEmpty())) {
+                return candidate.toString();
+            }
+        }
+        throw new InstanceFileException(Reason.FAILED, "File transfer needs python3 (Debian python3-minimal) on the "
+                + "portal's host, in a folder of its PATH that instance users can reach");
     }
 
     private static String script() {
