@@ -131,7 +131,8 @@ public class FileTransfer {
             TunnelTargets.Target target = targets.resolve(decided.instanceId(), ProtocolKind.JUPYTER)
                     .orElseThrow(() -> notOffered("The notebook cannot be reached now."));
             return new JupyterFileStore(http, json, target.endpoint(), uid, target.secret(),
-                    (int) Math.min(Integer.MAX_VALUE / 2, properties.jupyterChunk().toBytes()));
+                    (int) Math.min(Integer.MAX_VALUE / 2, properties.jupyterChunk().toBytes()),
+                    properties.jupyterTimeout());
         }
         return providers.require(decided.providerId()).files()
                 .<FileStore>map(files -> new ProviderFileStore(files, decided.computeId()))

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,8 +40,11 @@ final class JupyterFileStore implements FileStore {
     private final String base;
     private final String secret;
     private final int chunk;
+    private final Duration timeout;
 
-    JupyterFileStore(HttpClient http, JsonMapper json, Endpoint endpoint, String uid, String secret, int chunk) {
+    JupyterFileStore(HttpClient http, JsonMapper json, Endpoint endpoint, String uid, String secret, int chunk,
+                     Duration timeout) {
+        this.timeout = timeout;
         this.http = http;
         this.json = json;
         this.base = "http://" + endpoint + "/instances/" + uid + "/jupyter/";
@@ -155,7 +159,8 @@ final class JupyterFileStore implements FileStore {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "token " + secret);
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .header("Authorization", "token " + secret);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -52,7 +52,7 @@ final class LocalFiles implements InstanceFiles {
 
     @Override
     public Download read(String computeId, List<String> file) {
-        Place place = place(computeId, file);
+        Place place = fileIn(place(computeId, file));
         Helper helper = Helper.start(command(place, "read", List.of()));
         long size = Long.parseLong(helper.firstLine().substring(3).trim());
         return new Download() {
@@ -76,20 +76,24 @@ final class LocalFiles implements InstanceFiles {
     @Override
     public void write(String computeId, List<String> file, long length, InputStream content, boolean replace)
             throws IOException {
-        Place place = place(computeId, file);
+        Place place = fileIn(place(computeId, file));
         Helper helper = Helper.start(command(place, "write", List.of(Long.toString(length), Boolean.toString(replace))));
         String ready = helper.firstLine();
         if (!ready.equals("READY")) {
             throw new InstanceFileException(Reason.FAILED, "The instance did not take the file");
         }
+        long copied = 0;
         try (OutputStream input = helper.process.getOutputStream()) {
-            long copied = copy(content, input, length);
-            if (copied < length) {
-                throw new IOException("the upload ended after " + copied + " of " + length + " bytes");
-            }
-        } finally {
-            // closing the helper's input makes it remove its temporary file when the upload was cut short
+            copied = copy(content, input, length);
+        } catch (IOException e) {
+            // the browser went away (or the helper did): closing its input makes it remove its temporary file
             helper.process.getOutputStream().close();
+            helper.firstLine(); // the helper's own reason when it stopped first (a full disk), else the stream's
+            throw e;
+        }
+        if (copied < length) {
+            helper.finish();
+            throw new IOException("the upload ended after " + copied + " of " + length + " bytes");
         }
         helper.firstLine();
         helper.finish();
@@ -128,6 +132,14 @@ final class LocalFiles implements InstanceFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file is named inside its root: {@code data/EXP-1} itself is a folder the provider made, not a file. */
+    private static Place fileIn(Place place) {
+        if (place.names().isEmpty()) {
+            throw new InstanceFileException(Reason.REFUSED, "Name a file inside the folder");
+        }
+        return place;
     }
 
     private List<String> command(Place place, String operation, List<String> extra) {
