@@ -39,7 +39,8 @@ public class FileTransfer {
     private static final Logger log = LoggerFactory.getLogger(FileTransfer.class);
 
     /** What a person may do with an instance's files now, and where they are. */
-    record Opened(String uid, FileStore store, boolean mayUpload, boolean guestsMayDownload, boolean mayChangeSettings) {
+    record Opened(String uid, FileStore store, boolean mayUpload, boolean guestsMayDownload,
+                  boolean mayChangeSettings) {
     }
 
     private record Decided(Long instanceId, Long providerId, String computeId, String providerType, boolean jupyter,

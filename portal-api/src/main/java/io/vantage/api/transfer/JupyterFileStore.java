@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,8 @@ final class JupyterFileStore implements FileStore {
     public InstanceFiles.Download read(TransferPath file) {
         HttpResponse<InputStream> answer;
         try {
-            answer = http.send(request("files/" + encode(file)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            answer = http.send(request("files/" + encode(file)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw unreachable();
         } catch (InterruptedException e) {
@@ -195,7 +197,7 @@ final class JupyterFileStore implements FileStore {
     }
 
     private static String encode(TransferPath path) {
-        return path.names().stream().map(name -> UriUtils.encodePathSegment(name, java.nio.charset.StandardCharsets.UTF_8))
+        return path.names().stream().map(name -> UriUtils.encodePathSegment(name, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("/"));
     }
 

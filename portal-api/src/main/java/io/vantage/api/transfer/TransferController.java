@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.cloud.api.InstanceFiles;
 
@@ -68,7 +70,7 @@ class TransferController {
             throws IOException {
         TransferPath file = TransferPath.parse(path);
         if (file.isHome()) {
-            throw new io.vantage.api.error.FieldException("path", "name a file to download");
+            throw new FieldException("path", "name a file to download");
         }
         FileTransfer.Opened opened = transfer.open(user, uid, false);
         try (InstanceFiles.Download download = opened.store().read(file)) {
@@ -99,7 +101,7 @@ class TransferController {
             throws IOException {
         TransferPath file = TransferPath.parse(path);
         if (file.isHome()) {
-            throw new io.vantage.api.error.FieldException("path", "name the file to upload");
+            throw new FieldException("path", "name the file to upload");
         }
         FileTransfer.Opened opened = transfer.open(user, uid, true);
         long length = request.getContentLengthLong();
@@ -108,9 +110,9 @@ class TransferController {
                     transfer.maxUploadSize());
         }
         if (length > transfer.maxUploadSize()) {
-            throw new UploadSizeException(HttpStatus.PAYLOAD_TOO_LARGE, "The file is " + UploadSizeException.human(length)
-                    + ", more than the limit of " + UploadSizeException.human(transfer.maxUploadSize())
-                    + " per upload.", transfer.maxUploadSize());
+            throw new UploadSizeException(HttpStatus.PAYLOAD_TOO_LARGE, "The file is "
+                    + UploadSizeException.human(length) + ", more than the limit of "
+                    + UploadSizeException.human(transfer.maxUploadSize()) + " per upload.", transfer.maxUploadSize());
         }
         opened.store().write(file, length, request.getInputStream(), replace);
         transfer.uploaded(user, uid, file, length);
@@ -118,7 +120,7 @@ class TransferController {
     }
 
     @PutMapping("/settings")
-    Settings settings(CurrentUser user, @PathVariable String uid, @jakarta.validation.Valid @RequestBody Settings settings) {
+    Settings settings(CurrentUser user, @PathVariable String uid, @Valid @RequestBody Settings settings) {
         return new Settings(transfer.letGuestsDownload(user, uid, settings.guestsMayDownload()));
     }
 }

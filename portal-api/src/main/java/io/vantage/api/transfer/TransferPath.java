@@ -29,7 +29,8 @@ record TransferPath(List<String> names) {
             if (name.equals("..") || name.equals(".")) {
                 throw new FieldException("path", "'" + name + "' is not allowed in a path");
             }
-            if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+            boolean odd = name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\');
+            if (name.isEmpty() || name.length() > 255 || odd) {
                 throw new FieldException("path", "a path is names separated by single '/', without control characters "
                         + "or '\\'");
             }

@@ -31,7 +31,8 @@ class UploadSizeException extends RuntimeException {
             value /= 1024;
             unit++;
         }
-        return (value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value)) + " "
-                + units[unit];
+        String number = value == Math.rint(value) ? String.valueOf((long) value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return number + " " + units[unit];
     }
 }

@@ -77,7 +77,8 @@ final class LocalFiles implements InstanceFiles {
     public void write(String computeId, List<String> file, long length, InputStream content, boolean replace)
             throws IOException {
         Place place = fileIn(place(computeId, file));
-        Helper helper = Helper.start(command(place, "write", List.of(Long.toString(length), Boolean.toString(replace))));
+        Helper helper = Helper.start(command(place, "write",
+                List.of(Long.toString(length), Boolean.toString(replace))));
         String ready = helper.firstLine();
         if (!ready.equals("READY")) {
             throw new InstanceFileException(Reason.FAILED, "The instance did not take the file");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vantage.cloud.api.InstanceFileException;
+import io.vantage.cloud.api.InstanceFileException.Reason;
 import io.vantage.cloud.api.InstanceFiles;
 
 /**
@@ -108,8 +109,8 @@ class LocalFilesTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("q,I\n");
         }
         assertThatThrownBy(() -> files.read(id, List.of("data", "secret.txt"))).isInstanceOfSatisfying(
-                InstanceFileException.class, e -> assertThat(e.reason()).isEqualTo(InstanceFileException.Reason.NOT_FOUND));
+                InstanceFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
         assertThatThrownBy(() -> files.read(id, List.of("data", "EXP-1"))).isInstanceOfSatisfying(
-                InstanceFileException.class, e -> assertThat(e.reason()).isEqualTo(InstanceFileException.Reason.REFUSED));
+                InstanceFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REFUSED));
     }
 }
