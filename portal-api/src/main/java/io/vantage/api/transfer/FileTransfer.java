@@ -14,12 +14,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.vantage.api.cloud.ProviderRegistry;
+import io.vantage.api.cloud.ProviderUnavailableException;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.tunnel.TunnelProperties;
 import io.vantage.api.tunnel.TunnelTargets;
+import io.vantage.cloud.api.CloudProvider;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.instance.Instance;
@@ -129,13 +131,25 @@ public class FileTransfer {
             throw notOffered("The instance has no machine yet.");
         }
         if (decided.jupyter()) {
-            TunnelTargets.Target target = targets.resolve(decided.instanceId(), ProtocolKind.JUPYTER)
-                    .orElseThrow(() -> notOffered("The notebook cannot be reached now."));
+            TunnelTargets.Target target;
+            try {
+                target = targets.resolve(decided.instanceId(), ProtocolKind.JUPYTER)
+                        .orElseThrow(() -> notOffered("The notebook cannot be reached now."));
+            } catch (TunnelTargets.CloudNotAnswering e) {
+                throw new ConflictException(HttpStatus.SERVICE_UNAVAILABLE, "Cloud not answering", e.getMessage(),
+                        Map.of());
+            }
             return new JupyterFileStore(http, json, target.endpoint(), uid, target.secret(),
                     (int) Math.min(Integer.MAX_VALUE / 2, properties.jupyterChunk().toBytes()),
                     properties.jupyterTimeout());
         }
-        return providers.require(decided.providerId()).files()
+        CloudProvider provider;
+        try {
+            provider = providers.require(decided.providerId());
+        } catch (ProviderUnavailableException e) {
+            throw notOffered("The instance's cloud is not available now; try again later.");
+        }
+        return provider.files()
                 .<FileStore>map(files -> new ProviderFileStore(files, decided.computeId()))
                 .orElseThrow(() -> notOffered("File transfer is not offered for desktops on " + decided.providerType()
                         + " clouds yet: use a notebook, or the desktop's own tools."));

@@ -56,8 +56,8 @@ class TransferController {
 
     @GetMapping
     FolderView list(CurrentUser user, @PathVariable String uid, @RequestParam(defaultValue = "") String path) {
-        TransferPath folder = TransferPath.parse(path);
         FileTransfer.Opened opened = transfer.open(user, uid, false);
+        TransferPath folder = TransferPath.parse(path);
         List<EntryView> entries = opened.store().list(folder).stream().map(entry -> new EntryView(entry.name(),
                 folder.child(entry.name()).toString(), entry.directory(), entry.size(), entry.modified(),
                 entry.writable())).toList();
@@ -66,13 +66,13 @@ class TransferController {
     }
 
     @GetMapping("/content")
-    void download(CurrentUser user, @PathVariable String uid, @RequestParam String path, HttpServletResponse response)
-            throws IOException {
+    void download(CurrentUser user, @PathVariable String uid, @RequestParam(defaultValue = "") String path,
+                  HttpServletResponse response) throws IOException {
+        FileTransfer.Opened opened = transfer.open(user, uid, false);
         TransferPath file = TransferPath.parse(path);
         if (file.isHome()) {
             throw new FieldException("path", "name a file to download");
         }
-        FileTransfer.Opened opened = transfer.open(user, uid, false);
         try (InstanceFiles.Download download = opened.store().read(file)) {
             response.setContentType("application/octet-stream");
             if (download.size() >= 0) {
@@ -96,14 +96,15 @@ class TransferController {
 
     @PutMapping("/content")
     @ResponseStatus(HttpStatus.CREATED)
-    Uploaded upload(CurrentUser user, @PathVariable String uid, @RequestParam String path,
+    Uploaded upload(CurrentUser user, @PathVariable String uid, @RequestParam(defaultValue = "") String path,
                     @RequestParam(defaultValue = "false") boolean replace, HttpServletRequest request)
             throws IOException {
+        // who may first, so that people who may not see the instance learn nothing from the path's checks
+        FileTransfer.Opened opened = transfer.open(user, uid, true);
         TransferPath file = TransferPath.parse(path);
         if (file.isHome()) {
             throw new FieldException("path", "name the file to upload");
         }
-        FileTransfer.Opened opened = transfer.open(user, uid, true);
         long length = request.getContentLengthLong();
         if (length < 0) {
             throw new UploadSizeException(HttpStatus.LENGTH_REQUIRED, "An upload must say its size (Content-Length).",
