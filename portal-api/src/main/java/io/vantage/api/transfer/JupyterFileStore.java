@@ -35,6 +35,7 @@ import io.vantage.cloud.api.InstanceFiles;
 final class JupyterFileStore implements FileStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_ANSWER = 32 << 20;
 
     private final HttpClient http;
     private final JsonMapper json;
@@ -165,9 +166,20 @@ final class JupyterFileStore implements FileStore {
                 .header("Authorization", "token " + secret);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Jupyter's answer, read up to {@link #MAX_ANSWER}: the server is the instance's, and may be hostile. */
+    private record Answer(int statusCode, String body) {
+    }
+
+    private Answer send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = answer.body()) {
+                byte[] body = in.readNBytes(MAX_ANSWER + 1);
+                if (body.length > MAX_ANSWER) {
+                    throw new InstanceFileException(Reason.FAILED, "The notebook server's answer is too large");
+                }
+                return new Answer(answer.statusCode(), new String(body, StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw unreachable();
         } catch (InterruptedException e) {
@@ -176,7 +188,7 @@ final class JupyterFileStore implements FileStore {
         }
     }
 
-    private static String expect(HttpResponse<String> answer, String what) {
+    private static String expect(Answer answer, String what) {
         if (answer.statusCode() / 100 != 2) {
             throw refusal(answer.statusCode(), what);
         }
