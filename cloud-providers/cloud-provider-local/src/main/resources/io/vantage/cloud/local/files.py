@@ -75,11 +75,14 @@ def read(fd, name):
     if not stat.S_ISREG(st.st_mode):
         fail('REFUSED', '%s is not a file' % name)
     say('OK %d' % st.st_size)
-    while True:
-        block = os.read(ffd, 1 << 20)
+    # exactly the size announced: a file that grows meanwhile must not overrun the download's Content-Length
+    left = st.st_size
+    while left > 0:
+        block = os.read(ffd, min(left, 1 << 20))
         if not block:
             break
         out.write(block)
+        left -= len(block)
     out.flush()
 
 
