@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "vantage.reconcile.fast-interval=500ms",
         "vantage.commands.poll-interval=200ms",
         // recipes from bare repositories the tests make on this host (RecipeNotebookTest)
-        "vantage.recipes.allow-file-urls=true"})
+        "vantage.recipes.allow-file-urls=true",
+        "vantage.transfer.max-upload-size=60MB"})
 public @interface PortalTest {
 }
