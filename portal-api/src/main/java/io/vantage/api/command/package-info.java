@@ -3,7 +3,7 @@
  * attach data) and its workers: once per command across replicas, in order per instance, retried on transient cloud
  * errors. Features enqueue; the data module supplies the mounts through MountPlanner, an interface owned here.
  */
-@ApplicationModule(displayName = "Commands", allowedDependencies = {"cloud"})
+@ApplicationModule(displayName = "Commands", allowedDependencies = {"cloud", "recipe"})
 package io.vantage.api.command;
 
 import org.springframework.modulith.ApplicationModule;

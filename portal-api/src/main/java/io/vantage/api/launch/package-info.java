@@ -5,7 +5,7 @@
  * the launch publishes InstanceLaunched with the lifetime chosen.
  */
 @ApplicationModule(displayName = "Launch", allowedDependencies = {
-        "cloud", "command", "data", "error", "pool", "security", "support"})
+        "cloud", "command", "data", "error", "pool", "recipe", "security", "support"})
 package io.vantage.api.launch;
 
 import org.springframework.modulith.ApplicationModule;

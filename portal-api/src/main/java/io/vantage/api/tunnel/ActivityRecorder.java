@@ -9,13 +9,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.expiry.Lifetimes;
+import io.vantage.api.security.PortalSessionActivity;
 import io.vantage.domain.instance.SessionMemberRepository;
 
 /**
  * Remembers real user input (keys, mouse, notebook activity) in memory and writes it in batches, so a moving mouse
  * costs no database write; the latest time per instance and per session member wins. An instance's last use is
  * part of its lifetime, which the expiry module writes ({@link Lifetimes}); a session member's last use is the
- * tunnels' own.
+ * tunnels' own. The same input keeps the browser session the desktop or notebook was opened from alive
+ * ({@link PortalSessionActivity}).
  */
 @Component
 public class ActivityRecorder {
@@ -25,14 +27,24 @@ public class ActivityRecorder {
     private final SessionMemberRepository sessionMembers;
     private final Lifetimes lifetimes;
     private final Clock clock;
+    private final PortalSessionActivity portalSessions;
 
-    ActivityRecorder(SessionMemberRepository sessionMembers, Lifetimes lifetimes, Clock clock) {
+    ActivityRecorder(SessionMemberRepository sessionMembers, Lifetimes lifetimes, Clock clock,
+                     PortalSessionActivity portalSessions) {
         this.sessionMembers = sessionMembers;
         this.lifetimes = lifetimes;
         this.clock = clock;
+        this.portalSessions = portalSessions;
     }
 
+    /** Input with no browser session behind it (an API token's ticket or cookie). */
     public void interaction(Long instanceId, Long sessionMemberId) {
+        interaction(instanceId, sessionMemberId, null);
+    }
+
+    /** Input in a desktop or notebook opened from browser session {@code portalSessionId} (null: none). */
+    public void interaction(Long instanceId, Long sessionMemberId, String portalSessionId) {
+        portalSessions.used(portalSessionId);
         Instant now = clock.instant();
         instances.put(instanceId, now);
         if (sessionMemberId != null) {

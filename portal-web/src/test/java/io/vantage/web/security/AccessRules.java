@@ -59,6 +59,7 @@ final class AccessRules {
                 rule("POST", "/api/notifications/{id}/acknowledge", Kind.SIGNED_IN),
                 rule("GET", "/api/users/search", Kind.SIGNED_IN),
                 rule("GET", "/api/open", Kind.SIGNED_IN),
+                rule("GET", "/api/recipes", Kind.SIGNED_IN),
                 rule("GET", "/api/instances", Kind.SIGNED_IN),
                 new Rule("POST", "/api/instances", Kind.SIGNED_IN, Map.of("planId", 999999, "name", "matrix")),
                 new Rule("POST", "/api/instances/validation", Kind.SIGNED_IN, Map.of("planId", 999999, "name", "matrix")),
@@ -69,6 +70,11 @@ final class AccessRules {
                 rule("GET", "/api/instances/{uid}/members", Kind.VIEW),
                 // where its data is: members' business, like its lifetime requests
                 rule("GET", "/api/instances/{uid}/data", Kind.CONNECT),
+                // files: guests only once the owner lets them download (off here), never upload
+                rule("GET", "/api/instances/{uid}/files", Kind.CONTROL),
+                rule("GET", "/api/instances/{uid}/files/content", Kind.CONTROL),
+                rule("PUT", "/api/instances/{uid}/files/content", Kind.CONTROL),
+                new Rule("PUT", "/api/instances/{uid}/files/settings", Kind.OWNER_ONLY, Map.of("guestsMayDownload", true)),
                 // Members' business: support staff see the instance, not its lifetime requests.
                 rule("GET", "/api/instances/{uid}/extension-requests", Kind.CONNECT),
                 new Rule("POST", "/api/instances/{uid}/tickets", Kind.CONNECT, Map.of("protocol", "VNC")),
@@ -128,6 +134,8 @@ final class AccessRules {
             {"GET", "/api/admin/data-stores"}, {"POST", "/api/admin/data-stores"}, {"GET", "/api/admin/data-stores/{id}"},
             {"PUT", "/api/admin/data-stores/{id}"}, {"DELETE", "/api/admin/data-stores/{id}"},
             {"GET", "/api/admin/data-stores/preview"},
+            {"GET", "/api/admin/recipes"}, {"POST", "/api/admin/recipes"}, {"GET", "/api/admin/recipes/{id}"},
+            {"PUT", "/api/admin/recipes/{id}"}, {"DELETE", "/api/admin/recipes/{id}"},
             {"GET", "/api/admin/providers"}, {"POST", "/api/admin/providers"}, {"GET", "/api/admin/providers/{id}"},
             {"PUT", "/api/admin/providers/{id}/settings"}, {"POST", "/api/admin/providers/{id}/enable"},
             {"POST", "/api/admin/providers/{id}/disable"}, {"POST", "/api/admin/providers/{id}/test"},
