@@ -37,7 +37,7 @@ import io.vantage.bench.portal.PortalProcess;
 public final class TimeToDesktopBenchmark {
 
     /** Installed before the page's own scripts: when ACTIVE arrived, when the viewer connected, its draws. */
-    private static final String PROBE = """
+    static final String PROBE = """
             window.__ttd = { draws: [] };
             document.addEventListener('vantage:state', (e) => {
               if (e.detail.state === 'ACTIVE' && !window.__ttd.active) window.__ttd.active = Date.now();
@@ -143,8 +143,16 @@ public final class TimeToDesktopBenchmark {
         socketOpen = 0;
         requestClock = 0;
         String uid = portal.startDesktop(name);
+        // watched from before the page is asked for: loading the page can take longer than the desktop's start
+        java.util.concurrent.CompletableFuture<Long> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return awaitRunning(localWork, uid, Duration.ofMinutes(2));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         page.navigate(portal.base() + "/instances/" + uid);
-        long t0 = awaitRunning(localWork, uid, Duration.ofMinutes(2));
+        long t0 = running.get();
         try {
             page.waitForFunction("() => window.__ttd.connected && window.__ttd.draws.some(t => t >= window.__ttd.connected)",
                     null, new Page.WaitForFunctionOptions().setTimeout(60_000));
