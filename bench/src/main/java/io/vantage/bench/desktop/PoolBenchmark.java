@@ -138,7 +138,7 @@ public final class PoolBenchmark {
         boolean fromPool = poolMachines.contains(uid);
         if (fromPool != !poolMachines.isEmpty()) {
             throw new IllegalStateException("Launch " + uid + (fromPool ? " took" : " did not take")
-                    + " a pool machine (ready: " + poolMachines + ")");
+                    + " a pool machine (the pool's: " + poolMachines + ")");
         }
         portal.delete("/api/instances/" + uid);
         return new Launch(fromPool, click, shown, active, viewer, connected, frame);
@@ -182,19 +182,20 @@ public final class PoolBenchmark {
             return new Cloud(image, pooled, plain);
         }
 
-        /** The uids of the pooled plan's ready machines, once there are at least this many. */
+        /**
+         * Once the pooled plan has at least this many ready machines: the uids of all its machines (a launch takes
+         * a ready one, which may be one that became ready after this look).
+         */
         Set<String> awaitReady(PortalProcess admin, int atLeast, Duration timeout) throws Exception {
             long end = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < end) {
                 JsonNode pool = JSON.readTree(ok(admin.get("/api/admin/plans/" + pooledPlan + "/pool")).body());
                 if (pool.get("ready").asInt() >= atLeast) {
-                    List<String> ready = new ArrayList<>();
+                    List<String> machines = new ArrayList<>();
                     for (JsonNode machine : pool.get("machines")) {
-                        if ("ACTIVE".equals(machine.get("state").asString())) {
-                            ready.add(machine.get("uid").asString());
-                        }
+                        machines.add(machine.get("uid").asString());
                     }
-                    return ready.stream().collect(Collectors.toUnmodifiableSet());
+                    return machines.stream().collect(Collectors.toUnmodifiableSet());
                 }
                 Thread.sleep(500); // polling the pool's state
             }
