@@ -75,7 +75,7 @@ public final class PoolBenchmark {
                      .setExecutablePath(Path.of(System.getProperty("bench.chromium", "/usr/bin/chromium")))
                      .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                              "--no-first-run", "--disable-background-networking")))) {
-            portal.awaitReady(Duration.ofMinutes(5));
+            portal.awaitReady(Duration.ofMinutes(10)); // minutes on a busy shared machine
             portal.signIn("admin");
             Cloud cloud = Cloud.register(portal, work.resolve("slowcloud"), boot, size);
             System.out.printf("Slow cloud: machines boot in %d s; plan %d has a pool of %d, plan %d none%n",
