@@ -98,6 +98,7 @@ public final class PoolBenchmark {
                 unpooled.add(slow);
                 System.out.println(slow.row(round));
             }
+            cloud.drain(portal, wait); // local machines outlive the portal: leave none behind
         }
         System.out.printf("%nLoad average before: %s, after: %s%n%n", load, loadAverage());
         System.out.println("| round | plan | instance page | ACTIVE event | viewer shown | RFB connected | first frame |");
@@ -141,7 +142,20 @@ public final class PoolBenchmark {
                     + " a pool machine (the pool's: " + poolMachines + ")");
         }
         portal.delete("/api/instances/" + uid);
+        awaitGone(portal, uid, wait);
         return new Launch(fromPool, click, shown, active, viewer, connected, frame);
+    }
+
+    private static void awaitGone(PortalProcess portal, String uid, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            String body = portal.get("/api/instances/" + uid).body();
+            if (!body.contains("\"uid\"") || body.contains("\"DELETED\"")) {
+                return;
+            }
+            Thread.sleep(200); // polling the deletion
+        }
+        throw new IllegalStateException("Instance " + uid + " was not deleted within " + timeout);
     }
 
     private static long number(Page page, String script) {
@@ -201,6 +215,17 @@ public final class PoolBenchmark {
             }
             throw new IllegalStateException("The pool of plan " + pooledPlan + " had no ready machine within "
                     + timeout);
+        }
+
+        /** Removes the pool and waits until its machines are gone. */
+        void drain(PortalProcess admin, Duration timeout) throws Exception {
+            List<String> machines = new ArrayList<>();
+            JsonNode pool = JSON.readTree(ok(admin.get("/api/admin/plans/" + pooledPlan + "/pool")).body());
+            pool.get("machines").forEach(machine -> machines.add(machine.get("uid").asString()));
+            ok(admin.delete("/api/admin/plans/" + pooledPlan + "/pool"));
+            for (String uid : machines) {
+                awaitGone(admin, uid, timeout);
+            }
         }
 
         private static long id(HttpResponse<String> response) {
