@@ -40,12 +40,21 @@ public final class PoolBenchmark {
             }, true);
             """;
 
-    /** Epoch milliseconds seen by the page. */
-    record Launch(boolean pooled, long click, long page, long active, long viewer, long connected, long frame) {
+    /**
+     * Epoch milliseconds seen by the page: the click, the launch's answer (the redirect), the instance page received
+     * and its scripts run, the live ACTIVE event (0: the page was rendered ACTIVE, or caught up without the event),
+     * the viewer on the page, connected, and its first frame.
+     */
+    record Launch(boolean pooled, long click, long launched, long received, long ready, long active, long viewer,
+                  long connected, long frame) {
+
+        static final String HEADER = "| round | plan | launch answered | page received | page ready | ACTIVE event"
+                + " | viewer shown | RFB connected | first frame |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|";
 
         String row(int round) {
-            return String.format("| %d | %s | %s | %s | %s | %s | **%s** |", round, pooled ? "pool" : "no pool",
-                    since(page), since(active), since(viewer), since(connected), since(frame));
+            return String.format("| %d | %s | %s | %s | %s | %s | %s | %s | **%s** |", round,
+                    pooled ? "pool" : "no pool", since(launched), since(received), since(ready), since(active),
+                    since(viewer), since(connected), since(frame));
         }
 
         private String since(long t) {
@@ -101,8 +110,7 @@ public final class PoolBenchmark {
             cloud.drain(portal, wait); // local machines outlive the portal: leave none behind
         }
         System.out.printf("%nLoad average before: %s, after: %s%n%n", load, loadAverage());
-        System.out.println("| round | plan | instance page | ACTIVE event | viewer shown | RFB connected | first frame |");
-        System.out.println("|---:|---|---:|---:|---:|---:|---:|");
+        System.out.println(Launch.HEADER);
         for (int i = 0; i < pooled.size(); i++) {
             System.out.println(pooled.get(i).row(i + 1));
             System.out.println(unpooled.get(i).row(i + 1));
@@ -131,7 +139,12 @@ public final class PoolBenchmark {
             throw e;
         }
         long click = number(page, "() => Number(sessionStorage.getItem('clickAt'))");
-        long shown = number(page, "() => Math.round(performance.timeOrigin)");
+        // the navigation that ends on the instance page began with the click's POST, redirected
+        String navigation = "performance.getEntriesByType('navigation')[0]";
+        long origin = number(page, "() => Math.round(performance.timeOrigin)");
+        long launched = origin + number(page, "() => Math.round(" + navigation + ".redirectEnd)");
+        long received = origin + number(page, "() => Math.round(" + navigation + ".responseEnd)");
+        long ready = origin + number(page, "() => Math.round(" + navigation + ".domContentLoadedEventEnd)");
         long active = number(page, "() => window.__ttd.active || 0");
         long viewer = number(page, "() => window.__ttd.viewer || 0");
         long connected = number(page, "() => window.__ttd.connected");
@@ -143,7 +156,7 @@ public final class PoolBenchmark {
         }
         portal.delete("/api/instances/" + uid);
         awaitGone(portal, uid, wait);
-        return new Launch(fromPool, click, shown, active, viewer, connected, frame);
+        return new Launch(fromPool, click, launched, received, ready, active, viewer, connected, frame);
     }
 
     private static void awaitGone(PortalProcess portal, String uid, Duration timeout) throws Exception {
