@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.vantage.api.expiry.Extensions;
 import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.LifecyclePortalTest;
-import io.vantage.web.TestInstances;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.LifecyclePortalTest;
+import io.vantage.api.testing.TestInstances;
 
 /** The image's extension policy decides: at once, after an admin's approval, or never; capped in any case. */
 @LifecyclePortalTest

@@ -21,13 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.vantage.api.expiry.DeletionMails;
 import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.LifecyclePortalTest;
-import io.vantage.web.LiveEventsClient;
-import io.vantage.web.Mails;
-import io.vantage.web.MutableClock;
-import io.vantage.web.TestInstances;
-import io.vantage.web.TestMail;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.LifecyclePortalTest;
+import io.vantage.api.testing.LiveEventsClient;
+import io.vantage.api.testing.Mails;
+import io.vantage.api.testing.MutableClock;
+import io.vantage.api.testing.TestInstances;
+import io.vantage.api.testing.TestMail;
 
 /**
  * An instance's lifetime through the API: what each person may do about a warning, "I'm still here", warning leads

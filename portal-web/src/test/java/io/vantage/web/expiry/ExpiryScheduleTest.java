@@ -21,10 +21,10 @@ import io.vantage.api.expiry.ExpiryJob;
 import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.tunnel.ActivityRecorder;
-import io.vantage.web.ApiClient;
-import io.vantage.web.LifecyclePortalTest;
-import io.vantage.web.MutableClock;
-import io.vantage.web.TestInstances;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.LifecyclePortalTest;
+import io.vantage.api.testing.MutableClock;
+import io.vantage.api.testing.TestInstances;
 
 /** When instances are planned to go, and that they go then: the earlier of lifetime and inactivity. */
 @LifecyclePortalTest

@@ -15,11 +15,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.LiveEventsClient;
-import io.vantage.web.PortalTest;
-import io.vantage.web.TestInstances;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.LiveEventsClient;
+import io.vantage.api.testing.PortalTest;
+import io.vantage.api.testing.TestInstances;
 
 /** The default portal has no mail server: warnings still reach the browser and the sweep goes on. */
 @PortalTest

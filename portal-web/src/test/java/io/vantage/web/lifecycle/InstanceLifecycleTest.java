@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * A real desktop through the whole lifecycle on the local provider: launch → ACTIVE (the VNC port answers) → stop →
@@ -37,8 +37,8 @@ class InstanceLifecycleTest {
     @Test
     void launchStopStartDelete() throws Exception {
         ApiClient rosalind = new ApiClient("http://localhost:" + port, oidc,
-                io.vantage.web.Desktops.scientist(jdbc, "lifecycle-1", "EXP-1"));
-        long plan = io.vantage.web.Desktops.plan(jdbc, "desktop", "small");
+                io.vantage.api.testing.Desktops.scientist(jdbc, "lifecycle-1", "EXP-1"));
+        long plan = io.vantage.api.testing.Desktops.plan(jdbc, "desktop", "small");
 
         ApiClient.Response launched = rosalind.post("/api/instances", Map.of("planId", plan,
                 "experimentIds", List.of("EXP-1"), "name", "Copolymer reduction", "screenWidth", 1280,

@@ -13,9 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * The launch rules, checked through the dry-run endpoint (same rules as a launch, nothing created): each refusal

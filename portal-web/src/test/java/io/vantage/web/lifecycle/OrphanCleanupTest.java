@@ -23,10 +23,10 @@ import io.vantage.cloud.api.InstanceMetadata;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.local.LocalProviderFactory;
 import io.vantage.cloud.local.LocalSettings;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.PortalTest;
-import io.vantage.web.TestWorkDirs;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.PortalTest;
+import io.vantage.api.testing.TestWorkDirs;
 
 /**
  * The orphan sweep on real local machines: a machine of this deployment that no instance refers to goes; a live

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import io.vantage.api.cloud.CloudWatch;
-import io.vantage.web.ApiClient;
+import io.vantage.api.testing.ApiClient;
 
 /**
  * A cloud of the tests' memory provider type added through the admin API, with one plan per image made here; every

@@ -24,10 +24,10 @@ import io.vantage.api.cloud.CloudWatch;
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.cloud.api.HandOverRequest;
 import io.vantage.cloud.api.PoolSecrets;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.PortalTest;
-import io.vantage.web.cloud.MemoryProviderFactory;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.PortalTest;
+import io.vantage.api.cloud.MemoryProviderFactory;
 
 /**
  * Pre-warmed pools on the tests' memory cloud, whose hand-over only records what it was asked: which launch takes a

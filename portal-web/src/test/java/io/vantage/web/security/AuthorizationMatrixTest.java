@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.json.JsonMapper;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.PortalTest;
 import io.vantage.web.security.AccessRules.Outcome;
 import io.vantage.web.security.AccessRules.Persona;
 import io.vantage.web.security.AccessRules.Rule;

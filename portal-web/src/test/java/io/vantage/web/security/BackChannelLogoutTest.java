@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.HttpSession;
+import io.vantage.api.testing.HttpSession;
 
 /**
  * OIDC back-channel logout against the embedded provider's keys: a logout token for the person's provider session

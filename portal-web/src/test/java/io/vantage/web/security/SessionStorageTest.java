@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 
 import io.vantage.api.security.PortalOidcUser;
-import io.vantage.web.HttpSession;
+import io.vantage.api.testing.HttpSession;
 
 /**
  * What a login puts into the session is stored in PostgreSQL and reads back in a fresh class loader's way (plain

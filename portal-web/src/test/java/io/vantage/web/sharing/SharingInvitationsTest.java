@@ -23,10 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.support.Tokens;
-import io.vantage.web.ApiClient;
-import io.vantage.web.LifecyclePortalTest;
-import io.vantage.web.MutableClock;
-import io.vantage.web.TestInstances;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.LifecyclePortalTest;
+import io.vantage.api.testing.MutableClock;
+import io.vantage.api.testing.TestInstances;
 
 /** Invitation links: shown once, stored hashed, used once, and only for a while. */
 @LifecyclePortalTest

@@ -11,9 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.LifecyclePortalTest;
-import io.vantage.web.TestInstances;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.LifecyclePortalTest;
+import io.vantage.api.testing.TestInstances;
 
 /** IT support and the instruments' scientists ask; the owner lets them in as SUPPORT, or not. */
 @LifecyclePortalTest

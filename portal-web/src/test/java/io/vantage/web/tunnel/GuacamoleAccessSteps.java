@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.LiveEventsClient;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.LiveEventsClient;
 
 /**
  * A member's Guacamole tunnel while the owner changes their access, judged by what the guacd peer receives. A

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.web.ApiClient;
-import io.vantage.web.LiveEventsClient;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.LiveEventsClient;
 
 /** Access changing while people are connected through the Guacamole tunnel: decided again at once, both ways. */
 class GuacamoleLiveAccessTest extends GuacamoleTestSupport {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.web.ApiClient;
-import io.vantage.web.HttpSession;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.HttpSession;
 
 /**
  * A desktop opened from a browser session lasts no longer than that session: an admin ending the person's

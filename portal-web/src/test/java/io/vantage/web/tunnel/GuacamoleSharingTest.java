@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.vantage.api.tunnel.ActivityRecorder;
 import io.vantage.api.tunnel.SessionTracker;
-import io.vantage.web.LiveEventsClient;
+import io.vantage.api.testing.LiveEventsClient;
 
 /** Several people on one desktop: one guacd connection, joined by the others; watchers' input never reaches guacd. */
 class GuacamoleSharingTest extends GuacamoleTestSupport {

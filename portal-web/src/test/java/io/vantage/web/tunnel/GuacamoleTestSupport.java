@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * The portal with guacd pointed at a {@link GuacdPeer}, and one running desktop (local provider) owned by 1001,

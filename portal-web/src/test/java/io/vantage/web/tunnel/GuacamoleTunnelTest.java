@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.vantage.api.tunnel.TunnelTargets;
 import io.vantage.cloud.api.Endpoint;
 import io.vantage.domain.catalogue.ProtocolKind;
-import io.vantage.web.RawUpgrade;
+import io.vantage.api.testing.RawUpgrade;
 
 /** One person's desktop through the portal's Guacamole tunnel, against a guacd protocol peer. */
 class GuacamoleTunnelTest extends GuacamoleTestSupport {

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.LiveEventsClient;
-import io.vantage.web.RfbClient;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.LiveEventsClient;
+import io.vantage.api.testing.RfbClient;
 
 /**
  * A member types into a real desktop's xterm over the VNC relay while the owner changes their access: what reaches

@@ -19,14 +19,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.vantage.web.RawUpgrade;
-import io.vantage.web.RfbClient;
+import io.vantage.api.testing.RawUpgrade;
+import io.vantage.api.testing.RfbClient;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.LiveEventsClient;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.LiveEventsClient;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * The direct VNC path against a real desktop (TigerVNC's Xvnc from the local provider): tickets, the portal
