@@ -6,11 +6,21 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 /** Reads the text and HTML parts out of a received MIME message. */
 public final class Mails {
 
     private Mails() {
+    }
+
+    /** The subject, for filters over received mail. */
+    public static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every text/* part, concatenated. */

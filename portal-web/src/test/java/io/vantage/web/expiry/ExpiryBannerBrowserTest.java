@@ -159,7 +159,7 @@ class ExpiryBannerBrowserTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_events where target_id = ? and action = "
                 + "'instance.deletion.mail'", Integer.class, uid)).isEqualTo(1);
         List<MimeMessage> mails = TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + uid).stream()
-                .filter(m -> subject(m).endsWith("was deleted")).toList();
+                .filter(m -> Mails.subject(m).endsWith("was deleted")).toList();
         assertThat(TestMail.recipients(mails)).containsExactly("expiry-banner@example.org");
         assertThat(Mails.plain(mails.get(0))).contains("An administrator, Grace Hopper, deleted it.");
         page.context().close();
@@ -201,14 +201,6 @@ class ExpiryBannerBrowserTest {
     Instant terminationDate(String uid) {
         return jdbc.queryForObject("select termination_date from instances where uid = ?", Timestamp.class, uid)
                 .toInstant();
-    }
-
-    static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     ApiClient api(String userId) {

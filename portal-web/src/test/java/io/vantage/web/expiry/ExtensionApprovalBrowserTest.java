@@ -139,6 +139,6 @@ class ExtensionApprovalBrowserTest {
 
     private static List<MimeMessage> approvals(String uid) {
         return TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + uid).stream()
-                .filter(mail -> ExpiryBannerBrowserTest.subject(mail).contains("was approved")).toList();
+                .filter(mail -> Mails.subject(mail).contains("was approved")).toList();
     }
 }

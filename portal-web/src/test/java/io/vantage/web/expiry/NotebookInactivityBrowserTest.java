@@ -154,7 +154,7 @@ class NotebookInactivityBrowserTest {
         deletionMails.sendDue();
         deletionMails.sendDue();
         List<MimeMessage> told = TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + idle).stream()
-                .filter(mail -> ExpiryBannerBrowserTest.subject(mail).endsWith("was deleted")).toList();
+                .filter(mail -> Mails.subject(mail).endsWith("was deleted")).toList();
         assertThat(TestMail.recipients(told)).containsExactly("expiry-notebooks@example.org");
         assertThat(Mails.plain(told.get(0))).contains("Nobody used it since").contains("Test notebook");
 

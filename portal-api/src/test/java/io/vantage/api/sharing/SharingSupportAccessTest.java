@@ -1,4 +1,4 @@
-package io.vantage.web.sharing;
+package io.vantage.api.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.vantage.web.expiry;
+package io.vantage.api.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -175,7 +175,7 @@ class ExpiryLifetimeApiTest {
         deletionMails.sendDue();
         deletionMails.sendDue();
         List<MimeMessage> told = TestMail.mentioning("https://vantage.test/portal/instances/" + uid).stream()
-                .filter(m -> ExpiryBannerBrowserTest.subject(m).endsWith("was deleted")).toList();
+                .filter(m -> Mails.subject(m).endsWith("was deleted")).toList();
         assertThat(TestMail.recipients(told)).as("the member, not the owner who deleted it, once")
                 .containsExactly("dorothy.hodgkin@tum.example");
         assertThat(Mails.plain(told.get(0))).contains("Rosalind Franklin deleted it.").doesNotContain("[(");
@@ -217,7 +217,7 @@ class ExpiryLifetimeApiTest {
 
     private static List<MimeMessage> decisions(String uid) {
         return TestMail.mentioning("https://vantage.test/portal/instances/" + uid).stream()
-                .filter(m -> ExpiryBannerBrowserTest.subject(m).contains("Your request to extend")).toList();
+                .filter(m -> Mails.subject(m).contains("Your request to extend")).toList();
     }
 
     private Instant warnFrom(ApiClient client, String uid) throws Exception {

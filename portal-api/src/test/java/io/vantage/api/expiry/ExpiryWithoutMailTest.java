@@ -1,4 +1,4 @@
-package io.vantage.web.expiry;
+package io.vantage.api.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
