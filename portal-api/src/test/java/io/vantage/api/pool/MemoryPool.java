@@ -1,4 +1,4 @@
-package io.vantage.web.pool;
+package io.vantage.api.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.vantage.web.lifecycle;
+package io.vantage.api.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.vantage.web.data;
+package io.vantage.api.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
