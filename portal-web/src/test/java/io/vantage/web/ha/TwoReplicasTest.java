@@ -40,9 +40,9 @@ import io.vantage.api.testing.RfbClient;
 import io.vantage.api.testing.TestWorkDirs;
 import io.vantage.web.browser.Browser;
 import io.vantage.web.notebook.KernelSocket;
-import io.vantage.web.tunnel.GuacamoleAccessSteps;
-import io.vantage.web.tunnel.GuacdPeer;
-import io.vantage.web.tunnel.VncAccessSteps;
+import io.vantage.api.tunnel.guacamole.GuacamoleAccessSteps;
+import io.vantage.api.tunnel.guacamole.GuacdPeer;
+import io.vantage.api.tunnel.vnc.VncAccessSteps;
 
 /**
  * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets, live events and browser

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.vantage.api.tunnel.vnc.VncAccessSteps;
+import io.vantage.api.tunnel.guacamole.GuacamoleWebSocketClient;
+import io.vantage.api.tunnel.guacamole.GuacamoleTestSupport;
 import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.HttpSession;
 

@@ -1,4 +1,4 @@
-package io.vantage.web.tunnel;
+package io.vantage.api.tunnel.guacamole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.vantage.web.tunnel;
+package io.vantage.api.tunnel.guacamole;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,8 +49,8 @@ public final class GuacamoleWebSocketClient implements WebSocket.Listener, AutoC
         return client;
     }
 
-    static final class Refused extends RuntimeException {
-        final int status;
+    public static final class Refused extends RuntimeException {
+        public final int status;
 
         Refused(int status) {
             super("handshake refused with HTTP " + status);

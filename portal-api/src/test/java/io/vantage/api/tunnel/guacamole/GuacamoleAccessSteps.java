@@ -1,4 +1,4 @@
-package io.vantage.web.tunnel;
+package io.vantage.api.tunnel.guacamole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.vantage.api.tunnel.vnc.VncAccessSteps;
 import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.Desktops;
 import io.vantage.api.testing.LiveEventsClient;

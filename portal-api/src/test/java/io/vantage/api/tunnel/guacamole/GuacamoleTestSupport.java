@@ -1,4 +1,4 @@
-package io.vantage.web.tunnel;
+package io.vantage.api.tunnel.guacamole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,20 +31,20 @@ import io.vantage.api.testing.PortalTest;
 // the log test checks tickets stay out of the logs even at debug level
 @TestPropertySource(properties = {"logging.level.io.vantage.api.tunnel=DEBUG",
         "logging.level.org.springframework.web.socket=DEBUG"})
-abstract class GuacamoleTestSupport {
+public abstract class GuacamoleTestSupport {
 
-    static final GuacdPeer PEER = startPeer();
-    static final Duration WAIT = Duration.ofSeconds(20);
+    protected static final GuacdPeer PEER = startPeer();
+    protected static final Duration WAIT = Duration.ofSeconds(20);
     private static String uid;
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    EmbeddedOidcServer oidc;
+    protected EmbeddedOidcServer oidc;
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
 
     private final List<GuacamoleWebSocketClient> clients = new ArrayList<>();
 
@@ -63,7 +63,7 @@ abstract class GuacamoleTestSupport {
     }
 
     @BeforeEach
-    void desktop() throws Exception {
+    protected void desktop() throws Exception {
         if (uid != null && jdbc.queryForObject("select count(*) from instances where uid = ? and state = 'ACTIVE'",
                 Integer.class, uid) == 1) {
             return;
@@ -87,26 +87,26 @@ abstract class GuacamoleTestSupport {
     }
 
     @AfterEach
-    void disconnectEveryone() {
+    protected void disconnectEveryone() {
         clients.forEach(GuacamoleWebSocketClient::close);
         await().atMost(WAIT).until(() -> jdbc.queryForObject(
                 "select count(*) from instance_sessions where instance_id = ? and active", Integer.class,
                 instanceId()) == 0);
     }
 
-    String uid() {
+    protected String uid() {
         return uid;
     }
 
-    long instanceId() {
+    protected long instanceId() {
         return jdbc.queryForObject("select id from instances where uid = ?", Long.class, uid);
     }
 
-    ApiClient api(String user) {
+    protected ApiClient api(String user) {
         return new ApiClient("http://localhost:" + port, oidc, user);
     }
 
-    String ticket(String user, String protocol) throws Exception {
+    protected String ticket(String user, String protocol) throws Exception {
         ApiClient.Response issued = api(user).post("/api/instances/" + uid + "/tickets", Map.of("protocol", protocol));
         assertThat(issued.status()).as(issued.raw()).isEqualTo(200);
         assertThat(issued.get("websocketPath").asText()).isEqualTo(protocol.equals("GUACD") ? "/tunnels/guacamole"
@@ -115,12 +115,12 @@ abstract class GuacamoleTestSupport {
     }
 
     /** Opens a desktop as this user and waits for the tunnel's UUID; returns the client and guacd's view of it. */
-    Connection connect(String user, String display) throws Exception {
+    protected Connection connect(String user, String display) throws Exception {
         return connectWith(ticket(user, "GUACD"), display);
     }
 
     /** Opens a desktop with this GUACD ticket (asked for however the test likes). */
-    Connection connectWith(String ticket, String display) throws Exception {
+    protected Connection connectWith(String ticket, String display) throws Exception {
         int before = PEER.users().size();
         GuacamoleWebSocketClient client = open("ticket=" + ticket + "&instance=" + uid
                 + (display.isEmpty() ? "" : "&" + display));
@@ -130,20 +130,20 @@ abstract class GuacamoleTestSupport {
         return new Connection(client, PEER.users().get(PEER.users().size() - 1));
     }
 
-    GuacamoleWebSocketClient open(String query) {
+    protected GuacamoleWebSocketClient open(String query) {
         GuacamoleWebSocketClient client = GuacamoleWebSocketClient.open(port, query);
         clients.add(client);
         return client;
     }
 
-    record Connection(GuacamoleWebSocketClient browser, GuacdPeer.User guacd) {
+    public record Connection(GuacamoleWebSocketClient browser, GuacdPeer.User guacd) {
 
-        String uuid() {
+        public String uuid() {
             return browser.all().get(0).getArgs().get(0);
         }
 
         /** Sends a sync with a marker and waits until guacd has it: whatever was sent before has arrived by then. */
-        void flush(String marker) {
+        public void flush(String marker) {
             browser.send("sync", marker);
             await().atMost(WAIT).until(() -> guacd.received("sync").contains(marker));
         }

@@ -1,4 +1,4 @@
-package io.vantage.web.security;
+package io.vantage.api.security;
 
 import java.util.List;
 import java.util.Map;

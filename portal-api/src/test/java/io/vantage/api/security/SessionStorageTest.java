@@ -1,4 +1,4 @@
-package io.vantage.web.security;
+package io.vantage.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

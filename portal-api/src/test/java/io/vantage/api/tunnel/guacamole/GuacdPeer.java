@@ -1,4 +1,4 @@
-package io.vantage.web.tunnel;
+package io.vantage.api.tunnel.guacamole;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

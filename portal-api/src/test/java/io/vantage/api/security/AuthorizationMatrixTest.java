@@ -1,4 +1,4 @@
-package io.vantage.web.security;
+package io.vantage.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.testing.PortalTest;
-import io.vantage.web.security.AccessRules.Outcome;
-import io.vantage.web.security.AccessRules.Persona;
-import io.vantage.web.security.AccessRules.Rule;
+import io.vantage.api.security.AccessRules.Outcome;
+import io.vantage.api.security.AccessRules.Persona;
+import io.vantage.api.security.AccessRules.Rule;
 
 /**
  * Every API endpoint × every kind of caller (anonymous, owner, member, guest, stranger, support staff, admin) gets
