@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.Desktops;
-import io.vantage.api.testing.NotebookHttp;
 
 /** Enters a notebook's origin as a browser would (ticket from the API, then the entry URL) and keeps its cookie. */
 final class NotebookEntries {

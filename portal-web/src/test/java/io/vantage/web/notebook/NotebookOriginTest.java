@@ -24,7 +24,6 @@ import io.vantage.api.support.Tokens;
 import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.Desktops;
 import io.vantage.api.testing.HttpSession;
-import io.vantage.api.testing.NotebookHttp;
 import io.vantage.api.testing.PortalTest;
 
 /**

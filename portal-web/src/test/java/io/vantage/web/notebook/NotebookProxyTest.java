@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.Desktops;
-import io.vantage.api.testing.NotebookHttp;
 import io.vantage.api.testing.PortalTest;
 import io.vantage.web.browser.Browser;
 

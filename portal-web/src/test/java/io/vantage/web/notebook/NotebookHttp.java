@@ -1,4 +1,4 @@
-package io.vantage.api.testing;
+package io.vantage.web.notebook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
