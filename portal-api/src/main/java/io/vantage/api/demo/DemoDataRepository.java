@@ -1,4 +1,4 @@
-package io.vantage.web.demo;
+package io.vantage.api.demo;
 
 import java.util.List;
 import java.util.Optional;
