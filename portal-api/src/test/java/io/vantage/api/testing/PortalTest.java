@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "vantage.data.demo-root=${java.io.tmpdir}/vantage-tests-${PID}/data",
         "vantage.reconcile.fast-interval=500ms",
         "vantage.commands.poll-interval=200ms",
+        // recipes from bare repositories the tests make on this host (RecipeNotebookTest)
+        "vantage.recipes.allow-file-urls=true",
         "vantage.transfer.max-upload-size=60MB"})
 public @interface PortalTest {
 }

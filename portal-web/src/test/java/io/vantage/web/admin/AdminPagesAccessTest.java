@@ -21,7 +21,8 @@ class AdminPagesAccessTest {
             "/admin/plans", "/admin/pools", "/admin/roles", "/admin/roles/STAFF", "/admin/security-groups",
             "/admin/notifications", "/admin/notifications/new", "/admin/providers", "/admin/providers/new",
             "/admin/extension-requests", "/admin/lifetime", "/admin/audit", "/admin/etl-runs", "/admin/etl-runs/1",
-            "/admin/etl-runs/1/problems.csv", "/admin/data-stores", "/admin/data-stores/new");
+            "/admin/etl-runs/1/problems.csv", "/admin/data-stores", "/admin/data-stores/new",
+            "/admin/recipes", "/admin/recipes/new");
 
     @LocalServerPort
     int port;

@@ -68,6 +68,7 @@ final class InstanceLifecycle {
         try {
             Launcher launcher = catalogue.launcher(record.imageId())
                     .orElseThrow(() -> new LaunchException("unknown image " + record.imageId()));
+            RecipeClone.run(launch); // before the notebook lists the home
             launcher.launch(launch);
             log.info("Local instance {} ({}) is running after {} ms: ports {}", computeId, record.imageId(),
                     (System.nanoTime() - started) / 1_000_000, launch.record().ports());

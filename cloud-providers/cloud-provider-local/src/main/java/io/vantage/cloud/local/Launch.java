@@ -93,6 +93,11 @@ final class Launch {
         return ProcessTree.isAlive(process) && ready.getAsBoolean();
     }
 
+    /** Whether a later request (stop, delete) made this launch moot. */
+    boolean cancelled() {
+        return superseded.getAsBoolean();
+    }
+
     boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(settings.connectHost(), port), 200);
