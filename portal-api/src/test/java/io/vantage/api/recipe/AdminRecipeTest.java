@@ -1,4 +1,4 @@
-package io.vantage.web.recipe;
+package io.vantage.api.recipe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Recipes through the admin API: each bad field is named (a refused transport, credentials in the URL, a missing
