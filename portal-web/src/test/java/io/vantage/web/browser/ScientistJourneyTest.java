@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Journey 1 in a real browser: sign in through the embedded OIDC page, launch a desktop with the wizard, watch it
