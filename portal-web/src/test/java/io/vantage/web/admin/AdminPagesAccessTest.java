@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.vantage.web.HttpSession;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.PortalTest;
 
 /** The admin pages are for admins only: a signed-in scientist gets 403 on every page and every form. */
 @PortalTest

@@ -14,9 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 
-import io.vantage.web.Desktops;
-import io.vantage.web.HttpSession;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Admin → Recipes as an admin uses it: a bad URL comes back on the form with the message under the field and
