@@ -44,12 +44,13 @@ final class BrowserChannel {
 
     /**
      * Sends UTF-8 text (whole characters) as one text message. ASCII (base64 images and the instructions around
-     * them: nearly all guacd sends) goes to Tomcat as it is, one frame per call ({@link TomcatTextFrames}). Anything
+     * them: nearly all guacd sends; {@code ascii} says so, from guacd's scan) goes to Tomcat as it is, one frame per
+     * call ({@link TomcatTextFrames}). Anything
      * else goes through the container's writer, decoded piece by piece into a small reused array (malformed bytes
      * become U+FFFD, so the browser never gets a frame that is not UTF-8): the container encodes from an array
      * quickly, where it encodes a String character by character.
      */
-    void send(byte[] utf8, int offset, int length) throws IOException {
+    void send(byte[] utf8, int offset, int length, boolean ascii) throws IOException {
         synchronized (session) {
             Session container = session instanceof NativeWebSocketSession n ? n.getNativeSession(Session.class) : null;
             if (container == null) {
@@ -57,7 +58,7 @@ final class BrowserChannel {
                 return;
             }
             RemoteEndpoint.Basic remote = container.getBasicRemote();
-            if (TomcatTextFrames.available(remote) && Ascii.only(utf8, offset, length)) {
+            if (ascii && TomcatTextFrames.available(remote)) {
                 TomcatTextFrames.send(remote, utf8, offset, length);
                 return;
             }
