@@ -27,6 +27,13 @@ public class HttpSession {
         this.base = base;
     }
 
+    /** The value of this session's cookie of that name, or null. */
+    public String cookie(String name) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name)).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse(null);
+    }
+
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(resolve(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

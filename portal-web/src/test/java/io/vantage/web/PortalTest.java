@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "vantage.cloud.providers.local.settings.work-dir=${java.io.tmpdir}/vantage-tests-${PID}/local",
         "vantage.data.demo-root=${java.io.tmpdir}/vantage-tests-${PID}/data",
         "vantage.reconcile.fast-interval=500ms",
-        "vantage.commands.poll-interval=200ms"})
+        "vantage.commands.poll-interval=200ms",
+        "vantage.transfer.max-upload-size=60MB"})
 public @interface PortalTest {
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,13 +38,14 @@ public class ProviderAdmin {
     private final ImageRepository images;
     private final FlavourRepository flavours;
     private final InstanceRepository instances;
-    private final JdbcTemplate jdbc;
+    private final ProviderDeletionRepository deletions;
     private final AdminAudit audit;
     private final TransactionTemplate tx;
 
     ProviderAdmin(CloudProviderRecordRepository records, ProviderRegistry registry, ProviderFactories factories,
                   CloudWatch watch, ProviderQueries queries, ImageRepository images, FlavourRepository flavours,
-                  InstanceRepository instances, JdbcTemplate jdbc, AdminAudit audit, TransactionTemplate tx) {
+                  InstanceRepository instances, ProviderDeletionRepository deletions, AdminAudit audit,
+                  TransactionTemplate tx) {
         this.records = records;
         this.registry = registry;
         this.factories = factories;
@@ -54,7 +54,7 @@ public class ProviderAdmin {
         this.images = images;
         this.flavours = flavours;
         this.instances = instances;
-        this.jdbc = jdbc;
+        this.deletions = deletions;
         this.audit = audit;
         this.tx = tx;
     }
@@ -141,12 +141,7 @@ public class ProviderAdmin {
                     Map.of("pastInstances", history)));
         }
         tx.executeWithoutResult(status -> {
-            jdbc.update("""
-                    delete from plans where image_id in (select id from images where provider_id = ?)
-                       or flavour_id in (select id from flavours where provider_id = ?)""", id, id);
-            jdbc.update("delete from images where provider_id = ?", id);
-            jdbc.update("delete from flavours where provider_id = ?", id);
-            jdbc.update("delete from cloud_providers where id = ?", id);
+            deletions.deleteWithCatalogue(id);
             audit.success(actor, "admin.provider.delete", "provider", id, record.getName());
         });
         registry.forget(id);

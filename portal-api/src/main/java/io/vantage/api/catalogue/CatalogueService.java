@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.vantage.api.launch.Usage;
-import io.vantage.api.launch.UsageService;
+import io.vantage.api.launch.UsageRepository;
 import io.vantage.api.launch.UserPolicies;
 import io.vantage.api.launch.UserPolicy;
 import io.vantage.api.security.CurrentUser;
@@ -34,10 +34,10 @@ public class CatalogueService {
     private final RoleRepository roles;
     private final UserRepository users;
     private final UserPolicies policies;
-    private final UsageService usage;
+    private final UsageRepository usage;
 
     CatalogueService(ExperimentRepository experiments, PlanRepository plans, RoleRepository roles, UserRepository users,
-                     UserPolicies policies, UsageService usage) {
+                     UserPolicies policies, UsageRepository usage) {
         this.experiments = experiments;
         this.plans = plans;
         this.roles = roles;

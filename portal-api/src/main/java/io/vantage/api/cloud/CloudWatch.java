@@ -22,9 +22,9 @@ import io.vantage.domain.cloud.CloudProviderRecordRepository;
 
 /**
  * Asks every enabled cloud for its health and limits in the background and records the answers
- * ({@link CloudSnapshots}), so that pages, the health endpoint and launches read the database and never wait on a
- * cloud. One question per cloud at a time: a cloud that takes 30 s per call is asked again only once it answered,
- * and is reported as not answering meanwhile. Runs on one replica at a time.
+ * ({@link CloudSnapshotRepository}), so that pages, the health endpoint and launches read the database and never
+ * wait on a cloud. One question per cloud at a time: a cloud that takes 30 s per call is asked again only once it
+ * answered, and is reported as not answering meanwhile. Runs on one replica at a time.
  */
 @Component
 public class CloudWatch {
@@ -33,13 +33,13 @@ public class CloudWatch {
 
     private final CloudProviderRecordRepository records;
     private final ProviderRegistry registry;
-    private final CloudSnapshots snapshots;
+    private final CloudSnapshotRepository snapshots;
     private final Duration overdue;
     private final Clock clock;
     private final Map<Long, Instant> asking = new ConcurrentHashMap<>();
     private final CloudCalls calls;
 
-    CloudWatch(CloudProviderRecordRepository records, ProviderRegistry registry, CloudSnapshots snapshots,
+    CloudWatch(CloudProviderRecordRepository records, ProviderRegistry registry, CloudSnapshotRepository snapshots,
                CloudProperties properties, Clock clock, CloudCalls calls) {
         this.records = records;
         this.registry = registry;

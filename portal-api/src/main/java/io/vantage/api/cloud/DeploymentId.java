@@ -3,7 +3,6 @@ package io.vantage.api.cloud;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -13,15 +12,13 @@ public class DeploymentId {
 
     private final String value;
 
-    DeploymentId(CloudProperties properties, JdbcTemplate jdbc) {
+    DeploymentId(CloudProperties properties, DeploymentIdRepository stored) {
         if (StringUtils.hasText(properties.deploymentId())) {
             this.value = properties.deploymentId();
         } else {
             byte[] random = new byte[5];
             new SecureRandom().nextBytes(random);
-            jdbc.update("insert into portal_settings (key, value) values ('deployment-id', ?) on conflict (key) do nothing",
-                    "vantage-" + HexFormat.of().formatHex(random));
-            this.value = jdbc.queryForObject("select value from portal_settings where key = 'deployment-id'", String.class);
+            this.value = stored.storeOnce("vantage-" + HexFormat.of().formatHex(random));
         }
     }
 

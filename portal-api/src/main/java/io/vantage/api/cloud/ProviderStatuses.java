@@ -14,9 +14,10 @@ public class ProviderStatuses {
 
     private final CloudProviderRecordRepository records;
     private final ProviderRegistry registry;
-    private final CloudSnapshots snapshots;
+    private final CloudSnapshotRepository snapshots;
 
-    ProviderStatuses(CloudProviderRecordRepository records, ProviderRegistry registry, CloudSnapshots snapshots) {
+    ProviderStatuses(CloudProviderRecordRepository records, ProviderRegistry registry,
+                     CloudSnapshotRepository snapshots) {
         this.records = records;
         this.registry = registry;
         this.snapshots = snapshots;

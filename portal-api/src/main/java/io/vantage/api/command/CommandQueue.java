@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,38 +16,23 @@ import io.vantage.domain.instance.InstanceCommand;
 import io.vantage.domain.instance.InstanceCommandRepository;
 
 /**
- * Persisted commands, claimed with {@code FOR UPDATE SKIP LOCKED}: each runs on exactly one worker across all
- * replicas, commands of one instance run one at a time and in order, and a command whose worker died is taken over
- * once its lease has run out.
+ * Persisted commands, claimed with {@code FOR UPDATE SKIP LOCKED} ({@link CommandClaimRepository}): each runs on
+ * exactly one worker across all replicas, commands of one instance run one at a time and in order, and a command
+ * whose worker died is taken over once its lease has run out.
  */
 @Component
 public class CommandQueue {
 
-    private static final String CLAIM = """
-            update instance_commands
-               set state = 'RUNNING', locked_by = ?, locked_until = now() + (? * interval '1 millisecond'),
-                   attempts = attempts + 1, started_at = coalesce(started_at, now())
-             where id = (
-                   select c.id from instance_commands c
-                    where ((c.state = 'PENDING' and c.next_attempt_at <= ?)
-                           or (c.state = 'RUNNING' and c.locked_until < now()))
-                      and c.id = (select min(o.id) from instance_commands o
-                                   where o.instance_id = c.instance_id and o.state in ('PENDING', 'RUNNING'))
-                    order by c.next_attempt_at, c.id
-                    limit 1
-                    for update skip locked)
-            returning id
-            """;
-
     private final InstanceCommandRepository commands;
-    private final JdbcTemplate jdbc;
+    private final CommandClaimRepository claims;
     private final CommandProperties properties;
     private final Clock clock;
     private volatile Runnable wakeUp = () -> { };
 
-    CommandQueue(InstanceCommandRepository commands, JdbcTemplate jdbc, CommandProperties properties, Clock clock) {
+    CommandQueue(InstanceCommandRepository commands, CommandClaimRepository claims, CommandProperties properties,
+                 Clock clock) {
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.claims = claims;
         this.properties = properties;
         this.clock = clock;
     }
@@ -71,9 +55,7 @@ public class CommandQueue {
     public Optional<Long> claim(String worker) {
         // due by the portal's clock, the one that set next_attempt_at (leases stay on the database's: they are
         // about replicas dying, whatever their clocks say)
-        List<Long> ids = jdbc.queryForList(CLAIM, Long.class, worker, properties.lease().toMillis(),
-                java.sql.Timestamp.from(clock.instant()));
-        return ids.stream().findFirst();
+        return claims.claimNext(worker, properties.lease().toMillis(), clock.instant());
     }
 
     public boolean hasWork(Long instanceId) {

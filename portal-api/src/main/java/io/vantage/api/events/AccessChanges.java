@@ -1,6 +1,5 @@
 package io.vantage.api.events;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,15 +13,15 @@ public class AccessChanges {
 
     static final String CHANNEL = "vantage_access";
 
-    private final JdbcTemplate jdbc;
+    private final NotifyRepository notifications;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AccessChanges(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AccessChanges(NotifyRepository notifications) {
+        this.notifications = notifications;
     }
 
     public void publish(AccessChange change) {
-        jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, json.writeValueAsString(change));
+        notifications.publish(CHANNEL, json.writeValueAsString(change));
     }
 
     AccessChange parse(String payload) {

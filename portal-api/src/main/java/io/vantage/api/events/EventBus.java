@@ -1,6 +1,5 @@
 package io.vantage.api.events;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,11 +14,11 @@ public class EventBus {
     static final String CHANNEL = "vantage_events";
     private static final int MAX_PAYLOAD = 7900;
 
-    private final JdbcTemplate jdbc;
+    private final NotifyRepository notifications;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    EventBus(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    EventBus(NotifyRepository notifications) {
+        this.notifications = notifications;
     }
 
     public void publish(LiveEvent event) {
@@ -27,7 +26,7 @@ public class EventBus {
         if (payload.length() > MAX_PAYLOAD) {
             throw new IllegalArgumentException("Live event too large for NOTIFY: " + payload.length() + " bytes");
         }
-        jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, payload);
+        notifications.publish(CHANNEL, payload);
     }
 
     LiveEvent parse(String payload) {

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.security.EffectiveRoles;
+import io.vantage.api.security.PortalSessionHolder;
 import io.vantage.api.security.PortalSessions;
 
 /**
@@ -21,7 +22,8 @@ import io.vantage.api.security.PortalSessions;
  * stops them at once; a stream opened by a browser session ends when that session is ended.
  */
 @Component
-public class LiveEvents implements org.springframework.context.SmartLifecycle, AccessChangeListener {
+public class LiveEvents implements org.springframework.context.SmartLifecycle, AccessChangeListener,
+        PortalSessionHolder {
 
     /**
      * @param loginRoles the roles of the login or token that opened the stream (grants are added per delivery)
@@ -78,6 +80,18 @@ public class LiveEvents implements org.springframework.context.SmartLifecycle, A
                 subscriber.emitter().complete();
             }
         });
+    }
+
+    /** The browser sessions the open streams belong to, so one that times out ends its streams too. */
+    @Override
+    public Map<String, String> heldSessions() {
+        Map<String, String> held = new java.util.HashMap<>();
+        subscribers.values().forEach(subscriber -> {
+            if (subscriber.sessionId() != null) {
+                held.put(subscriber.sessionId(), subscriber.userId());
+            }
+        });
+        return held;
     }
 
     /** Keeps idle connections open through proxies and notices browsers that went away. */

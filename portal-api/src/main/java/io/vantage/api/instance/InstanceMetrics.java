@@ -5,7 +5,6 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,21 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 class InstanceMetrics {
 
-    private final JdbcTemplate jdbc;
+    private final InstanceCountRepository counts;
     private final MultiGauge gauge;
 
-    InstanceMetrics(JdbcTemplate jdbc, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    InstanceMetrics(InstanceCountRepository counts, MeterRegistry meters) {
+        this.counts = counts;
         this.gauge = MultiGauge.builder("vantage.instances").description("Instances by state and cloud provider")
                 .register(meters);
     }
 
     @Scheduled(fixedDelay = 30_000, initialDelay = 5_000)
     void refresh() {
-        List<MultiGauge.Row<?>> rows = jdbc.query("""
-                select i.state, p.name, count(*) from instances i join cloud_providers p on p.id = i.provider_id
-                where i.state <> 'DELETED' and not i.pooled group by i.state, p.name""",
-                (rs, n) -> MultiGauge.Row.of(Tags.of("state", rs.getString(1), "provider", rs.getString(2)), rs.getLong(3)));
+        List<MultiGauge.Row<?>> rows = counts.byStateAndProvider().stream()
+                .<MultiGauge.Row<?>>map(c -> MultiGauge.Row.of(Tags.of("state", c.state(), "provider", c.provider()),
+                        c.instances()))
+                .toList();
         gauge.register(rows, true);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.cloud.CloudSnapshot;
-import io.vantage.api.cloud.CloudSnapshots;
+import io.vantage.api.cloud.CloudSnapshotRepository;
 import io.vantage.api.cloud.Resources;
 import io.vantage.api.error.ConflictException;
 import io.vantage.cloud.api.CloudLimits;
@@ -26,9 +26,9 @@ import io.vantage.domain.catalogue.Plan;
 @Component
 class CloudCapacity {
 
-    private final CloudSnapshots snapshots;
+    private final CloudSnapshotRepository snapshots;
 
-    CloudCapacity(CloudSnapshots snapshots) {
+    CloudCapacity(CloudSnapshotRepository snapshots) {
         this.snapshots = snapshots;
     }
 

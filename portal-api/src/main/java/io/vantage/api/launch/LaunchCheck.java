@@ -37,12 +37,12 @@ class LaunchCheck {
     private final RoleRepository roles;
     private final UserRepository users;
     private final UserPolicies policies;
-    private final UsageService usage;
+    private final UsageRepository usage;
     private final AccessPolicy access;
     private final DataMountPlanner data;
 
     LaunchCheck(PlanRepository plans, ExperimentRepository experiments, RoleRepository roles, UserRepository users,
-                UserPolicies policies, UsageService usage, AccessPolicy access, DataMountPlanner data) {
+                UserPolicies policies, UsageRepository usage, AccessPolicy access, DataMountPlanner data) {
         this.data = data;
         this.plans = plans;
         this.experiments = experiments;

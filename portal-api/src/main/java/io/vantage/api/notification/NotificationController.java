@@ -1,11 +1,9 @@
 package io.vantage.api.notification;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,25 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;
-import io.vantage.domain.notification.NotificationAcknowledgement;
-import io.vantage.domain.notification.NotificationAcknowledgementRepository;
 import io.vantage.domain.notification.SystemNotification;
-import io.vantage.domain.notification.SystemNotificationRepository;
 
 /** The notifications a signed-in person should see now, until they acknowledge them. */
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
 
-    private final SystemNotificationRepository notifications;
-    private final NotificationAcknowledgementRepository acknowledgements;
-    private final Clock clock;
+    private final Notices notices;
 
-    NotificationController(SystemNotificationRepository notifications,
-                           NotificationAcknowledgementRepository acknowledgements, Clock clock) {
-        this.notifications = notifications;
-        this.acknowledgements = acknowledgements;
-        this.clock = clock;
+    NotificationController(Notices notices) {
+        this.notices = notices;
     }
 
     record Notification(Long id, String message, String level, String display, Instant activeFrom,
@@ -44,20 +34,15 @@ class NotificationController {
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
     List<Notification> active(CurrentUser user) {
-        return notifications.findUnacknowledged(user.id(), clock.instant()).stream().map(Notification::of).toList();
+        return notices.unacknowledged(user.id(), Notification::of);
     }
 
     /** Acknowledging twice is harmless: the first time counts. */
     @PostMapping("/{id}/acknowledge")
-    @Transactional
     ResponseEntity<Void> acknowledge(CurrentUser user, @PathVariable Long id) {
-        if (!notifications.existsById(id)) {
+        if (!notices.acknowledge(user.id(), id)) {
             throw new NotFoundException("notification", id);
-        }
-        if (!acknowledgements.existsById(new NotificationAcknowledgement.Key(id, user.id()))) {
-            acknowledgements.save(new NotificationAcknowledgement(id, user.id(), clock.instant()));
         }
         return ResponseEntity.noContent().build();
     }

@@ -26,13 +26,13 @@ public class PoolClaims {
 
     private final PlanPoolRepository pools;
     private final InstanceRepository instances;
-    private final PoolQueries queries;
+    private final PoolRepository queries;
     private final PoolSupport support;
     private final MachineSecurityGroups groups;
     private final PoolKeeper keeper;
     private final PoolProperties properties;
 
-    PoolClaims(PlanPoolRepository pools, InstanceRepository instances, PoolQueries queries, PoolSupport support,
+    PoolClaims(PlanPoolRepository pools, InstanceRepository instances, PoolRepository queries, PoolSupport support,
                MachineSecurityGroups groups, PoolKeeper keeper, PoolProperties properties) {
         this.pools = pools;
         this.instances = instances;

@@ -1,6 +1,5 @@
 package io.vantage.api.pool;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -9,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,27 +26,22 @@ public class PoolKeeper {
     private static final Logger log = LoggerFactory.getLogger(PoolKeeper.class);
 
     private final PoolRefill refill;
-    private final JdbcTemplate jdbc;
+    private final PoolRepository pools;
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pool-keeper");
         thread.setDaemon(true);
         return thread;
     });
 
-    PoolKeeper(PoolRefill refill, JdbcTemplate jdbc) {
+    PoolKeeper(PoolRefill refill, PoolRepository pools) {
         this.refill = refill;
-        this.jdbc = jdbc;
+        this.pools = pools;
     }
 
     @Scheduled(fixedDelayString = "${vantage.pools.keep-interval:15s}", initialDelayString = "5s")
     @SchedulerLock(name = "pool-keeper", lockAtMostFor = "PT5M")
     void keepAll() {
-        // plans with a pool, and plans whose pool was removed but still holds machines
-        List<Long> plans = jdbc.queryForList("""
-                select plan_id from plan_pools
-                union select distinct plan_id from instances where pooled and state <> 'DELETED'
-                order by 1""", Long.class);
-        plans.forEach(this::keep);
+        pools.plansToKeep().forEach(this::keep);
     }
 
     /** Keeps this plan's pool soon, once the caller's transaction has committed (at once without one). */

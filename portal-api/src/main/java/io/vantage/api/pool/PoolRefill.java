@@ -36,13 +36,13 @@ class PoolRefill {
     private final PlanRepository plans;
     private final PlanPoolRepository pools;
     private final InstanceRepository instances;
-    private final PoolQueries queries;
+    private final PoolRepository queries;
     private final PoolSupport support;
     private final CommandQueue commands;
     private final PoolProperties properties;
     private final Clock clock;
 
-    PoolRefill(PlanRepository plans, PlanPoolRepository pools, InstanceRepository instances, PoolQueries queries,
+    PoolRefill(PlanRepository plans, PlanPoolRepository pools, InstanceRepository instances, PoolRepository queries,
                PoolSupport support, CommandQueue commands, PoolProperties properties, Clock clock) {
         this.plans = plans;
         this.pools = pools;

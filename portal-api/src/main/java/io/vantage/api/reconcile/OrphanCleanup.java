@@ -29,11 +29,11 @@ public class OrphanCleanup {
     private static final Logger log = LoggerFactory.getLogger(OrphanCleanup.class);
 
     private final ProviderRegistry providers;
-    private final OrphanQueries queries;
+    private final OrphanRepository queries;
     private final ReconcileProperties properties;
     private final AuditLog audit;
 
-    OrphanCleanup(ProviderRegistry providers, OrphanQueries queries, ReconcileProperties properties, AuditLog audit) {
+    OrphanCleanup(ProviderRegistry providers, OrphanRepository queries, ReconcileProperties properties, AuditLog audit) {
         this.providers = providers;
         this.queries = queries;
         this.properties = properties;

@@ -27,6 +27,9 @@ import io.vantage.domain.user.SystemRole;
  *   <li>delete and share: admins and the owner</li>
  *   <li>ask the owner for access: IT support and scientists of its instruments ({@link #isSupportFor})</li>
  *   <li>extend without an admin's approval: everyone under ALWAYS_AUTO, staff and admins under STAFF_AUTO</li>
+ *   <li>transfer files (instance page): upload and download for those who may connect with a role that may
+ *       control (owner, USER, SUPPORT, admins), download only for GUEST members and only while the owner lets
+ *       guests download; while the instance runs ({@link #requireTransfer})</li>
  *   <li>a machine of a pre-warmed pool, until a launch takes it: nobody, admins included (404)</li>
  * </ul>
  */
@@ -148,6 +151,24 @@ public class AccessPolicy {
         boolean leaving = user.id().equals(memberId) && instance.roleOf(memberId).isPresent();
         if (!leaving && !canManageMembers(user, instance)) {
             throw new AccessDeniedException("Only the owner can change who has access to this instance.");
+        }
+    }
+
+    /**
+     * File transfer with the person's role now: GUEST members download only when {@code guestsMayDownload} (the
+     * owner's switch) and never upload; strangers get 404, as for everything else of an instance.
+     */
+    public void requireTransfer(CurrentUser user, Instance instance, boolean upload, boolean guestsMayDownload) {
+        requireMembership(user, instance);
+        ConnectionDecision decision = connection(user, instance);
+        if (!decision.allowed()) {
+            throw new AccessDeniedException(decision.endReason() + ": files can be transferred while it runs.");
+        }
+        if (decision.readOnly() && upload) {
+            throw new AccessDeniedException("Guests may not upload files to this instance.");
+        }
+        if (decision.readOnly() && !guestsMayDownload) {
+            throw new AccessDeniedException("The owner has not let guests download files from this instance.");
         }
     }
 

@@ -21,13 +21,18 @@ import org.springframework.util.StringUtils;
  * @param clockSkew        tolerance for the identity provider's clock when checking tokens' exp, nbf and iat
  * @param grantExpiryCheck how often one replica looks for role grants that ran out and tells every replica's open
  *                         connections (requests see an expiry at once without it)
+ * @param sessionExpiryCheck how often each replica looks whether the browser sessions its open desktops, notebook
+ *                         websockets and event streams came from still exist; those of a session that timed out or
+ *                         was removed are closed on every replica ("Your portal session expired."); just before,
+ *                         it moves forward the last access of sessions used inside their desktops and notebooks
  */
 @ConfigurationProperties("vantage.auth")
 public record AuthProperties(@DefaultValue Oidc oidc, @DefaultValue Embedded embedded,
                              @DefaultValue("30s") Duration apiUserCache,
                              @DefaultValue("5s") Duration roleCache,
                              @DefaultValue("30s") Duration clockSkew,
-                             @DefaultValue("1s") Duration grantExpiryCheck) {
+                             @DefaultValue("1s") Duration grantExpiryCheck,
+                             @DefaultValue("2s") Duration sessionExpiryCheck) {
 
     public AuthProperties {
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofSeconds(30)) > 0) {

@@ -1,11 +1,8 @@
 package io.vantage.api.security;
 
-import java.util.List;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Puts the portal's users on the embedded login page once the database (and demo data) is ready. */
@@ -14,26 +11,15 @@ import org.springframework.stereotype.Component;
 class DemoUsersPublisher {
 
     private final EmbeddedOidcServer server;
-    private final JdbcTemplate jdbc;
+    private final DemoUserRepository users;
 
-    DemoUsersPublisher(EmbeddedOidcServer server, JdbcTemplate jdbc) {
+    DemoUsersPublisher(EmbeddedOidcServer server, DemoUserRepository users) {
         this.server = server;
-        this.jdbc = jdbc;
+        this.users = users;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void publish() {
-        List<DemoLoginPage.DemoUser> users = jdbc.query("""
-                select u.id, u.first_name, u.last_name, u.email,
-                       coalesce(string_agg(r.name, ', ' order by r.name), '') as roles
-                from users u
-                left join user_roles ur on ur.user_id = u.id and (ur.expires_at is null or ur.expires_at > now())
-                left join roles r on r.id = ur.role_id
-                group by u.id, u.first_name, u.last_name, u.email
-                order by u.last_name, u.first_name
-                limit 50
-                """, (rs, i) -> new DemoLoginPage.DemoUser(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5)));
-        server.listUsers(users);
+        server.listUsers(users.first50());
     }
 }

@@ -2,10 +2,9 @@ package io.vantage.api.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +23,13 @@ class GrantExpiryJob {
 
     private final RoleRepository roles;
     private final RoleChanges changes;
-    private final JdbcTemplate jdbc;
+    private final GrantWatermarkRepository watermarks;
     private final Clock clock;
 
-    GrantExpiryJob(RoleRepository roles, RoleChanges changes, JdbcTemplate jdbc, Clock clock) {
+    GrantExpiryJob(RoleRepository roles, RoleChanges changes, GrantWatermarkRepository watermarks, Clock clock) {
         this.roles = roles;
         this.changes = changes;
-        this.jdbc = jdbc;
+        this.watermarks = watermarks;
         this.clock = clock;
     }
 
@@ -39,16 +38,14 @@ class GrantExpiryJob {
     @Transactional
     public void run() {
         Instant now = clock.instant();
-        List<String> last = jdbc.queryForList("select value from portal_settings where key = ?", String.class, WATERMARK);
-        if (!last.isEmpty()) {
-            Instant after = Instant.parse(last.get(0));
+        Optional<Instant> last = watermarks.find(WATERMARK);
+        if (last.isPresent()) {
+            Instant after = last.get();
             if (now.isAfter(after)) {
                 roles.findUsersWithGrantsExpiredBetween(after, now)
                         .forEach(userId -> changes.changed(userId, "A role of yours ran out."));
             }
         }
-        jdbc.update("""
-                insert into portal_settings (key, value, updated_at) values (?, ?, now())
-                on conflict (key) do update set value = excluded.value, updated_at = now()""", WATERMARK, now.toString());
+        watermarks.save(WATERMARK, now);
     }
 }

@@ -4,8 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.user.User;
-import io.vantage.domain.user.UserRepository;
 
 /**
  * Finds people to share with, by name, id or e-mail prefix. Anyone signed in may search, so answers carry no
@@ -24,14 +21,13 @@ class UserSearchController {
 
     static final int MAX_PAGE_SIZE = 50;
 
-    private final UserRepository users;
+    private final PeopleSearch people;
 
-    UserSearchController(UserRepository users) {
-        this.users = users;
+    UserSearchController(PeopleSearch people) {
+        this.people = people;
     }
 
     @GetMapping("/api/users/search")
-    @Transactional(readOnly = true)
     UserPage search(CurrentUser user, @RequestParam(required = false) String q,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         String term = q == null ? "" : q.strip();
@@ -44,14 +40,8 @@ class UserSearchController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new FieldException("size", "between 1 and " + MAX_PAGE_SIZE);
         }
-        Page<User> found = users.search(escapeLike(term), PageRequest.of(page, size));
-        return new UserPage(found.getContent().stream().map(u -> UserSummary.of(u, user.isAdmin())).toList(),
-                page, size, found.getTotalElements());
-    }
-
-    /** '%' and '_' are wildcards to LIKE: typed by a person they would list everyone (PostgreSQL escapes with \). */
-    static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        Page<UserSummary> found = people.search(term, page, size, u -> UserSummary.of(u, user.isAdmin()));
+        return new UserPage(found.getContent(), page, size, found.getTotalElements());
     }
 
     record UserPage(List<UserSummary> items, int page, int size, long total) {

@@ -10,11 +10,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.expiry.Lifetimes;
+import io.vantage.api.security.PortalSessionActivity;
 
 /**
  * Remembers real user input (keys, mouse, notebook activity) in memory and writes it in batches, so a moving mouse
  * costs no database write; the latest time per instance and per session member wins. An instance's last use is
- * part of its lifetime, which the expiry module writes ({@link Lifetimes}).
+ * part of its lifetime, which the expiry module writes ({@link Lifetimes}). The same input keeps the browser
+ * session the desktop or notebook was opened from alive ({@link PortalSessionActivity}).
  */
 @Component
 public class ActivityRecorder {
@@ -24,14 +26,23 @@ public class ActivityRecorder {
     private final JdbcTemplate jdbc;
     private final Lifetimes lifetimes;
     private final Clock clock;
+    private final PortalSessionActivity portalSessions;
 
-    ActivityRecorder(JdbcTemplate jdbc, Lifetimes lifetimes, Clock clock) {
+    ActivityRecorder(JdbcTemplate jdbc, Lifetimes lifetimes, Clock clock, PortalSessionActivity portalSessions) {
         this.jdbc = jdbc;
         this.lifetimes = lifetimes;
         this.clock = clock;
+        this.portalSessions = portalSessions;
     }
 
+    /** Input with no browser session behind it (an API token's ticket or cookie). */
     public void interaction(Long instanceId, Long sessionMemberId) {
+        interaction(instanceId, sessionMemberId, null);
+    }
+
+    /** Input in a desktop or notebook opened from browser session {@code portalSessionId} (null: none). */
+    public void interaction(Long instanceId, Long sessionMemberId, String portalSessionId) {
+        portalSessions.used(portalSessionId);
         Instant now = clock.instant();
         instances.put(instanceId, now);
         if (sessionMemberId != null) {

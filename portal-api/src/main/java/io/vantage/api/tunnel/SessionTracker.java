@@ -31,14 +31,14 @@ public class SessionTracker {
     private final EventBus bus;
     private final TunnelProperties properties;
     private final Clock clock;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final TunnelSessionRepository repository;
     private final OpenConnections open;
     private final LiveAccess live;
 
     SessionTracker(InstanceSessionRepository sessions, SessionMemberRepository members, EventBus bus,
-                   TunnelProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                   TunnelProperties properties, Clock clock, TunnelSessionRepository repository,
                    OpenConnections open, LiveAccess live) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.open = open;
         this.live = live;
         this.sessions = sessions;
@@ -116,8 +116,7 @@ public class SessionTracker {
     }
 
     private void publishSessions(String uid, Long instanceId) {
-        Set<String> viewers = new java.util.HashSet<>(jdbc.queryForList(
-                "select user_id from instance_members where instance_id = ?", String.class, instanceId));
+        Set<String> viewers = new java.util.HashSet<>(repository.memberIds(instanceId));
         bus.publish(new LiveEvent("sessions", uid, viewers, Map.of("uid", uid, "instanceId", instanceId)));
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,7 +70,7 @@ class ProviderRegistryTest {
         when(records.findById(7L)).thenAnswer(invocation -> Optional.of(record));
         CloudProperties properties = new CloudProperties("test-deployment", java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), Map.of());
         return new ProviderRegistry(records, properties, new ProviderFactories(List.of(factory)),
-                new StandardEnvironment(), new DeploymentId(properties, mock(JdbcTemplate.class)), Clock.systemUTC(),
+                new StandardEnvironment(), new DeploymentId(properties, mock(DeploymentIdRepository.class)), Clock.systemUTC(),
                 mock(TransactionTemplate.class));
     }
 
@@ -84,7 +83,7 @@ class ProviderRegistryTest {
         TransactionTemplate tx = new TransactionTemplate(mock(PlatformTransactionManager.class));
         try {
             new ProviderRegistry(records, properties, new ProviderFactories(List.of(factory)), env,
-                    new DeploymentId(properties, mock(JdbcTemplate.class)), Clock.systemUTC(), tx);
+                    new DeploymentId(properties, mock(DeploymentIdRepository.class)), Clock.systemUTC(), tx);
             return null;
         } catch (RuntimeException e) {
             return e;

@@ -46,7 +46,8 @@ class ClaimMapperTest {
         AuthProperties.Oidc oidc = new AuthProperties.Oidc("http://idp", "portal", null, List.of("openid"), null,
                 claims, mapping, Duration.ofSeconds(5));
         return new ClaimMapper(new AuthProperties(oidc, new AuthProperties.Embedded(0, "localhost"), Duration.ZERO,
-                Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(1)), roles);
+                Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                Duration.ofSeconds(2)), roles);
     }
 
     @Test

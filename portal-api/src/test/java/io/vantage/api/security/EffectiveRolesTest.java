@@ -47,7 +47,8 @@ class EffectiveRolesTest {
                 new AuthProperties.Claims("sub", "given_name", "family_name", "email", "email_verified", "roles"),
                 Map.of(), Duration.ofSeconds(5));
         return new EffectiveRoles(repository, clock, new AuthProperties(oidc, new AuthProperties.Embedded(0, "localhost"),
-                Duration.ZERO, cache, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+                Duration.ZERO, cache, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                Duration.ofSeconds(2)));
     }
 
     @Test

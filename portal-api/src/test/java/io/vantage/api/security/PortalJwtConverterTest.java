@@ -37,7 +37,8 @@ class PortalJwtConverterTest {
                 new AuthProperties.Claims("sub", "given_name", "family_name", "email", "email_verified", "roles"),
                 Map.of(), Duration.ofSeconds(5));
         AuthProperties properties = new AuthProperties(oidc, new AuthProperties.Embedded(0, "localhost"), cache,
-                Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(1));
+                Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
         when(signIn.resolve(any(Identity.class))).thenAnswer(invocation -> {
             Identity identity = invocation.getArgument(0);
             Set<String> tokenRoles = identity.userId().equals("admin") ? Set.of("ADMIN") : Set.of();

@@ -9,14 +9,13 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import io.vantage.api.admin.AuditSearch;
 import io.vantage.domain.audit.AuditEvent;
-import io.vantage.domain.audit.AuditEventRepository;
 
 /** The audit log, newest first; each filter is exact and optional, dates are read in the portal's zone. */
 @Controller
@@ -25,10 +24,10 @@ class AuditPageController {
 
     private static final int PAGE_SIZE = 50;
 
-    private final AuditEventRepository events;
+    private final AuditSearch audit;
 
-    AuditPageController(AuditEventRepository events) {
-        this.events = events;
+    AuditPageController(AuditSearch audit) {
+        this.audit = audit;
     }
 
     record Row(Long id, Instant occurredAt, String actorId, String action, String targetType, String targetId,
@@ -66,14 +65,13 @@ class AuditPageController {
 
     /** A date that does not parse is marked next to its field and the list is shown without that filter. */
     @GetMapping("/admin/audit")
-    @Transactional(readOnly = true)
     String audit(@ModelAttribute("filter") Filter filter, BindingResult result, Model model,
                  HttpServletRequest request) {
         int page = Math.max(0, filter.getPage());
-        Page<AuditEvent> found = events.search(filter.getActor(), filter.getAction(), filter.getTargetType(),
+        Page<Row> found = audit.search(filter.getActor(), filter.getAction(), filter.getTargetType(),
                 filter.getTargetId(), AdminTime.instant(filter.getFrom()), AdminTime.instant(filter.getUntil()),
-                PageRequest.of(page, PAGE_SIZE));
-        model.addAttribute("events", found.getContent().stream().map(Row::of).toList());
+                PageRequest.of(page, PAGE_SIZE), Row::of);
+        model.addAttribute("events", found.getContent());
         model.addAttribute("pager", Pager.of(page, PAGE_SIZE, found.getTotalElements(), request));
         return "admin/audit";
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -14,9 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import io.vantage.api.error.NotFoundException;
+import io.vantage.api.etl.EtlRuns;
 import io.vantage.domain.etl.EtlRunProblem;
-import io.vantage.domain.etl.EtlRunProblemRepository;
-import io.vantage.domain.etl.EtlRunRepository;
 import io.vantage.etl.run.ProblemCsv;
 
 /**
@@ -29,17 +27,15 @@ class EtlProblemsCsvController {
 
     private static final int SLICE = 1000;
 
-    private final EtlRunRepository runs;
-    private final EtlRunProblemRepository problems;
+    private final EtlRuns runs;
 
-    EtlProblemsCsvController(EtlRunRepository runs, EtlRunProblemRepository problems) {
+    EtlProblemsCsvController(EtlRuns runs) {
         this.runs = runs;
-        this.problems = problems;
     }
 
     @GetMapping("/admin/etl-runs/{id}/problems.csv")
     void download(@PathVariable Long id, HttpServletResponse response) throws IOException {
-        if (!runs.existsById(id)) {
+        if (!runs.exists(id)) {
             throw new NotFoundException("import", id);
         }
         response.setContentType("text/csv; charset=UTF-8");
@@ -52,7 +48,7 @@ class EtlProblemsCsvController {
         int after = 0;
         List<EtlRunProblem> slice;
         do {
-            slice = problems.findAfter(id, after, PageRequest.ofSize(SLICE));
+            slice = runs.problemsAfter(id, after, SLICE);
             for (EtlRunProblem p : slice) {
                 csv.row(p.isFatal(), p.getEntity(), p.getRecordId(), p.getSource(), p.getLocation(), p.getField(),
                         p.getMessage());

@@ -15,15 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.error.NotFoundException;
+import io.vantage.api.etl.EtlRuns;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.etl.EtlRun;
-import io.vantage.domain.etl.EtlRun.Mode;
 import io.vantage.domain.etl.EtlRun.Policy;
 import io.vantage.domain.etl.EtlRunProblem;
-import io.vantage.domain.etl.EtlRunProblemRepository;
-import io.vantage.domain.etl.EtlRunRepository;
 import io.vantage.etl.run.EndingConfirmation;
 import io.vantage.etl.run.ImportService;
 import io.vantage.etl.run.RunRequest;
@@ -42,18 +39,16 @@ class EtlRunsPageController {
     private static final int PAGE_SIZE = 25;
     private static final int PROBLEMS_PER_PAGE = 50;
 
-    private final EtlRunRepository runs;
-    private final EtlRunProblemRepository problems;
+    private final EtlRuns runs;
     private final ImportService imports;
     private final TaskExecutor executor;
     private final AuditLog audit;
     private final AdminMessages messages;
 
-    EtlRunsPageController(EtlRunRepository runs, EtlRunProblemRepository problems, ImportService imports,
+    EtlRunsPageController(EtlRuns runs, ImportService imports,
                           @Qualifier("applicationTaskExecutor") TaskExecutor executor, AuditLog audit,
                           AdminMessages messages) {
         this.runs = runs;
-        this.problems = problems;
         this.imports = imports;
         this.executor = executor;
         this.audit = audit;
@@ -62,7 +57,7 @@ class EtlRunsPageController {
 
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
-        Page<EtlRun> found = runs.findAllByOrderByStartedAtDesc(PageRequest.of(Math.max(0, page), PAGE_SIZE));
+        Page<EtlRun> found = runs.newestFirst(PageRequest.of(Math.max(0, page), PAGE_SIZE));
         model.addAttribute("runs", found.getContent().stream().map(EtlRunView::of).toList());
         model.addAttribute("pager", Pager.of(found.getNumber(), PAGE_SIZE, found.getTotalElements(), request));
         model.addAttribute("policies", Policy.values());
@@ -72,14 +67,14 @@ class EtlRunsPageController {
     @GetMapping("/{id}")
     String run(@PathVariable Long id, @RequestParam(defaultValue = "0") int page, Model model,
                HttpServletRequest request) {
-        EtlRunView run = EtlRunView.of(find(id));
-        Page<EtlRunProblem> listed = problems.findByRun(id, PageRequest.of(Math.max(0, page), PROBLEMS_PER_PAGE));
+        EtlRunView run = EtlRunView.of(runs.find(id));
+        Page<EtlRunProblem> listed = runs.problems(id, PageRequest.of(Math.max(0, page), PROBLEMS_PER_PAGE));
         model.addAttribute("run", run);
         model.addAttribute("problems", listed.getContent());
         model.addAttribute("problemsPager", Pager.of(listed.getNumber(), PROBLEMS_PER_PAGE, listed.getTotalElements(),
                 request));
         model.addAttribute("listedProblems", listed.getTotalElements());
-        model.addAttribute("canConfirm", run.awaitsConfirmation() && isLatestImport(id));
+        model.addAttribute("canConfirm", run.awaitsConfirmation() && runs.isLatestImport(id));
         return "admin/etl-run";
     }
 
@@ -98,9 +93,9 @@ class EtlRunsPageController {
      */
     @PostMapping("/{id}/confirm")
     String confirm(@PathVariable Long id, CurrentUser admin, RedirectAttributes redirect) {
-        EtlRun held = find(id);
+        EtlRun held = runs.find(id);
         EtlRunView view = EtlRunView.of(held);
-        if (!view.awaitsConfirmation() || !isLatestImport(id)) {
+        if (!view.awaitsConfirmation() || !runs.isLatestImport(id)) {
             audit.failure(admin.id(), "admin.etl.confirm", "etl", String.valueOf(id), "not the latest held import");
             AdminMessages.flash(redirect, Flash.warning(messages.get("admin.etl.confirm.stale")));
             return "redirect:/admin/etl-runs/" + id;
@@ -112,14 +107,5 @@ class EtlRunsPageController {
                 admin.id())));
         messages.success(redirect, "admin.etl.confirmed", id);
         return "redirect:/admin/etl-runs";
-    }
-
-    private boolean isLatestImport(Long id) {
-        return runs.findFirstByModeOrderByStartedAtDescIdDesc(Mode.RUN).map(latest -> latest.getId().equals(id))
-                .orElse(false);
-    }
-
-    private EtlRun find(Long id) {
-        return runs.findById(id).orElseThrow(() -> new NotFoundException("import", id));
     }
 }

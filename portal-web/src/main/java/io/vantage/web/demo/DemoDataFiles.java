@@ -13,7 +13,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,15 +34,15 @@ class DemoDataFiles {
     static final String STORE = "demo";
     private static final String TRAVERSABLE = "rwx--x--x";
 
-    private final JdbcTemplate jdbc;
+    private final DemoDataRepository repository;
     private final TransactionTemplate tx;
     private final ExperimentRepository experiments;
     private final DataLocations locations;
     private final DemoDataRoot root;
 
-    DemoDataFiles(JdbcTemplate jdbc, TransactionTemplate tx, ExperimentRepository experiments,
+    DemoDataFiles(DemoDataRepository repository, TransactionTemplate tx, ExperimentRepository experiments,
                   DataLocations locations, DemoDataRoot root) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.tx = tx;
         this.experiments = experiments;
         this.locations = locations;
@@ -53,20 +52,13 @@ class DemoDataFiles {
     /** Once, with the demo facility: the store that names the demo's data folders. */
     void register() {
         Path folder = root.resolve();
-        jdbc.update("""
-                insert into data_stores (name, description, provider_id, kind, root_path, raw_rule, processed_rule)
-                select ?, 'Sample data of the demo experiments, on this machine', id, 'LOCAL', ?,
-                       '{instrument}/{year}/{proposal}/{experiment}', 'processed/{proposal}'
-                from cloud_providers where name = 'local'
-                on conflict (name) do nothing""", STORE, folder.toString());
+        repository.addLocalStore(STORE, folder.toString());
     }
 
     /** At every start of the demo: writes the sample files that are missing (a deleted data folder comes back). */
     void ensure() {
-        List<String> stores = jdbc.queryForList("select root_path from data_stores where name = ? and enabled",
-                String.class, STORE);
-        Long local = jdbc.queryForList("select id from cloud_providers where name = 'local'", Long.class).stream()
-                .findFirst().orElse(null);
+        List<String> stores = repository.enabledStoreRoots(STORE);
+        Long local = repository.localProviderId().orElse(null);
         if (stores.isEmpty() || local == null) {
             return;
         }

@@ -11,7 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +33,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private final DataSource dataSource;
     private final DemoDataFiles files;
     private final IssuerLocation issuer;
+    private final DemoDataRepository repository;
 
-    DemoDataSeeder(DataSource dataSource, DemoDataFiles files, IssuerLocation issuer) {
+    DemoDataSeeder(DataSource dataSource, DemoDataFiles files, IssuerLocation issuer, DemoDataRepository repository) {
         this.dataSource = dataSource;
         this.files = files;
         this.issuer = issuer;
+        this.repository = repository;
     }
 
     @Override
@@ -50,7 +51,7 @@ class DemoDataSeeder implements ApplicationRunner {
             log.info("Not seeding the demo facility: a real identity provider is configured ({})", issuer.uri());
             return;
         }
-        Integer users = new JdbcTemplate(dataSource).queryForObject("select count(*) from users", Integer.class);
+        Integer users = repository.countUsers();
         if (users == null || users == 0) {
             new ResourceDatabasePopulator(new ClassPathResource("demo/seed.sql")).execute(dataSource);
             files.register();

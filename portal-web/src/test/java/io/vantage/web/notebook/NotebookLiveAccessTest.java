@@ -30,7 +30,9 @@ import io.vantage.web.browser.Browser;
 /**
  * A member's open kernel websocket follows their access as the owner changes it, at once: demoted to GUEST, the
  * cells they send are dropped by the portal (and so never run); promoted, the same websocket works again without
- * a new ticket; removed, it is closed within 2 s with the reason, and the notebook refuses them from then on.
+ * a new ticket; removed, it is closed within 2 s with the reason, and the notebook refuses them from then on. A
+ * portal session that ends (an admin) or times out closes the kernel websockets opened from it; code run in them
+ * keeps the portal session from timing out.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -143,6 +145,83 @@ class NotebookLiveAccessTest {
                 .isEqualTo(403);
         assertThatThrownBy(() -> KernelSocket.open(notebook, jupyter(uid))).hasMessageContaining("403");
         notebook.context().close();
+    }
+
+    @Test
+    void aPortalSessionThatTimesOutClosesItsKernelWebsocket() throws Exception {
+        Desktops.scientist(jdbc, "idle-session", "EXP-2");
+        assertThat(owner.post(members(), Map.of("userId", "idle-session", "role", "USER")).status()).isEqualTo(201);
+        Page notebook = browser.signedIn("idle-session");
+        notebook.navigate(NotebookEntries.origin(uid, port) + jupyter(uid) + "/tree");
+        notebook.waitForSelector("#notebook_list");
+        KernelSocket kernel = KernelSocket.open(notebook, jupyter(uid));
+        kernel.write("before-expiry", "idle-session.txt");
+        assertThat(kernel.awaitReply("before-expiry", Duration.ofSeconds(60))).isEqualTo("ok");
+        String portalSession = portalSession(notebook);
+
+        // a one-second max inactive interval, as Spring Session would store it: nobody announces the time-out
+        assertThat(jdbc.update("""
+                update spring_session set max_inactive_interval = 1, expiry_time = last_access_time + 1000
+                where session_id = ?""", portalSession)).isEqualTo(1);
+
+        // the expiry check runs every 2 s, then the close takes as long as any other access change (2 s)
+        await().atMost(Duration.ofSeconds(1 + 2 + 2)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                .until(() -> kernel.closed() != null);
+        assertThat(kernel.closed()).containsEntry("code", 4403);
+        assertThat(String.valueOf(kernel.closed().get("reason"))).contains("Your portal session expired");
+        assertThat(notebook.evaluate("async (path) => (await fetch(path)).status", jupyter(uid) + "/api/contents"))
+                .isEqualTo(403);
+        notebook.context().close();
+    }
+
+    @Test
+    void codeRunInAKernelKeepsItsPortalSessionAliveUntilItStops() throws Exception {
+        Desktops.scientist(jdbc, "busy-session", "EXP-2");
+        assertThat(owner.post(members(), Map.of("userId", "busy-session", "role", "USER")).status()).isEqualTo(201);
+        Page notebook = browser.signedIn("busy-session");
+        notebook.navigate(NotebookEntries.origin(uid, port) + jupyter(uid) + "/tree");
+        notebook.waitForSelector("#notebook_list");
+        KernelSocket kernel = KernelSocket.open(notebook, jupyter(uid));
+        kernel.write("busy-0", "busy-session.txt");
+        assertThat(kernel.awaitReply("busy-0", Duration.ofSeconds(60))).isEqualTo("ok");
+        String portalSession = portalSession(notebook);
+        // a fifteen-second idle timeout, set once the portal's own page is gone (its last request would write the
+        // old one back); from here on the person only runs cells
+        assertThat(jdbc.update("""
+                update spring_session set max_inactive_interval = 15, expiry_time = last_access_time + 15000
+                where session_id = ?""", portalSession)).isEqualTo(1);
+        long start = lastAccess(portalSession);
+
+        AtomicInteger cells = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(90)).pollInSameThread().pollInterval(Duration.ofSeconds(1))
+                .alias("the session is used past two of its timeouts").until(() -> {
+                    String id = "busy-" + cells.incrementAndGet();
+                    kernel.write(id, "busy-session.txt");
+                    assertThat(kernel.awaitReply(id, Duration.ofSeconds(30))).isEqualTo("ok");
+                    assertThat(kernel.closed()).as("the kernel websocket of a session in use").isNull();
+                    return lastAccess(portalSession) >= start + 2 * 15_000;
+                });
+
+        // no more cells: the session times out after its fifteen seconds, seen by the next check, then closes
+        await().atMost(Duration.ofSeconds(15 + 2 + 2 + 5)).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                .until(() -> kernel.closed() != null);
+        assertThat(kernel.closed()).containsEntry("code", 4403);
+        assertThat(String.valueOf(kernel.closed().get("reason"))).contains("Your portal session expired");
+        notebook.context().close();
+    }
+
+    private static String portalSession(Page page) {
+        return page.context().cookies().stream().filter(cookie -> cookie.name.equals("VANTAGE_SESSION"))
+                .map(cookie -> new String(java.util.Base64.getDecoder().decode(cookie.value)))
+                .findFirst().orElseThrow();
+    }
+
+    /** The session's last access in milliseconds, failing once the row is gone (timed out, ended). */
+    private long lastAccess(String portalSession) {
+        List<Long> rows = jdbc.queryForList("select last_access_time from spring_session where session_id = ?",
+                Long.class, portalSession);
+        assertThat(rows).as("the portal session's row").hasSize(1);
+        return rows.get(0);
     }
 
     private String members() {

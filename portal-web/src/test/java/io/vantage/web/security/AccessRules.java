@@ -69,6 +69,11 @@ final class AccessRules {
                 rule("GET", "/api/instances/{uid}/members", Kind.VIEW),
                 // where its data is: members' business, like its lifetime requests
                 rule("GET", "/api/instances/{uid}/data", Kind.CONNECT),
+                // files: guests only once the owner lets them download (off here), never upload
+                rule("GET", "/api/instances/{uid}/files", Kind.CONTROL),
+                rule("GET", "/api/instances/{uid}/files/content", Kind.CONTROL),
+                rule("PUT", "/api/instances/{uid}/files/content", Kind.CONTROL),
+                new Rule("PUT", "/api/instances/{uid}/files/settings", Kind.OWNER_ONLY, Map.of("guestsMayDownload", true)),
                 // Members' business: support staff see the instance, not its lifetime requests.
                 rule("GET", "/api/instances/{uid}/extension-requests", Kind.CONNECT),
                 new Rule("POST", "/api/instances/{uid}/tickets", Kind.CONNECT, Map.of("protocol", "VNC")),

@@ -45,6 +45,14 @@ public interface CloudProvider extends AutoCloseable {
     default void prepare() {
     }
 
+    /**
+     * The instance user's files, when the provider reaches them itself (file transfer from the instance page);
+     * empty where the portal uses the image's own services (Jupyter) or offers no transfer.
+     */
+    default java.util.Optional<InstanceFiles> files() {
+        return java.util.Optional.empty();
+    }
+
     /** Present when the cloud ends machines at a time limit the portal must keep in step ({@link Capability#TIME_LIMIT}). */
     default java.util.Optional<TimeLimits> timeLimits() {
         return java.util.Optional.empty();

@@ -34,6 +34,20 @@ public final class DataMounts {
         return values;
     }
 
+    /**
+     * Refuses, naming the mount, the kinds a virtual machine's own boot script cannot mount (a Kubernetes claim or
+     * CSI volume belongs to the cluster, out of the guest's reach), before anything is created.
+     */
+    public static void requireMountableByGuest(List<DataMount> mounts) {
+        for (DataMount mount : mounts) {
+            if (mount.kind() == DataMount.Kind.KUBERNETES_CLAIM || mount.kind() == DataMount.Kind.CSI) {
+                throw new CloudPermanentException("Data mount " + mount.target() + " (" + mount.source() + ") is a "
+                        + "Kubernetes volume, which a virtual machine cannot mount: give the store an NFS or CephFS "
+                        + "address for virtual machines");
+            }
+        }
+    }
+
     /** All mounts as one JSON array (environment variables have no length limit); never with credentials. */
     public static String jsonArray(List<DataMount> mounts) {
         StringBuilder json = new StringBuilder("[");

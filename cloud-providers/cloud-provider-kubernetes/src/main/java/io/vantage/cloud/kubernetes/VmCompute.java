@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vantage.cloud.api.CloudInitUserData;
-import io.vantage.cloud.api.DataMount;
+import io.vantage.cloud.api.DataMounts;
 import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.Compute;
@@ -65,7 +65,7 @@ final class VmCompute implements Compute {
         KubernetesSettings.Flavour flavour = Optional.ofNullable(settings.flavours().get(request.flavourId()))
                 .orElseThrow(() -> new CloudPermanentException("Unknown flavour '" + request.flavourId()
                         + "': this KubeVirt provider offers " + settings.flavours().keySet()));
-        checkDataMounts(request);
+        DataMounts.requireMountableByGuest(request.dataMounts());
         String name = Names.objectName(request.name(), deploymentId, request.metadata().instanceUid());
         ObjectMeta meta = Manifests.metadata(name, request, clock.instant());
         List<HasMetadata> created = new ArrayList<>();
@@ -156,17 +156,6 @@ final class VmCompute implements Compute {
     private GenericKubernetesResource require(String computeId) {
         return reader.vm(computeId).orElseThrow(() -> new CloudPermanentException("Virtual machine " + computeId
                 + " does not exist in namespace " + settings.namespace()));
-    }
-
-    /** The guest's boot script mounts the data itself: claims and CSI volumes are the cluster's, out of its reach. */
-    private static void checkDataMounts(CreateInstanceRequest request) {
-        for (DataMount mount : request.dataMounts()) {
-            if (mount.kind() == DataMount.Kind.KUBERNETES_CLAIM || mount.kind() == DataMount.Kind.CSI) {
-                throw new CloudPermanentException("Data mount " + mount.target() + " (" + mount.source() + ") is a "
-                        + "Kubernetes volume, which a KubeVirt virtual machine cannot mount: give the store an NFS or "
-                        + "CephFS address for virtual machines");
-            }
-        }
     }
 
     /** The user data holds the instance's secret: it lives in a Secret that cloud-init reads, never in the VM. */

@@ -5,6 +5,7 @@ import io.vantage.cloud.api.Catalogue;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.HandOver;
+import io.vantage.cloud.api.InstanceFiles;
 import io.vantage.cloud.api.Limits;
 import io.vantage.cloud.api.Network;
 import io.vantage.cloud.api.ProviderContext;
@@ -36,6 +37,7 @@ final class LocalCloudProvider implements CloudProvider {
     private final LocalLimits limits;
     private final LocalNetwork network;
     private final InstanceIsolation isolation;
+    private final LocalFiles files;
     /** Said by the portal at startup and in the admin console ({@link #warnings()}); null when isolated. */
     private final String weakness;
 
@@ -57,6 +59,7 @@ final class LocalCloudProvider implements CloudProvider {
         this.compute = new LocalCompute(context, settings, store, catalogue, packages, queue, isolation);
         this.limits = new LocalLimits(settings, compute, catalogue, store);
         this.network = new LocalNetwork(context, settings, store);
+        this.files = new LocalFiles(store, new Executables(settings.executablePath()));
     }
 
     @Override
@@ -92,6 +95,11 @@ final class LocalCloudProvider implements CloudProvider {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.STOP_START, Capability.REBOOT, Capability.POOL);
+    }
+
+    @Override
+    public Optional<InstanceFiles> files() {
+        return Optional.of(files);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.Compute;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.DataMounts;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class ProxmoxCompute implements Compute {
 
     @Override
     public CloudInstance create(CreateInstanceRequest request) {
+        DataMounts.requireMountableByGuest(request.dataMounts());
         return creation.create(request);
     }
 

@@ -140,7 +140,8 @@ final class GuacamoleRelay implements TunnelConnection, Runnable {
             return;
         }
         if (verdict == InputFilter.Verdict.INPUT) {
-            relays.activity().interaction(grant.instanceId(), connected.member().getId());
+            relays.activity().interaction(grant.instanceId(), connected.member().getId(),
+                    grant.portalSessionId());
         }
     }
 

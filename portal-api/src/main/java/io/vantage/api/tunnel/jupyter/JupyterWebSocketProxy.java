@@ -25,6 +25,7 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 
 import io.vantage.api.events.AccessChange;
 import io.vantage.api.expiry.NotebookActivity;
+import io.vantage.api.security.PortalSessionHolder;
 import io.vantage.api.tunnel.ActivityRecorder;
 import io.vantage.api.tunnel.TunnelTargets;
 
@@ -33,7 +34,7 @@ import io.vantage.api.tunnel.TunnelTargets;
  * relay is re-decided when an access change concerns it: closed when the person lost access, made read-only
  * (their messages dropped, so no code runs) when demoted to GUEST, writable again when promoted.
  */
-class JupyterWebSocketProxy extends AbstractWebSocketHandler {
+class JupyterWebSocketProxy extends AbstractWebSocketHandler implements PortalSessionHolder {
 
     static final String GRANT = "vantage.jupyter.grant";
     static final String TARGET = "vantage.jupyter.target";
@@ -107,7 +108,7 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
         Relay relay = relays.get(session.getId());
         if (relay != null && relay.pass(message)) {
             if (counts(session, message)) {
-                activity.interaction(relay.grant().instanceId(), null);
+                activity.interaction(relay.grant().instanceId(), null, relay.portalSession());
             }
         } else if (relay != null && message.isLast()) {
             dropped.increment();
@@ -161,6 +162,18 @@ class JupyterWebSocketProxy extends AbstractWebSocketHandler {
      * Closes the relays of the person the change concerns whose portal session has ended ({@code ended} says so of
      * a session id): a notebook connection lasts no longer than the browser session it was opened under.
      */
+    /** The portal sessions the open relays' notebook cookies were issued under. */
+    @Override
+    public Map<String, String> heldSessions() {
+        Map<String, String> held = new java.util.HashMap<>();
+        relays.values().forEach(relay -> {
+            if (relay.portalSession() != null) {
+                held.put(relay.portalSession(), relay.grant().userId());
+            }
+        });
+        return held;
+    }
+
     int closeEnded(AccessChange change, java.util.function.Predicate<String> ended, String reason) {
         int closed = 0;
         for (Relay relay : relays.values()) {

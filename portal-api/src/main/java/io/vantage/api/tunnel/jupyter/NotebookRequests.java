@@ -122,7 +122,7 @@ class NotebookRequests {
             return;
         }
         if (NotebookActivity.countsRequest(request.getMethod(), path)) {
-            activity.interaction(grant.get().instanceId(), null);
+            activity.interaction(grant.get().instanceId(), null, session.get().portalSessionId());
         }
         if (BrowserChecks.isWebSocket(request)) {
             request.setAttribute(JupyterWebSocketProxy.GRANT, grant.get());

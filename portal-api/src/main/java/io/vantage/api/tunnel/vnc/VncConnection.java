@@ -215,7 +215,7 @@ final class VncConnection implements TunnelConnection, BrowserHandshake.Sink, Cl
 
     @Override
     public void userInput() {
-        activity.interaction(grant.instanceId(), sessionMemberId);
+        activity.interaction(grant.instanceId(), sessionMemberId, grant.portalSessionId());
     }
 
     @Override

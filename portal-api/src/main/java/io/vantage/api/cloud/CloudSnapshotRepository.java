@@ -16,7 +16,7 @@ import io.vantage.cloud.api.ProviderHealth;
 
 /** The clouds' last answers ({@code cloud_provider_snapshots}) and the portal's own use of each cloud. */
 @Repository
-public class CloudSnapshots {
+public class CloudSnapshotRepository {
 
     /** Instances that hold, or are about to hold, a machine: all but deleted ones and failed ones without one. */
     private static final String HOLDING = "i.state <> 'DELETED' and not (i.state = 'ERROR' and i.compute_id is null)";
@@ -26,13 +26,13 @@ public class CloudSnapshots {
 
     private final JdbcTemplate jdbc;
 
-    CloudSnapshots(JdbcTemplate jdbc) {
+    CloudSnapshotRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<CloudSnapshot> find(Long providerId) {
-        return jdbc.query("select * from cloud_provider_snapshots where provider_id = ?", CloudSnapshots::snapshot,
-                providerId).stream().findFirst();
+        return jdbc.query("select * from cloud_provider_snapshots where provider_id = ?",
+                CloudSnapshotRepository::snapshot, providerId).stream().findFirst();
     }
 
     public Map<Long, CloudSnapshot> all() {
@@ -50,7 +50,7 @@ public class CloudSnapshots {
      */
     public Resources portalUse(Long providerId) {
         return jdbc.queryForObject("select " + USE + " where i.provider_id = ? and " + HOLDING,
-                CloudSnapshots::resources, providerId);
+                CloudSnapshotRepository::resources, providerId);
     }
 
     /**

@@ -4,13 +4,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** What a person's instances use, counted in the database. */
-
 @Repository
-public class UsageService {
+public class UsageRepository {
 
     private final JdbcTemplate jdbc;
 
-    UsageService(JdbcTemplate jdbc) {
+    UsageRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,12 +1,13 @@
 package io.vantage.api.pool;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.vantage.api.cloud.CloudSnapshot;
-import io.vantage.api.cloud.CloudSnapshots;
+import io.vantage.api.cloud.CloudSnapshotRepository;
 import io.vantage.api.cloud.Resources;
 import io.vantage.cloud.api.CloudLimits;
 import io.vantage.domain.catalogue.Flavour;
@@ -14,14 +15,22 @@ import io.vantage.domain.catalogue.Plan;
 
 /** What pools need from the database besides entities: the plan lock, the claim, and room on the cloud. */
 @Repository
-class PoolQueries {
+class PoolRepository {
 
     private final JdbcTemplate jdbc;
-    private final CloudSnapshots snapshots;
+    private final CloudSnapshotRepository snapshots;
 
-    PoolQueries(JdbcTemplate jdbc, CloudSnapshots snapshots) {
+    PoolRepository(JdbcTemplate jdbc, CloudSnapshotRepository snapshots) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
+    }
+
+    /** Plans with a pool, and plans whose pool was removed but still holds machines. */
+    List<Long> plansToKeep() {
+        return jdbc.queryForList("""
+                select plan_id from plan_pools
+                union select distinct plan_id from instances where pooled and state <> 'DELETED'
+                order by 1""", Long.class);
     }
 
     /** Until the transaction ends, nobody else keeps this plan's pool. */

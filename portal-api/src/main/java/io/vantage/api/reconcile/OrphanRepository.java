@@ -11,11 +11,11 @@ import org.springframework.stereotype.Repository;
 
 /** What the orphan sweep needs from the database. */
 @Repository
-class OrphanQueries {
+class OrphanRepository {
 
     private final JdbcTemplate jdbc;
 
-    OrphanQueries(JdbcTemplate jdbc) {
+    OrphanRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,0 +1,161 @@
+package io.vantage.api.transfer;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.vantage.api.cloud.ProviderRegistry;
+import io.vantage.api.cloud.ProviderUnavailableException;
+import io.vantage.api.error.ConflictException;
+import io.vantage.api.error.NotFoundException;
+import io.vantage.api.security.AccessPolicy;
+import io.vantage.api.security.CurrentUser;
+import io.vantage.api.tunnel.TunnelProperties;
+import io.vantage.api.tunnel.TunnelTargets;
+import io.vantage.cloud.api.CloudProvider;
+import io.vantage.domain.audit.AuditLog;
+import io.vantage.domain.catalogue.ProtocolKind;
+import io.vantage.domain.instance.Instance;
+import io.vantage.domain.instance.InstanceRepository;
+import io.vantage.domain.transfer.TransferSettings;
+import io.vantage.domain.transfer.TransferSettingsRepository;
+
+/**
+ * Decides, at every request, whether this person may transfer files with this instance now, and through what: a
+ * notebook image's Jupyter (any cloud), else the provider's own file access (local desktops); other desktops are
+ * told that transfer is not offered on their cloud yet.
+ */
+@Service
+@EnableConfigurationProperties(TransferProperties.class)
+public class FileTransfer {
+
+    private static final Logger log = LoggerFactory.getLogger(FileTransfer.class);
+
+    /** What a person may do with an instance's files now, and where they are. */
+    record Opened(String uid, FileStore store, boolean mayUpload, boolean guestsMayDownload,
+                  boolean mayChangeSettings) {
+    }
+
+    private record Decided(Long instanceId, Long providerId, String computeId, String providerType, boolean jupyter,
+                           boolean mayUpload, boolean guestsMayDownload, boolean mayChangeSettings) {
+    }
+
+    private final InstanceRepository instances;
+    private final TransferSettingsRepository settings;
+    private final AccessPolicy access;
+    private final ProviderRegistry providers;
+    private final TunnelTargets targets;
+    private final TransferProperties properties;
+    private final TransactionTemplate tx;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final HttpClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    FileTransfer(InstanceRepository instances, TransferSettingsRepository settings, AccessPolicy access,
+                 ProviderRegistry providers, TunnelTargets targets, TransferProperties properties,
+                 TunnelProperties tunnel, TransactionTemplate tx, AuditLog audit, Clock clock) {
+        this.instances = instances;
+        this.settings = settings;
+        this.access = access;
+        this.providers = providers;
+        this.targets = targets;
+        this.properties = properties;
+        this.tx = tx;
+        this.audit = audit;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(tunnel.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    long maxUploadSize() {
+        return properties.maxUploadSize().toBytes();
+    }
+
+    /** @param upload whether the person wants to write; listing and downloading are reading */
+    Opened open(CurrentUser user, String uid, boolean upload) {
+        Decided decided = tx.execute(status -> {
+            Instance instance = instances.findByUid(uid).orElseThrow(() -> new NotFoundException("instance", uid));
+            boolean guests = settings.findById(instance.getId()).map(TransferSettings::guestsMayDownload).orElse(false);
+            try {
+                access.requireTransfer(user, instance, upload, guests);
+            } catch (AccessDeniedException e) {
+                audit.denied(user.id(), upload ? "instance.file.upload" : "instance.file.read", "instance", uid,
+                        e.getMessage());
+                throw e;
+            }
+            boolean mayUpload = access.connectionRole(user, instance).map(role -> !role.readOnly()).orElse(false);
+            return new Decided(instance.getId(), instance.getProvider().getId(), instance.getComputeId(),
+                    instance.getProvider().getType(), instance.getPlan().getImage().protocol(ProtocolKind.JUPYTER)
+                    .isPresent(), mayUpload, guests, access.canManageMembers(user, instance));
+        });
+        return new Opened(uid, store(uid, decided), decided.mayUpload(), decided.guestsMayDownload(),
+                decided.mayChangeSettings());
+    }
+
+    /** The owner's switch: whether GUEST members may download. */
+    boolean letGuestsDownload(CurrentUser user, String uid, boolean allowed) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            Instance instance = instances.findByUid(uid).orElseThrow(() -> new NotFoundException("instance", uid));
+            access.requireManageMembers(user, instance);
+            TransferSettings current = settings.findById(instance.getId())
+                    .orElseGet(() -> new TransferSettings(instance.getId()));
+            current.letGuestsDownload(allowed, user.id(), clock.instant());
+            settings.save(current);
+            audit.success(user.id(), "instance.file.guest-download", "instance", uid, allowed ? "on" : "off");
+            return allowed;
+        }));
+    }
+
+    void uploaded(CurrentUser user, String uid, TransferPath path, long size) {
+        audit.success(user.id(), "instance.file.upload", "instance", uid, path + " (" + size + " bytes)");
+        log.info("{} uploaded {} bytes to {} of instance {}", user.id(), size, path, uid);
+    }
+
+    void downloaded(CurrentUser user, String uid, TransferPath path, long size) {
+        audit.success(user.id(), "instance.file.download", "instance", uid, path + " (" + size + " bytes)");
+        log.info("{} downloaded {} ({} bytes) of instance {}", user.id(), path, size, uid);
+    }
+
+    private FileStore store(String uid, Decided decided) {
+        if (decided.computeId() == null) {
+            throw notOffered("The instance has no machine yet.");
+        }
+        if (decided.jupyter()) {
+            TunnelTargets.Target target;
+            try {
+                target = targets.resolve(decided.instanceId(), ProtocolKind.JUPYTER)
+                        .orElseThrow(() -> notOffered("The notebook cannot be reached now."));
+            } catch (TunnelTargets.CloudNotAnswering e) {
+                throw new ConflictException(HttpStatus.SERVICE_UNAVAILABLE, "Cloud not answering", e.getMessage(),
+                        Map.of());
+            }
+            return new JupyterFileStore(http, json, target.endpoint(), uid, target.secret(),
+                    (int) Math.min(Integer.MAX_VALUE / 2, properties.jupyterChunk().toBytes()),
+                    properties.jupyterTimeout());
+        }
+        CloudProvider provider;
+        try {
+            provider = providers.require(decided.providerId());
+        } catch (ProviderUnavailableException e) {
+            throw notOffered("The instance's cloud is not available now; try again later.");
+        }
+        return provider.files()
+                .<FileStore>map(files -> new ProviderFileStore(files, decided.computeId()))
+                .orElseThrow(() -> notOffered("File transfer is not offered for desktops on " + decided.providerType()
+                        + " clouds yet: use a notebook, or the desktop's own tools."));
+    }
+
+    private static ConflictException notOffered(String detail) {
+        return new ConflictException(HttpStatus.CONFLICT, "File transfer not available", detail, Map.of());
+    }
+}
