@@ -128,6 +128,12 @@ public final class PortalProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> put(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header(csrfHeader, csrfToken)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header(csrfHeader, csrfToken).DELETE().build());
     }

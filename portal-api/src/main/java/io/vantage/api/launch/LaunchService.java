@@ -15,6 +15,7 @@ import java.util.List;
 import io.vantage.api.command.CommandQueue;
 import io.vantage.api.data.OpenLinks;
 import io.vantage.api.pool.PoolClaims;
+import io.vantage.api.recipe.Recipes;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.support.Tokens;
 import io.vantage.cloud.api.PoolSecrets;
@@ -47,10 +48,13 @@ public class LaunchService {
     private final Clock clock;
     private final OpenLinks links;
     private final InstanceDatasetRepository datasets;
+    private final Recipes recipes;
 
     LaunchService(LaunchCheck check, CloudCapacity capacity, InstanceRepository instances,
                   UserRepository users, CommandQueue commands, PoolClaims pools, AuditLog audit,
-                  TransactionTemplate tx, Clock clock, OpenLinks links, InstanceDatasetRepository datasets) {
+                  TransactionTemplate tx, Clock clock, OpenLinks links, InstanceDatasetRepository datasets,
+                  Recipes recipes) {
+        this.recipes = recipes;
         this.links = links;
         this.datasets = datasets;
         this.check = check;
@@ -67,6 +71,7 @@ public class LaunchService {
     /** Checks a launch without doing it: the same rules and cloud capacity, nothing created or reserved. */
     public void validate(CurrentUser current, LaunchRequest request) {
         links.forLaunch(current, request.datasets(), request.experiments());
+        recipes.check(request.recipe(), request.planId());
         tx.executeWithoutResult(status -> capacity.check(check.check(current, request).plan()));
     }
 
@@ -86,7 +91,9 @@ public class LaunchService {
             Screen screen = new Screen(request.screenWidth() == null ? Screen.DEFAULT.width() : request.screenWidth(),
                     request.screenHeight() == null ? Screen.DEFAULT.height() : request.screenHeight());
             String layout = request.keyboardLayout() == null ? KeyboardLayouts.DEFAULT : request.keyboardLayout();
-            Optional<Instance> pooled = pools.take(checked.plan(), checked.user(), checked.experiments());
+            // a pool machine started without the recipe: a launch with one is built afresh
+            Optional<Instance> pooled = Recipes.named(request.recipe()) ? Optional.empty()
+                    : pools.take(checked.plan(), checked.user(), checked.experiments());
             Instance instance;
             if (pooled.isPresent()) {
                 instance = pooled.get();
@@ -100,11 +107,13 @@ public class LaunchService {
             instances.save(instance); // the expiry module plans its deletion from the launch or hand-over event
             chosen.forEach(dataset -> datasets.save(new InstanceDataset(instance.getId(), dataset.pid(),
                     dataset.experimentId(), dataset.sourceFolder())));
+            recipes.record(instance.getId(), request.recipe(), checked.plan().getId());
             commands.enqueue(instance.getId(), pooled.isPresent() ? CommandType.HANDOVER : CommandType.CREATE,
                     current.id());
             audit.success(current.id(), "instance.launch", "instance", instance.getUid(),
                     "plan " + checked.plan().getId() + ", experiments " + request.experiments()
                             + (chosen.isEmpty() ? "" : ", datasets " + request.datasets())
+                            + (Recipes.named(request.recipe()) ? ", recipe " + request.recipe().strip() : "")
                             + (pooled.isPresent() ? ", a pool machine" : ""));
             if (pooled.isPresent()) {
                 pools.refillSoon(checked.plan().getId()); // the machine was counted on the cloud already

@@ -26,11 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.events.LiveEvent;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.HttpSession;
-import io.vantage.web.LifecyclePortalTest;
-import io.vantage.web.LiveEventsClient;
-import io.vantage.web.MutableClock;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.LifecyclePortalTest;
+import io.vantage.api.testing.LiveEventsClient;
+import io.vantage.api.testing.MutableClock;
 
 /**
  * Roles are evaluated on every request: an admin who loses the role (revoked, or a grant that ran out) is refused
