@@ -100,6 +100,33 @@ class GuacamoleTunnelTest extends GuacamoleTestSupport {
     }
 
     @Test
+    void imagesBeyondTheContainersFramesAndTextBeyondAsciiArriveExactlyAndInOrder() throws Exception {
+        Connection owner = connect("1001", "");
+        // 20 image pieces of 8,000 characters (as big as guacd makes them): far more than one 8 KiB frame of the
+        // container, passed on as guacd's bytes ...
+        String piece = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".repeat(125);
+        List<String> blobs = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            owner.guacd().send("blob", "1", i + piece.substring(2));
+            blobs.add("1," + i + piece.substring(2));
+        }
+        owner.guacd().send("sync", "1", "0");
+        await().atMost(WAIT).until(() -> owner.browser().received("sync").contains("1,0"));
+        // ... and text that is not ASCII (decoded and encoded again by the container), an image right after it
+        String clipboard = "Grüße, 測定 ✓ \uD834\uDD1E";
+        owner.guacd().send("name", clipboard);
+        owner.guacd().send("blob", "2", piece);
+        owner.guacd().send("sync", "2", "0");
+        blobs.add("2," + piece);
+        await().atMost(WAIT).until(() -> owner.browser().received("sync").contains("2,0"));
+
+        assertThat(owner.browser().received()).extracting(i -> i.getOpcode())
+                .containsSubsequence("blob", "sync", "name", "blob", "sync");
+        assertThat(owner.browser().received("blob")).containsExactlyElementsOf(blobs);
+        assertThat(owner.browser().received("name")).containsExactly(clipboard);
+    }
+
+    @Test
     void guacdHangingUpEndsTheTunnelWithAnError() throws Exception {
         double errors = errors();
         double relayErrors = relayErrors();
