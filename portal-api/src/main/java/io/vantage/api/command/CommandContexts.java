@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.vantage.api.cloud.DeploymentId;
 import io.vantage.api.cloud.MachineSecurityGroups;
-import io.vantage.api.data.DataMountPlanner;
 import io.vantage.api.recipe.Recipes;
 import io.vantage.cloud.api.DataMount;
 import io.vantage.cloud.api.InstanceMetadata;
@@ -29,11 +28,11 @@ class CommandContexts {
     private final InstanceRepository instances;
     private final MachineSecurityGroups securityGroups;
     private final DeploymentId deploymentId;
-    private final DataMountPlanner data;
+    private final MountPlanner data;
     private final Recipes recipes;
 
     CommandContexts(InstanceCommandRepository commands, InstanceRepository instances,
-                    MachineSecurityGroups securityGroups, DeploymentId deploymentId, DataMountPlanner data,
+                    MachineSecurityGroups securityGroups, DeploymentId deploymentId, MountPlanner data,
                     Recipes recipes) {
         this.recipes = recipes;
         this.commands = commands;

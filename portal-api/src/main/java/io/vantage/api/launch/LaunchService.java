@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,12 +49,14 @@ public class LaunchService {
     private final Clock clock;
     private final OpenLinks links;
     private final InstanceDatasetRepository datasets;
+    private final ApplicationEventPublisher events;
     private final Recipes recipes;
 
     LaunchService(LaunchCheck check, CloudCapacity capacity, InstanceRepository instances,
                   UserRepository users, CommandQueue commands, PoolClaims pools, AuditLog audit,
                   TransactionTemplate tx, Clock clock, OpenLinks links, InstanceDatasetRepository datasets,
-                  Recipes recipes) {
+                  Recipes recipes, ApplicationEventPublisher events) {
+        this.events = events;
         this.recipes = recipes;
         this.links = links;
         this.datasets = datasets;
@@ -99,12 +102,15 @@ public class LaunchService {
                 instance = pooled.get();
                 String nonce = Tokens.secret(16);
                 instance.handOver(request.name(), checked.user(), checked.experiments(), screen, layout,
-                        PoolSecrets.ownerSecret(instance.getAccessSecret(), nonce), nonce, now.plus(lifetime), now);
+                        PoolSecrets.ownerSecret(instance.getAccessSecret(), nonce), nonce, now);
             } else {
                 instance = Instance.launch(newUid(), request.name(), checked.user(), checked.plan(),
-                        checked.experiments(), screen, layout, Tokens.secret(24), now.plus(lifetime), now);
+                        checked.experiments(), screen, layout, Tokens.secret(24), now);
             }
-            instances.save(instance); // the expiry module plans its deletion from the launch or hand-over event
+            instances.save(instance);
+            // the expiry module writes the end of life and plans the deletion, before this commits
+            events.publishEvent(new InstanceLaunched(instance.getId(), instance.getUid(), lifetime, pooled.isPresent(),
+                    now));
             chosen.forEach(dataset -> datasets.save(new InstanceDataset(instance.getId(), dataset.pid(),
                     dataset.experimentId(), dataset.sourceFolder())));
             recipes.record(instance.getId(), request.recipe(), checked.plan().getId());

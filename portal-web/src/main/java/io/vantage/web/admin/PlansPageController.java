@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.FlavourAdmin;
 import io.vantage.api.admin.ImageAdmin;
 import io.vantage.api.admin.PlanAdmin;
 import io.vantage.api.admin.PlanView;
 import io.vantage.api.admin.Withdrawal;
+import io.vantage.api.catalogue.FlavourAdmin;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
