@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.catalogue;
 
 import java.net.URI;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.vantage.api.admin.Withdrawal;
 import io.vantage.api.security.CurrentUser;
 
 @RestController

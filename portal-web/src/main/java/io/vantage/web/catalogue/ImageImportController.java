@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.catalogue;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +15,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.CloudCatalogue;
-import io.vantage.api.admin.ImageAdmin;
-import io.vantage.api.admin.ImageView;
+import io.vantage.api.catalogue.CloudCatalogue;
+import io.vantage.api.catalogue.ImageAdmin;
+import io.vantage.api.catalogue.ImageView;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.web.admin.AdminMessages;
+import io.vantage.web.admin.AdminOptions;
+import io.vantage.web.admin.Flash;
+import io.vantage.web.admin.FormErrors;
 
 /** Registering an image: pick a cloud, pick one of the images it offers, then describe it for scientists. */
 @Controller

@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.catalogue;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import io.vantage.api.admin.CloudLookup;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.cloud.api.CloudFlavour;
 import io.vantage.cloud.api.CloudImage;

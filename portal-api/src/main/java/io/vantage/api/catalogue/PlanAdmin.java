@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.catalogue;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.vantage.api.admin.AdminAudit;
+import io.vantage.api.admin.Withdrawal;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;

@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.catalogue;
 
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.vantage.api.admin.AdminAudit;
+import io.vantage.api.admin.CloudLookup;
+import io.vantage.api.admin.Withdrawal;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;

@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.catalogue;
 
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,12 +13,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.ImageAdmin;
-import io.vantage.api.admin.ImageView;
+import io.vantage.api.catalogue.ImageAdmin;
+import io.vantage.api.catalogue.ImageView;
 import io.vantage.api.admin.Withdrawal;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.web.admin.AdminMessages;
+import io.vantage.web.admin.AdminOptions;
+import io.vantage.web.admin.Flash;
+import io.vantage.web.admin.FormErrors;
 
 /** Images: the list, and changing or withdrawing one. Registering one from a cloud is {@link ImageImportController}. */
 @Controller

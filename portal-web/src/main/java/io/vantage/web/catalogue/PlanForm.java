@@ -1,8 +1,8 @@
-package io.vantage.web.admin;
+package io.vantage.web.catalogue;
 
 import jakarta.validation.constraints.NotNull;
 
-import io.vantage.api.admin.PlanAdmin;
+import io.vantage.api.catalogue.PlanAdmin;
 
 /** A plan: this image may run on this flavour (both on the same cloud). */
 class PlanForm {

@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
-import io.vantage.api.admin.ImageRequests;
-import io.vantage.api.admin.ImageView;
-import io.vantage.api.admin.ProtocolView;
+import io.vantage.api.catalogue.ImageRequests;
+import io.vantage.api.catalogue.ImageView;
+import io.vantage.api.catalogue.ProtocolView;
 
 /** Registering a cloud image, or changing one (then provider and cloud image stay as they are). */
 class ImageForm {

@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.reconcile;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.vantage.api.reconcile.OrphanCleanup;
+import io.vantage.api.admin.AdminAudit;
 import io.vantage.api.security.CurrentUser;
 
 /**
