@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.notification;
 
 import java.time.LocalDateTime;
 
@@ -6,8 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
-import io.vantage.api.admin.NotificationAdmin;
-import io.vantage.api.admin.NotificationView;
+import io.vantage.api.notification.NotificationAdmin;
+import io.vantage.api.notification.NotificationView;
+import io.vantage.web.admin.AdminTime;
 
 /** A message to everyone; without dates it shows from now until disabled or deleted. */
 class NotificationForm {

@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.user;
 
 import java.time.Duration;
 

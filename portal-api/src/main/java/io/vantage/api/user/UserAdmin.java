@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.user;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.vantage.api.admin.AdminAudit;
+import io.vantage.api.admin.PageView;
+import io.vantage.api.admin.Paging;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;

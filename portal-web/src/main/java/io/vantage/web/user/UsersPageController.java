@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.user;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,19 +15,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.vantage.api.admin.PageView;
-import io.vantage.api.admin.UserAdmin;
-import io.vantage.api.admin.UserViews;
+import io.vantage.api.user.UserAdmin;
+import io.vantage.api.user.UserViews;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
-import io.vantage.web.admin.UserForms.GrantForm;
-import io.vantage.web.admin.UserForms.QuotaForm;
+import io.vantage.web.admin.AdminMessages;
+import io.vantage.web.admin.AdminOptions;
+import io.vantage.web.admin.AdminTime;
+import io.vantage.web.admin.Flash;
+import io.vantage.web.admin.FormErrors;
+import io.vantage.web.admin.Pager;
+import io.vantage.web.user.UserForms.GrantForm;
+import io.vantage.web.user.UserForms.QuotaForm;
 
 /** People: search, and on a person's page their role grants, instance quota and sessions. */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 @RequestMapping("/admin/users")
 class UsersPageController {
+
+    /** The instances list's page size, which this page used when both were in web.admin. */
+    private static final int PAGE_SIZE = 25;
 
     private final UserAdmin users;
     private final AdminOptions options;
@@ -42,7 +51,7 @@ class UsersPageController {
     @GetMapping
     String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model,
                   HttpServletRequest request) {
-        PageView<UserViews.Summary> found = users.search(q, Math.max(0, page), InstancesPageController.PAGE_SIZE);
+        PageView<UserViews.Summary> found = users.search(q, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("users", found.items());
         model.addAttribute("pager", Pager.of(found, request));
         model.addAttribute("q", q);

@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.user;
 
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -13,14 +13,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.GroupAdmin;
-import io.vantage.api.admin.RolePolicyAdmin;
-import io.vantage.api.admin.RoleView;
+import io.vantage.api.user.GroupAdmin;
+import io.vantage.api.user.RolePolicyAdmin;
+import io.vantage.api.user.RoleView;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
-import io.vantage.web.admin.RoleForms.GroupForm;
-import io.vantage.web.admin.RoleForms.PolicyForm;
+import io.vantage.web.admin.AdminMessages;
+import io.vantage.web.admin.Flash;
+import io.vantage.web.admin.FormErrors;
+import io.vantage.web.user.RoleForms.GroupForm;
+import io.vantage.web.user.RoleForms.PolicyForm;
 
 /** Roles and groups with the quota and lifetimes their holders get, where that policy comes from, and groups. */
 @Controller

@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.user;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import io.vantage.api.admin.GroupAdmin;
-import io.vantage.api.admin.RolePolicyAdmin;
-import io.vantage.api.admin.RoleView;
+import io.vantage.api.user.GroupAdmin;
+import io.vantage.api.user.RolePolicyAdmin;
+import io.vantage.api.user.RoleView;
 
 /** The forms of the roles and quotas pages. */
 final class RoleForms {

@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.user;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +14,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.vantage.api.admin.AdminAudit;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.launch.LifecycleProperties;
 import io.vantage.api.security.CurrentUser;

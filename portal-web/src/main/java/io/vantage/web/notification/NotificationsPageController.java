@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.notification;
 
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -13,10 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.NotificationAdmin;
-import io.vantage.api.admin.NotificationView;
+import io.vantage.api.notification.NotificationAdmin;
+import io.vantage.api.notification.NotificationView;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.web.admin.AdminMessages;
+import io.vantage.web.admin.FormErrors;
 
 /** System notifications: maintenance, incidents, news, shown to everyone between their dates while enabled. */
 @Controller

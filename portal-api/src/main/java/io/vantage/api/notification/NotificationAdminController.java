@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.notification;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.user;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.vantage.api.admin.PageView;
 import io.vantage.api.security.CurrentUser;
 
 @RestController

@@ -1,4 +1,4 @@
-package io.vantage.api.admin;
+package io.vantage.api.notification;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.vantage.api.admin.AdminAudit;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;

@@ -1,4 +1,4 @@
-package io.vantage.web.admin;
+package io.vantage.web.user;
 
 import java.time.LocalDateTime;
 
