@@ -161,8 +161,10 @@ class NotebookInactivityBrowserTest {
         // deleted on today's clock: a command queued days ahead would not be due once the clock is reset, and its
         // machine would run on through the other tests
         clock.reset();
-        assertThat(api.delete("/api/instances/" + busy).status()).isEqualTo(202);
+        // pages closed first: a page watching its notebook's deletion removes the frame, whose Jupyter may ask
+        // "leave the page?", and that dialog racing the closing browser profile crashed Playwright's driver
         idlePage.context().close();
+        assertThat(api.delete("/api/instances/" + busy).status()).isEqualTo(202);
     }
 
     /**
