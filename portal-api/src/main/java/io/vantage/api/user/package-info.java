@@ -1,7 +1,9 @@
 /**
- * Who the caller is, as the API says it (/api/me).
+ * People: who the caller is, as the API says it (/api/me), and their administration, moved here from the admin
+ * module: people and their roles (UserAdmin, /api/admin/users), groups (GroupAdmin) and role policies
+ * (RolePolicyAdmin). The admin module lends the console's shared parts (admin::console: audit, paging).
  */
-@ApplicationModule(displayName = "Me", allowedDependencies = {"error", "security"})
+@ApplicationModule(displayName = "People", allowedDependencies = {"admin::console", "error", "launch", "security"})
 package io.vantage.api.user;
 
 import org.springframework.modulith.ApplicationModule;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.CloudCatalogue;
+import io.vantage.api.catalogue.CloudCatalogue;
 import io.vantage.api.catalogue.FlavourAdmin;
 import io.vantage.api.catalogue.FlavourView;
 import io.vantage.api.error.ConflictException;
