@@ -1,12 +1,11 @@
 /**
- * The admin API (/api/admin): clouds, security groups, extension requests, instances, the overview and audit.
- * Lifetime changes go through the expiry module. Admin parts move next to the feature they change (flavours, images,
- * plans, protocols and what a cloud offers: the catalogue module; orphan cleanup: reconcile; people, groups and role
- * policies: user; notices: notification); what they share with the console is the named interface admin::console
- * (AdminAudit, CloudLookup, PageView, Paging, Targets, Withdrawal).
+ * The admin console's overview (/api/admin/overview): what runs where, recent launches and failures, across features.
+ * Everything else an admin changes lives next to its feature: flavours, images, plans, protocols and what a cloud
+ * offers in catalogue; clouds and security groups in cloud; instances in instance; their lifetimes and extension
+ * requests in expiry; orphan cleanup in reconcile; people, groups and role policies in user; notices in
+ * notification; data stores in data; pools in pool; the audit trail in audit.
  */
-@ApplicationModule(displayName = "Administration", allowedDependencies = {
-        "cloud", "command", "error", "expiry::lifetimes", "instance", "launch", "pool", "security"})
+@ApplicationModule(displayName = "Administration", allowedDependencies = {"cloud"})
 package io.vantage.api.admin;
 
 import org.springframework.modulith.ApplicationModule;

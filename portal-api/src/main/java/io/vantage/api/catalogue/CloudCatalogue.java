@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import io.vantage.api.admin.CloudLookup;
+import io.vantage.api.cloud.CloudLookup;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.cloud.api.CloudFlavour;
 import io.vantage.cloud.api.CloudImage;

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.vantage.api.admin.AdminAudit;
-import io.vantage.api.admin.CloudLookup;
-import io.vantage.api.admin.Targets;
-import io.vantage.api.admin.Withdrawal;
+import io.vantage.api.audit.AdminAudit;
+import io.vantage.api.cloud.CloudLookup;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.support.Targets;
+import io.vantage.api.support.Withdrawal;
 import io.vantage.cloud.api.CloudFlavour;
 import io.vantage.domain.catalogue.Flavour;
 import io.vantage.domain.catalogue.FlavourRepository;

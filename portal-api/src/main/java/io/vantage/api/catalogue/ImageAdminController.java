@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.vantage.api.admin.Withdrawal;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.support.Withdrawal;
 
 @RestController
 @RequestMapping("/api/admin/images")

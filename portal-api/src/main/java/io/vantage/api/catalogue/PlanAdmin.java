@@ -8,13 +8,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.vantage.api.admin.AdminAudit;
-import io.vantage.api.admin.Withdrawal;
+import io.vantage.api.audit.AdminAudit;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.pool.PoolKeeper;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.support.Withdrawal;
 import io.vantage.domain.catalogue.Flavour;
 import io.vantage.domain.catalogue.FlavourRepository;
 import io.vantage.domain.catalogue.Image;

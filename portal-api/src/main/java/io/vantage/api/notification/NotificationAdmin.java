@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.vantage.api.admin.AdminAudit;
+import io.vantage.api.audit.AdminAudit;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;

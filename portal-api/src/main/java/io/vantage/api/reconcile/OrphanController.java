@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.vantage.api.admin.AdminAudit;
+import io.vantage.api.audit.AdminAudit;
 import io.vantage.api.security.CurrentUser;
 
 /**

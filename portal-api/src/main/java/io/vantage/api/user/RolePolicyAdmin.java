@@ -14,7 +14,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.vantage.api.admin.AdminAudit;
+import io.vantage.api.audit.AdminAudit;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.launch.LifecycleProperties;
 import io.vantage.api.security.CurrentUser;

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.vantage.api.admin.PageView;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.support.PageView;
 
 @RestController
 @RequestMapping("/api/admin/users")

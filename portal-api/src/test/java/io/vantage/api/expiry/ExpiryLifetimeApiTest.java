@@ -18,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.vantage.api.expiry.DeletionMails;
-import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.LifecyclePortalTest;

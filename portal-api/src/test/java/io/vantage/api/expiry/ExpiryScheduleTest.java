@@ -17,14 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.vantage.api.expiry.ExpiryJob;
-import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.api.tunnel.ActivityRecorder;
 import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.LifecyclePortalTest;
 import io.vantage.api.testing.MutableClock;
 import io.vantage.api.testing.TestInstances;
+import io.vantage.api.tunnel.ActivityRecorder;
 
 /** When instances are planned to go, and that they go then: the earlier of lifetime and inactivity. */
 @LifecyclePortalTest

@@ -20,9 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.api.tunnel.ActivityRecorder;
 import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.LifecyclePortalTest;
 import io.vantage.api.testing.LiveEventsClient;
@@ -30,6 +28,7 @@ import io.vantage.api.testing.Mails;
 import io.vantage.api.testing.MutableClock;
 import io.vantage.api.testing.TestInstances;
 import io.vantage.api.testing.TestMail;
+import io.vantage.api.tunnel.ActivityRecorder;
 
 /** One warning per planned deletion: by e-mail to those who can act, live to every member, never twice. */
 @LifecyclePortalTest

@@ -14,8 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.cloud.DeploymentId;
 import io.vantage.api.cloud.ProviderRegistry;
-import io.vantage.api.reconcile.OrphanCleanup;
 import io.vantage.api.security.EmbeddedOidcServer;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.PortalTest;
+import io.vantage.api.testing.TestWorkDirs;
 import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.cloud.api.CreateInstanceRequest;
@@ -23,10 +26,6 @@ import io.vantage.cloud.api.InstanceMetadata;
 import io.vantage.cloud.api.ProviderContext;
 import io.vantage.cloud.local.LocalProviderFactory;
 import io.vantage.cloud.local.LocalSettings;
-import io.vantage.api.testing.ApiClient;
-import io.vantage.api.testing.Desktops;
-import io.vantage.api.testing.PortalTest;
-import io.vantage.api.testing.TestWorkDirs;
 
 /**
  * The orphan sweep on real local machines: a machine of this deployment that no instance refers to goes; a live

@@ -25,11 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.api.testing.PortalTest;
 import io.vantage.api.security.AccessRules.Outcome;
 import io.vantage.api.security.AccessRules.Persona;
 import io.vantage.api.security.AccessRules.Rule;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Every API endpoint × every kind of caller (anonymous, owner, member, guest, stranger, support staff, admin) gets

@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.testing.HttpSession;
 
 /**

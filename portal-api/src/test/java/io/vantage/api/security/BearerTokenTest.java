@@ -24,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.testing.HttpSession;
 
 /**

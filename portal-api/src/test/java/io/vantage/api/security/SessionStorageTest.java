@@ -17,7 +17,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 
-import io.vantage.api.security.PortalOidcUser;
 import io.vantage.api.testing.HttpSession;
 
 /**

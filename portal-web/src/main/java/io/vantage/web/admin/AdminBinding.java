@@ -9,8 +9,10 @@ import org.springframework.web.bind.annotation.InitBinder;
  * Admin forms send every field, filled or not: an empty text box means "not given" (null), as leaving the field
  * out of a JSON request does, so optional values are not stored as empty strings.
  */
-@ControllerAdvice(basePackages = {"io.vantage.web.admin", "io.vantage.web.catalogue", "io.vantage.web.notification",
-        "io.vantage.web.user"})
+@ControllerAdvice(basePackages = {"io.vantage.web.admin", "io.vantage.web.audit", "io.vantage.web.catalogue",
+        "io.vantage.web.cloud", "io.vantage.web.data", "io.vantage.web.etl", "io.vantage.web.expiry",
+        "io.vantage.web.notification", "io.vantage.web.pool", "io.vantage.web.user"},
+        assignableTypes = io.vantage.web.instance.InstancesPageController.class)
 class AdminBinding {
 
     @InitBinder

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import io.vantage.api.admin.ExtensionRequestAdmin;
 import io.vantage.api.admin.OverviewQueries;
 import io.vantage.api.cloud.ProviderStatuses;
+import io.vantage.api.expiry.ExtensionRequestAdmin;
 
 /**
  * The admin home: what runs where, what happened lately, which clouds answered when last asked (and how long ago),

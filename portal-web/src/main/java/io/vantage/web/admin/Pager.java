@@ -3,7 +3,7 @@ package io.vantage.web.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import io.vantage.api.admin.PageView;
+import io.vantage.api.support.PageView;
 
 /** Previous/next links of a paged list that keep the list's filters (the current query with another page). */
 public record Pager(int page, int pages, long total, String previousUrl, String nextUrl) {

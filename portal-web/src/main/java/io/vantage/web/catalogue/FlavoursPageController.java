@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.Withdrawal;
 import io.vantage.api.catalogue.FlavourAdmin;
 import io.vantage.api.catalogue.FlavourRequests;
 import io.vantage.api.catalogue.FlavourView;
@@ -22,6 +21,7 @@ import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.support.Withdrawal;
 import io.vantage.web.admin.AdminMessages;
 import io.vantage.web.admin.AdminOptions;
 import io.vantage.web.admin.Flash;

@@ -15,10 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.vantage.api.catalogue.ImageAdmin;
 import io.vantage.api.catalogue.ImageView;
-import io.vantage.api.admin.Withdrawal;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.support.Withdrawal;
 import io.vantage.web.admin.AdminMessages;
 import io.vantage.web.admin.AdminOptions;
 import io.vantage.web.admin.Flash;

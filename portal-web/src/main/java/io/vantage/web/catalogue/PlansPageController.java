@@ -13,14 +13,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.vantage.api.catalogue.FlavourAdmin;
 import io.vantage.api.catalogue.ImageAdmin;
 import io.vantage.api.catalogue.PlanAdmin;
 import io.vantage.api.catalogue.PlanView;
-import io.vantage.api.admin.Withdrawal;
-import io.vantage.api.catalogue.FlavourAdmin;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.support.Withdrawal;
 import io.vantage.web.admin.AdminMessages;
 import io.vantage.web.admin.Flash;
 import io.vantage.web.admin.FormErrors;

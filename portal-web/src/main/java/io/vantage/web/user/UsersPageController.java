@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.PageView;
-import io.vantage.api.user.UserAdmin;
-import io.vantage.api.user.UserViews;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.support.PageView;
+import io.vantage.api.user.UserAdmin;
+import io.vantage.api.user.UserViews;
 import io.vantage.web.admin.AdminMessages;
 import io.vantage.web.admin.AdminOptions;
 import io.vantage.web.admin.AdminTime;
