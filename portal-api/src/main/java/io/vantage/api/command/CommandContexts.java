@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.vantage.api.cloud.DeploymentId;
 import io.vantage.api.cloud.MachineSecurityGroups;
-import io.vantage.api.recipe.Recipes;
 import io.vantage.cloud.api.DataMount;
 import io.vantage.cloud.api.InstanceMetadata;
 import io.vantage.domain.instance.CommandType;
@@ -29,11 +28,11 @@ class CommandContexts {
     private final MachineSecurityGroups securityGroups;
     private final DeploymentId deploymentId;
     private final MountPlanner data;
-    private final Recipes recipes;
+    private final RecipePlanner recipes;
 
     CommandContexts(InstanceCommandRepository commands, InstanceRepository instances,
                     MachineSecurityGroups securityGroups, DeploymentId deploymentId, MountPlanner data,
-                    Recipes recipes) {
+                    RecipePlanner recipes) {
         this.recipes = recipes;
         this.commands = commands;
         this.instances = instances;

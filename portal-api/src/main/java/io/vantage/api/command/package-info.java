@@ -1,9 +1,10 @@
 /**
  * The persisted queue of cloud work (CommandQueue: create, start, stop, reboot, delete, hand over, time limit,
  * attach data) and its workers: once per command across replicas, in order per instance, retried on transient cloud
- * errors. Features enqueue; the data module supplies the mounts through MountPlanner, an interface owned here.
+ * errors. Features enqueue; the data module supplies the mounts (MountPlanner) and the recipe module the recipe to
+ * clone (RecipePlanner), through interfaces owned here.
  */
-@ApplicationModule(displayName = "Commands", allowedDependencies = {"cloud", "recipe"})
+@ApplicationModule(displayName = "Commands", allowedDependencies = {"cloud"})
 package io.vantage.api.command;
 
 import org.springframework.modulith.ApplicationModule;

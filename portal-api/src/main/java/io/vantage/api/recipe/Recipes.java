@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.vantage.api.command.RecipePlanner;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.error.NotFoundException;
 import io.vantage.cloud.api.GitRecipe;
@@ -20,7 +21,7 @@ import io.vantage.domain.recipe.RecipeRepository;
  * one a launch names, and the copy each instance keeps of the recipe it was launched with.
  */
 @Service
-public class Recipes {
+public class Recipes implements RecipePlanner {
 
     private final RecipeRepository recipes;
     private final InstanceRecipeRepository instanceRecipes;
@@ -92,6 +93,7 @@ public class Recipes {
     }
 
     /** What the instance's machine is told to clone ({@code docs/image-contract.md}, "Recipes"), or null. */
+    @Override
     public GitRecipe forMachine(Long instanceId) {
         return instanceRecipes.findById(instanceId)
                 .map(r -> new GitRecipe(r.getSlug(), r.getUrl(), r.getRef(), r.getNotebook())).orElse(null);

@@ -3,7 +3,7 @@
  * (Recipes: the enabled ones, the one a launch names, the copy each instance keeps), cloned into instances by the
  * command worker.
  */
-@ApplicationModule(displayName = "Recipes", allowedDependencies = {"error", "security"})
+@ApplicationModule(displayName = "Recipes", allowedDependencies = {"command", "error", "security"})
 package io.vantage.api.recipe;
 
 import org.springframework.modulith.ApplicationModule;
