@@ -7,11 +7,11 @@ import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.vantage.domain.instance.InstanceRepository;
@@ -44,7 +44,12 @@ class MachineEnds {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /**
+     * After the command worker's transaction commits, on another thread. Each attempt is a transaction of its own;
+     * when all fail the event stays stored and is handed here again later (support.EventRetries), so the end of life
+     * is not left after the machine's end by a busy moment.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void refused(InstanceTimeLimitRefused refused) {
         if (refused.machineEnd() == null) {
             return; // the cloud cannot say yet (a job still waiting): the end of life stays, the refusal is shown
@@ -56,10 +61,10 @@ class MachineEnds {
                 tx.executeWithoutResult(status -> endWithMachine(refused.instanceId(), machineEnd));
                 return;
             } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) { // the next refusal (each extension, each lifetime change) tries again
-                    log.warn("Instance {} kept changing; its end of life was not brought back to {}",
+                if (attempt == ATTEMPTS) {
+                    log.warn("Instance {} kept changing; bringing its end of life back to {} is retried later",
                             refused.uid(), machineEnd);
-                    return;
+                    throw e;
                 }
             }
         }

@@ -7,6 +7,7 @@ import static org.mockito.BDDMockito.given;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.vantage.api.audit.AdminAudit;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.instance.InstanceActions;
+import io.vantage.api.instance.InstanceAdmin;
 import io.vantage.api.launch.InstanceLaunched;
 import io.vantage.api.launch.LifecycleProperties;
 import io.vantage.api.launch.UserPolicies;
@@ -35,11 +38,14 @@ import io.vantage.api.testing.ModuleTestPersistence;
 import io.vantage.domain.Fixtures;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.instance.Instance;
+import io.vantage.domain.instance.InstanceTimeLimitRefused;
 import io.vantage.domain.instance.Screen;
 
 /**
- * The expiry module alone: a launch's {@link InstanceLaunched} (published here as the launch would) gives the
- * instance its end of life and its first planned deletion, the earlier of lifetime and inactivity. Only the expiry
+ * The expiry module alone, driven by the events other modules publish: a launch's {@link InstanceLaunched} gives the
+ * instance its end of life and its first planned deletion, the earlier of lifetime and inactivity; a cloud's refusal
+ * to move its time limit ({@link InstanceTimeLimitRefused}, from the command worker) brings the end of life back to
+ * the machine's end, after the publishing transaction, through the event publication registry. Only the expiry
  * module's beans run, on the real schema; what it uses of other modules is mocked, the owner's policy among them.
  */
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.STANDALONE)
@@ -50,7 +56,7 @@ import io.vantage.domain.instance.Screen;
         "management.endpoint.health.validate-group-membership=false",
         // the module's schedulers stay out of the way: the test drives the module through its event only
         "vantage.expiry.initial-delay=1h", "vantage.expiry.notice-interval=1h"})
-class LaunchedLifetimeModuleTest {
+class ExpiryModuleTest {
 
     static final Instant LAUNCHED = Instant.parse("2026-03-01T08:00:00Z");
     static final Duration INACTIVITY = Duration.ofDays(4);
@@ -71,6 +77,10 @@ class LaunchedLifetimeModuleTest {
     InstanceActions actions;
     @MockitoBean
     AuditLog audit;
+    @MockitoBean
+    AdminAudit adminAudit;
+    @MockitoBean
+    InstanceAdmin instanceAdmin;
 
     @Autowired
     EntityManager entities;
@@ -110,6 +120,25 @@ class LaunchedLifetimeModuleTest {
                     assertThat(at(row, "expires_at")).isEqualTo(LAUNCHED.plus(INACTIVITY));
                 });
         assertThat(terminationDate(instance.getId())).isEqualTo(LAUNCHED.plus(Duration.ofDays(14)));
+    }
+
+    @Test
+    void aRefusedTimeLimitBringsTheEndOfLifeBackToTheMachinesEnd(Scenario scenario) {
+        Instant now = Instant.now();
+        Instance instance = created(now);
+        scenario.publish(new InstanceLaunched(instance.getId(), instance.getUid(), Duration.ofDays(14), false, now))
+                .andWaitForStateChange(() -> expiration(instance.getId()), row -> !row.isEmpty());
+        Instant machineEnd = now.plus(Duration.ofDays(2)).plusNanos(321); // finer than PostgreSQL keeps
+
+        scenario.publish(new InstanceTimeLimitRefused(instance.getId(), instance.getUid(), machineEnd,
+                        "only operators may lengthen a job's time limit", now))
+                .andWaitForStateChange(() -> terminationDate(instance.getId()),
+                        end -> end.isBefore(now.plus(Duration.ofDays(3))))
+                .andVerify(end -> assertThat(end).isEqualTo(machineEnd.truncatedTo(ChronoUnit.MICROS)));
+        assertThat(at(expiration(instance.getId()), "expires_at")).as("the planned deletion follows")
+                .isEqualTo(machineEnd.truncatedTo(ChronoUnit.MICROS));
+        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+                Long.class, "%" + instance.getUid() + "%")).as("handled, so no longer stored").isZero();
     }
 
     /** An instance as the launch stores it before the expiry module has had its say: no end of life, no plan. */
