@@ -11,7 +11,8 @@ apt-get install -y --no-install-recommends \
   xfce4 xfce4-terminal xfce4-goodies dbus-x11 x11-xkb-utils x11-xserver-utils x11-utils xauth \
   tigervnc-standalone-server tigervnc-tools \
   firefox fonts-dejavu python3 python3-venv python3-pip curl jq ca-certificates \
-  nfs-common ceph-common  # the experiments' data (vantage-data)
+  nfs-common ceph-common \
+  git openssh-client  # the experiments' data (vantage-data), analysis recipes (vantage-recipe)
 
 # The person at the desktop; no password login, the portal is the only way in.
 if ! id vantage >/dev/null 2>&1; then

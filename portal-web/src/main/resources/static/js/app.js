@@ -71,6 +71,9 @@ document.body.addEventListener('htmx:afterSwap', (event) => refreshTimes(event.t
 // Live updates: the server pushes state changes of the instances this person may see.
 if (document.body.dataset.user) {
   const events = new EventSource('/api/events');
+  // (re)connected: pages catch up with what changed before they were listening (a page rendered while its
+  // instance started may otherwise miss the ACTIVE that came before its subscription)
+  events.addEventListener('open', () => document.dispatchEvent(new CustomEvent('vantage:live')));
   events.addEventListener('state', (event) => {
     const data = JSON.parse(event.data);
     document.querySelectorAll(`[data-live-uid="${data.uid}"]`).forEach((el) => {

@@ -9,17 +9,31 @@ const me = document.body.dataset.user;
 let viewer = null;
 /** A ticket asked for as soon as the desktop was ready, while its viewer is fetched (a promise, used once). */
 let earlyTicket = null;
+/** The VNC viewer opened on the ACTIVE event, in place of the progress card, until the desktop's fragment comes. */
+let earlyViewer = null;
 
 async function refreshStatus() {
-  const current = document.getElementById('instance-status');
   // both at once: when the desktop has just become ready, every round trip delays its first picture
   const [html, badge] = await Promise.all([
     fetch(`/fragments/instances/${encodeURIComponent(uid)}/status`).then((r) => r.text()),
     fetch(`/fragments/instances/${encodeURIComponent(uid)}/badge`).then((r) => r.text())]);
+  // what is on the page now: another refresh may have replaced it while this one was fetched
+  const current = document.getElementById('instance-status');
   const next = new DOMParser().parseFromString(html, 'text/html').getElementById('instance-status');
-  document.getElementById('instance-state').outerHTML = badge;
   const liveViewer = current.dataset.mode === next.dataset.mode && ['desktop', 'guacamole', 'notebook'].includes(next.dataset.mode);
-  if (liveViewer) {
+  if (earlyViewer && next.dataset.mode === 'progress') {
+    return; // rendered before the desktop was ready; the refresh its ACTIVE asked for brings the desktop
+  }
+  document.getElementById('instance-state').outerHTML = badge;
+  const early = earlyViewer;
+  earlyViewer = null;
+  if (early && next.dataset.mode === 'desktop' && early.isConnected) {
+    // the viewer connected while this was fetched: it keeps its connection and moves into the desktop's layout
+    next.querySelector('#viewer').replaceWith(early);
+    current.replaceWith(next);
+    htmx.process(next);
+    bindControls(early);
+  } else if (liveViewer) {
     current.querySelector('#time-limit-problem')?.replaceWith(next.querySelector('#time-limit-problem'));
   } else {
     viewer?.disconnect?.();
@@ -106,6 +120,32 @@ async function startNotebook(element) {
   viewer = await openNotebook(element);
 }
 
+/**
+ * A VNC desktop that has just become ready is opened at once, where the progress card was: no round trip for the
+ * page's own fragment first (it follows, and the viewer moves into it connected).
+ */
+function startEarly() {
+  const status = document.getElementById('instance-status');
+  const progress = document.getElementById('progress');
+  if (earlyViewer || !progress || status?.dataset.mode !== 'progress' || status.dataset.protocol !== 'VNC'
+      || status.dataset.connect !== 'true') {
+    return false;
+  }
+  const element = document.createElement('div');
+  element.className = 'viewer';
+  element.id = 'viewer';
+  Object.assign(element.dataset, { uid, protocol: 'VNC', readonly: status.dataset.readonly || 'false' });
+  const note = document.createElement('div');
+  note.className = 'viewer-status';
+  note.id = 'viewer-status';
+  note.textContent = status.dataset.connecting || '';
+  element.appendChild(note);
+  progress.replaceWith(element);
+  earlyViewer = element;
+  startDesktop(element);
+  return true;
+}
+
 function start() {
   const element = document.getElementById('viewer');
   if (element?.dataset.uid) {
@@ -118,6 +158,11 @@ function start() {
   if (notebook) {
     startNotebook(notebook);
   }
+  bindControls(element);
+}
+
+/** The buttons around a desktop viewer. */
+function bindControls(element) {
   document.getElementById('fullscreen-button')?.addEventListener('click', () => element?.requestFullscreen());
   document.getElementById('reconnect-button')?.addEventListener('click', () => {
     viewer?.disconnect?.();
@@ -135,9 +180,16 @@ document.addEventListener('vantage:state', (event) => {
   if (event.detail.uid === uid) {
     const status = document.getElementById('instance-status');
     if (event.detail.state === 'ACTIVE' && status?.dataset.mode === 'progress' && status.dataset.protocol === 'VNC') {
-      // the desktop is ready: its ticket is asked for while the viewer itself is fetched
+      // the desktop is ready: connect now, while the page's fragment for it is fetched
       earlyTicket = import('./desktop-vnc.js').then(({ vncTicket }) => vncTicket(uid));
+      startEarly();
     }
+    refreshStatus();
+  }
+});
+document.addEventListener('vantage:live', () => {
+  // listening (again): a machine on its way may have become ready before this page heard of it
+  if (document.getElementById('instance-status')?.dataset.mode === 'progress') {
     refreshStatus();
   }
 });

@@ -44,21 +44,13 @@ class SqlInRepositoriesTest {
                     .or(assignableTo(org.springframework.data.repository.Repository.class))
                     .as("a repository");
 
-    /**
-     * Records session members' last input in batches; an instance's activity is part of its lifetime, which the
-     * expiry module is taking over (issue 19, "one writer per fact"), so this class moves with that work.
-     */
-    static final DescribedPredicate<JavaClass> LEFT_TO_THE_LIFETIME_WORK =
-            DescribedPredicate.describe("io.vantage.api.tunnel.ActivityRecorder",
-                    c -> c.getName().equals("io.vantage.api.tunnel.ActivityRecorder"));
-
     static final DescribedPredicate<JavaClass> JDBC = assignableTo(JdbcOperations.class)
             .or(assignableTo(NamedParameterJdbcOperations.class)).or(assignableTo(JdbcClient.class))
             .as("JDBC (JdbcTemplate, NamedParameterJdbcTemplate, JdbcClient)");
 
     @Test
     void onlyRepositoriesRunSql() {
-        noClasses().that(not(REPOSITORY).and(not(LEFT_TO_THE_LIFETIME_WORK)))
+        noClasses().that(not(REPOSITORY))
                 .should().callMethodWhere(target(owner(JDBC)))
                 .orShould().callMethodWhere(target(owner(assignableTo(EntityManager.class)))
                         .and(target(nameMatching("create(Native|Named|StoredProcedure|NamedStoredProcedure)?Query"))))

@@ -93,7 +93,8 @@ public class Fixtures {
 
     public Instance instance(User owner, Plan plan, Instant now) {
         Instance instance = Instance.launch(uid(), "analysis", owner, plan, List.of(),
-                Screen.DEFAULT, "en-us-qwerty", "secret", now.plus(14, ChronoUnit.DAYS), now);
+                Screen.DEFAULT, "en-us-qwerty", "secret", now);
+        instance.startLifetime(now.plus(14, ChronoUnit.DAYS), now); // the expiry module's part of a launch
         em.persist(instance);
         return instance;
     }

@@ -40,7 +40,8 @@ public final class GuacamoleBenchmark {
             portal.awaitReady(Duration.ofMinutes(5));
             portal.signIn("1001");
             Desktop desktop = Desktop.launch(portal);
-            System.out.printf("Portal up and desktop %s running after %.1f s%n", desktop.uid(), seconds(t));
+            System.out.printf("Portal up and desktop %s running after %.1f s (load average %s)%n", desktop.uid(),
+                    seconds(t), loadAverage());
 
             // warm both JVMs (JIT) on both paths; not reported
             run(10, () -> new DirectSession(peer.port()), peer, Duration.ofSeconds(3));
@@ -58,7 +59,7 @@ public final class GuacamoleBenchmark {
                 cpu.add(String.format("- %d session(s): direct %.2f (benchmark); relay %.2f (benchmark) + %.2f"
                         + " (portal), portal %.1f ms CPU per MB relayed", n, direct.benchCores(), relay.benchCores(),
                         relay.portalCores(), relay.portalCores() * 1000 / relay.megabytesPerSecond()));
-                System.out.printf("%d session(s) done%n", n);
+                System.out.printf("%d session(s) done (load average %s)%n", n, loadAverage());
             }
             System.out.println();
             System.out.println("| sessions | throughput direct | throughput relay | relay/direct | RTT p50 direct"
@@ -158,6 +159,16 @@ public final class GuacamoleBenchmark {
             }
             return new Percentiles(sorted.get(sorted.size() / 2) / 1e6,
                     sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6, sorted.size());
+        }
+    }
+
+    /** The machine's load averages (1, 5, 15 minutes): the cores are shared. */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 

@@ -30,6 +30,8 @@ import javax.management.remote.JMXServiceURL;
 public final class PortalProcess implements AutoCloseable {
 
     private final Process process;
+    /** The desktops this process launched: deleted before the portal stops, since local desktops outlive it. */
+    private final List<String> launched = new ArrayList<>();
     private final int port;
     private final int jmxPort;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -128,6 +130,12 @@ public final class PortalProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> put(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header(csrfHeader, csrfToken)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header(csrfHeader, csrfToken).DELETE().build());
     }
@@ -156,19 +164,40 @@ public final class PortalProcess implements AutoCloseable {
     /** Asks for a desktop (1280x800) and returns its uid at once. */
     public String startDesktop(String name) throws Exception {
         for (int plan = 1; plan <= 12; plan++) {
-            HttpResponse<String> launched = post("/api/instances", "{\"planId\":" + plan
+            HttpResponse<String> answer = post("/api/instances", "{\"planId\":" + plan
                     + ",\"experimentIds\":[\"EXP-1\"],\"name\":\"" + name + "\",\"screenWidth\":1280,"
                     + "\"screenHeight\":800,\"keyboardLayout\":\"en-us-qwerty\"}");
-            if (launched.statusCode() != 202) {
+            if (answer.statusCode() != 202) {
                 continue;
             }
-            String uid = field(launched.body(), "uid");
-            if (launched.body().contains("\"VNC\"")) {
+            String uid = field(answer.body(), "uid");
+            if (answer.body().contains("\"VNC\"")) {
+                launched.add(uid);
                 return uid;
             }
             delete("/api/instances/" + uid);
         }
         throw new IllegalStateException("No desktop plan could be launched");
+    }
+
+    /** Deletes the desktops launched here and waits (at most a minute) until the portal says they are gone. */
+    private void deleteLaunched() throws Exception {
+        for (String uid : launched) {
+            delete("/api/instances/" + uid);
+        }
+        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        List<String> left = new ArrayList<>(launched);
+        while (!left.isEmpty() && System.nanoTime() < end) {
+            HttpResponse<String> state = get("/api/instances/" + left.get(0));
+            if (state.statusCode() == 404 || state.body().contains("\"state\":\"DELETED\"")) {
+                left.remove(0);
+            } else {
+                Thread.sleep(250); // polling the deletion
+            }
+        }
+        if (!left.isEmpty()) {
+            System.err.println("Desktops " + left + " were still being deleted when the portal stopped");
+        }
     }
 
     /** A single-use ticket for a tunnel to this instance. */
@@ -257,6 +286,11 @@ public final class PortalProcess implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        try {
+            deleteLaunched();
+        } catch (Exception e) {
+            System.err.println("Could not delete the benchmark's desktops " + launched + ": " + e);
+        }
         if (jmx != null) {
             jmx.close();
         }

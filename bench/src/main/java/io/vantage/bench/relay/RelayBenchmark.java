@@ -37,8 +37,14 @@ public final class RelayBenchmark {
     record Route(String name, Opener opener, java.util.function.LongSupplier cpu) {
     }
 
-    record Result(double megabytesPerSecond, double cpuMsPerMegabyte, double p50, double p99, long lastWordsLost) {
+    /** @param netCpuMsPerMegabyte CPU per MB less what the process spends idle in as long (its background jobs) */
+    record Result(double megabytesPerSecond, double cpuMsPerMegabyte, double netCpuMsPerMegabyte, double p50,
+                  double p99, long lastWordsLost) {
     }
+
+    /** How long the relay's idle CPU is measured, with its sessions open and quiet, before each throughput phase. */
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up-seconds", 10));
+    static final long IDLE_NANOS = 3_000_000_000L;
 
     private RelayBenchmark() {
     }
@@ -71,10 +77,13 @@ public final class RelayBenchmark {
             negotiation(websockify.port(), portal, tunnel, uid);
 
             for (Route route : routes) {
-                measure(route, 10, Duration.ofSeconds(3)); // warm up both JVMs' compilers; not reported
+                // both JVMs' compilers warm: with a 3 s warm-up, the portal's compiler threads took a third of its
+                // CPU over the whole run (perf), counted as relaying; not reported
+                measure(route, 10, WARM_UP);
             }
             List<String> throughput = new ArrayList<>();
             List<String> latency = new ArrayList<>();
+            List<String> cpu = new ArrayList<>();
             for (int n : sizes) {
                 Result[] r = new Result[3];
                 for (int i = 0; i < 3; i++) {
@@ -89,6 +98,8 @@ public final class RelayBenchmark {
                 latency.add(String.format("| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %+.2f | **%+.2f** |", n,
                         r[0].p50(), r[1].p50(), r[2].p50(), r[0].p99(), r[1].p99(), r[2].p99(),
                         r[1].p99() - r[0].p99(), r[2].p99() - r[0].p99()));
+                cpu.add(String.format("| %d | %.2f | %.2f | **%.2f** |", n, r[1].netCpuMsPerMegabyte(),
+                        r[2].netCpuMsPerMegabyte(), r[2].netCpuMsPerMegabyte() / r[1].netCpuMsPerMegabyte()));
                 System.out.printf("%d session(s) done (load average %s)%n", n, ProcessCpu.loadAverage());
             }
             double heap = heapPerSession(routes.get(2), portal, sizes[sizes.length - 1]);
@@ -103,6 +114,11 @@ public final class RelayBenchmark {
                     + " | RTT p99 websockify | RTT p99 portal | added p99 websockify | added p99 portal |");
             System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             latency.forEach(System.out::println);
+            System.out.println();
+            System.out.println("| sessions | websockify CPU ms/MB less idle | portal CPU ms/MB less idle"
+                    + " | CPU portal/websockify less idle |");
+            System.out.println("|---:|---:|---:|---:|");
+            cpu.forEach(System.out::println);
             System.out.printf("%nPortal heap per open session (%d open): %.0f KiB%n", sizes[sizes.length - 1],
                     heap / 1024);
             System.out.printf("Load average after: %s%n", ProcessCpu.loadAverage());
@@ -131,6 +147,10 @@ public final class RelayBenchmark {
                 sessions.add(route.opener().open());
             }
             AtomicLong bytes = new AtomicLong();
+            long idleStart = System.nanoTime();
+            long idleCpuBefore = route.cpu().getAsLong();
+            Thread.sleep(IDLE_NANOS / 1_000_000); // measuring the relay's CPU while nothing is relayed
+            double idleShare = (route.cpu().getAsLong() - idleCpuBefore) / (double) (System.nanoTime() - idleStart);
             long cpuBefore = route.cpu().getAsLong();
             long start = System.nanoTime();
             long end = start + phase.toNanos();
@@ -161,7 +181,8 @@ public final class RelayBenchmark {
 
             AtomicLong lost = new AtomicLong();
             run(pool, sessions, session -> lost.addAndGet(LAST_WORDS - session.lastWords(LAST_WORDS)));
-            return new Result(megabytes / seconds, cpuMs / megabytes, sorted.get(sorted.size() / 2) / 1e6,
+            double netCpuMs = Math.max(0, cpuMs - idleShare * seconds * 1e3);
+            return new Result(megabytes / seconds, cpuMs / megabytes, netCpuMs / megabytes, sorted.get(sorted.size() / 2) / 1e6,
                     sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6, lost.get());
         } finally {
             pool.shutdownNow();

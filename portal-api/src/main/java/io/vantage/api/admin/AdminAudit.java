@@ -1,5 +1,6 @@
 package io.vantage.api.admin;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.error.ConflictException;
@@ -11,7 +12,8 @@ import io.vantage.domain.audit.AuditLog;
  * in the log although the request's transaction rolls back.
  */
 @Component
-class AdminAudit {
+@NamedInterface("console")
+public class AdminAudit {
 
     private final AuditLog log;
 
@@ -19,13 +21,13 @@ class AdminAudit {
         this.log = log;
     }
 
-    void success(CurrentUser actor, String action, String targetType, Object targetId, String details) {
+    public void success(CurrentUser actor, String action, String targetType, Object targetId, String details) {
         log.success(actor.id(), action, targetType, String.valueOf(targetId), details);
     }
 
     /** Records the refusal and hands the exception back to be thrown. */
-    ConflictException refused(CurrentUser actor, String action, String targetType, Object targetId,
-                              ConflictException refusal) {
+    public ConflictException refused(CurrentUser actor, String action, String targetType, Object targetId,
+                                     ConflictException refusal) {
         log.failure(actor.id(), action, targetType, String.valueOf(targetId), refusal.getMessage());
         return refusal;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.cloud.CloudWatch;
@@ -21,7 +22,8 @@ import io.vantage.cloud.api.CloudProviderException;
  * warning instead of being blocked by an outage or a slow cloud.
  */
 @Component
-class CloudLookup {
+@NamedInterface("console")
+public class CloudLookup {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -34,13 +36,13 @@ class CloudLookup {
     }
 
     /** What the cloud said, or why it said nothing ({@code problem} set, {@code items} empty). */
-    record Answer<T>(List<T> items, String problem) {
-        boolean answered() {
+    public record Answer<T>(List<T> items, String problem) {
+        public boolean answered() {
             return problem == null;
         }
     }
 
-    <T> Answer<T> ask(Long providerId, Function<CloudProvider, List<T>> question) {
+    public <T> Answer<T> ask(Long providerId, Function<CloudProvider, List<T>> question) {
         try {
             CloudProvider provider = providers.require(providerId);
             return new Answer<>(watch.within(WAIT, () -> List.copyOf(question.apply(provider))), null);
@@ -50,7 +52,7 @@ class CloudLookup {
     }
 
     /** The answer, or 503 when the cloud cannot be asked: listing needs the cloud itself. */
-    <T> List<T> require(Long providerId, Function<CloudProvider, List<T>> question) {
+    public <T> List<T> require(Long providerId, Function<CloudProvider, List<T>> question) {
         Answer<T> answer = ask(providerId, question);
         if (!answer.answered()) {
             throw new ConflictException(HttpStatus.SERVICE_UNAVAILABLE, "Cloud provider not answering",

@@ -1,5 +1,6 @@
 package io.vantage.api.admin;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.error.FieldException;
@@ -13,7 +14,8 @@ import io.vantage.domain.user.RoleRepository;
  * instrument ids, flavour ids); an unknown one is a 400 naming the field it came in.
  */
 @Component
-class Targets {
+@NamedInterface("console")
+public class Targets {
 
     private final RoleRepository roles;
     private final InstrumentRepository instruments;
@@ -26,10 +28,10 @@ class Targets {
     }
 
     /** One resolved target: exactly one of the ids is set. */
-    record Target(Long roleId, String instrumentId, Long flavourId, String label) {
+    public record Target(Long roleId, String instrumentId, Long flavourId, String label) {
     }
 
-    Target roleOrInstrument(String roleName, String instrumentId) {
+    public Target roleOrInstrument(String roleName, String instrumentId) {
         boolean byRole = roleName != null && !roleName.isBlank();
         boolean byInstrument = instrumentId != null && !instrumentId.isBlank();
         if (byRole == byInstrument) {
@@ -38,7 +40,7 @@ class Targets {
         return byRole ? role("roleName", roleName) : instrument("instrumentId", instrumentId);
     }
 
-    Target role(String field, String roleName) {
+    public Target role(String field, String roleName) {
         if (roleName == null || roleName.isBlank()) {
             throw new FieldException(field, "is required");
         }
@@ -47,7 +49,7 @@ class Targets {
         return new Target(role.getId(), null, null, "role " + role.getName());
     }
 
-    Target instrument(String field, String instrumentId) {
+    public Target instrument(String field, String instrumentId) {
         if (instrumentId == null || instrumentId.isBlank()) {
             throw new FieldException(field, "is required");
         }
@@ -57,7 +59,7 @@ class Targets {
         return new Target(null, instrumentId, null, "instrument " + instrumentId);
     }
 
-    Target flavour(String field, Long flavourId) {
+    public Target flavour(String field, Long flavourId) {
         if (flavourId == null) {
             throw new FieldException(field, "is required");
         }

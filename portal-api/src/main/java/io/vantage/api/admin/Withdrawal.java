@@ -2,13 +2,16 @@ package io.vantage.api.admin;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What a soft delete did: the thing can no longer be chosen, plans offering it were withdrawn, and instances
  * already running with it keep running until they are deleted.
  */
+@NamedInterface("console")
 public record Withdrawal(Long id, long liveInstances, List<Long> plansWithdrawn, String message) {
 
-    static Withdrawal of(Long id, String what, long liveInstances, List<Long> plansWithdrawn) {
+    public static Withdrawal of(Long id, String what, long liveInstances, List<Long> plansWithdrawn) {
         String message = what + " can no longer be chosen for new instances"
                 + (plansWithdrawn.isEmpty() ? "" : "; " + plansWithdrawn.size() + " plan(s) offering it were withdrawn")
                 + (liveInstances == 0 ? "." : "; " + liveInstances

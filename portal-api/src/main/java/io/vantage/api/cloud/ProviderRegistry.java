@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +32,7 @@ import io.vantage.domain.cloud.CloudProviderRecordRepository;
  * Rows changed by an admin (on any replica) are rebuilt on next use.
  */
 @Component
-public class ProviderRegistry {
+public class ProviderRegistry implements ApplicationEventPublisherAware {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderRegistry.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,6 +43,7 @@ public class ProviderRegistry {
     private final ConfigurableEnvironment environment;
     private final ProviderContext context;
     private final Map<Long, Loaded> loaded = new ConcurrentHashMap<>();
+    private ApplicationEventPublisher events = event -> { };
 
     ProviderRegistry(CloudProviderRecordRepository records, CloudProperties properties, ProviderFactories factories,
                      ConfigurableEnvironment environment, DeploymentId deploymentId, Clock clock, TransactionTemplate tx) {
@@ -50,6 +53,11 @@ public class ProviderRegistry {
         this.environment = environment;
         this.context = new ProviderContext(deploymentId.value(), clock, properties.callTimeout());
         tx.executeWithoutResult(status -> registerConfiguredProviders());
+    }
+
+    @Override
+    public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+        this.events = publisher;
     }
 
     /** The provider with this id, or an explanation of why it cannot be used. */
@@ -158,6 +166,8 @@ public class ProviderRegistry {
         }
         try {
             CloudProvider provider = create(factory.get(), record);
+            Long providerId = record.getId();
+            provider.watchStates(computeId -> events.publishEvent(new MachineStateChanged(providerId, computeId)));
             log.info("Cloud provider '{}' ({}) ready", record.getName(), record.getType());
             provider.warnings().forEach(warning -> log.warn("Cloud provider '{}' ({}): {}", record.getName(),
                     record.getType(), warning));

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.vantage.api.cloud.DeploymentId;
 import io.vantage.api.cloud.MachineSecurityGroups;
-import io.vantage.api.data.DataMountPlanner;
+import io.vantage.api.recipe.Recipes;
 import io.vantage.cloud.api.DataMount;
 import io.vantage.cloud.api.InstanceMetadata;
 import io.vantage.domain.instance.CommandType;
@@ -28,10 +28,13 @@ class CommandContexts {
     private final InstanceRepository instances;
     private final MachineSecurityGroups securityGroups;
     private final DeploymentId deploymentId;
-    private final DataMountPlanner data;
+    private final MountPlanner data;
+    private final Recipes recipes;
 
     CommandContexts(InstanceCommandRepository commands, InstanceRepository instances,
-                    MachineSecurityGroups securityGroups, DeploymentId deploymentId, DataMountPlanner data) {
+                    MachineSecurityGroups securityGroups, DeploymentId deploymentId, MountPlanner data,
+                    Recipes recipes) {
+        this.recipes = recipes;
         this.commands = commands;
         this.instances = instances;
         this.securityGroups = securityGroups;
@@ -55,7 +58,7 @@ class CommandContexts {
         InstanceMetadata metadata = new InstanceMetadata(deploymentId.value(), instance.getUid(),
                 owner == null ? null : owner.getId(), experimentIds, instance.getScreen().width(),
                 instance.getScreen().height(), instance.getKeyboardLayout(), instance.getAccessSecret(),
-                proposalIds);
+                proposalIds, recipes.forMachine(instance.getId()));
         List<DataMount> mounts = List.of();
         String dataProblem = null;
         if (command.getType() == CommandType.CREATE || command.getType() == CommandType.ATTACH_DATA

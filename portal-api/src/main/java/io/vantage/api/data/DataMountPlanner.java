@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.command.MountPlanner;
 import io.vantage.cloud.api.DataMount;
 import io.vantage.domain.data.DataFolder;
 import io.vantage.domain.data.DataLocations;
@@ -23,7 +24,7 @@ import io.vantage.domain.proposal.ExperimentRepository;
  */
 @Component
 @EnableConfigurationProperties(DataProperties.class)
-public class DataMountPlanner {
+public class DataMountPlanner implements MountPlanner {
 
     private final DataLocations locations;
     private final ExperimentRepository experiments;
@@ -48,7 +49,7 @@ public class DataMountPlanner {
                 instanceId == null ? List.of() : datasets.findByInstanceIdOrderByPid(instanceId));
     }
 
-    /** Inside a transaction. */
+    @Override
     public List<DataMount> mounts(Instance instance) {
         return plan(instance).folders().stream().map(DataMountPlanner::mount).toList();
     }

@@ -105,7 +105,7 @@ public class InstanceData {
             folders = List.of();
             notes = List.of(e.getMessage());
         }
-        boolean writable = access.connectionRole(user, instance).filter(role -> !role.readOnly()).isPresent();
+        boolean writable = access.connectionRole(user, instance).filter(role -> !AccessPolicy.watchesOnly(role)).isPresent();
         InstanceDataView.Change last = commands.findFirstByInstanceIdAndTypeOrderByIdDesc(instance.getId(),
                         CommandType.ATTACH_DATA)
                 .map(c -> new InstanceDataView.Change(c.getState().name(), c.getMessage(), c.getCreatedAt()))

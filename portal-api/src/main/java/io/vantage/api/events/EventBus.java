@@ -3,6 +3,8 @@ package io.vantage.api.events;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.vantage.api.support.NotifyRepository;
+
 /**
  * Publishes live events through PostgreSQL NOTIFY, so a browser connected to any replica hears about changes made
  * on any other, with no broker besides the database. Inside a transaction the notification is only delivered if the

@@ -11,6 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.vantage.api.security.AccessChange;
+import io.vantage.api.security.AccessChangeListener;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.security.EffectiveRoles;
 import io.vantage.api.security.PortalSessionHolder;

@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.security.AccessChange;
+import io.vantage.api.security.AccessChangeListener;
+import io.vantage.api.security.AccessChanges;
+
 /**
  * Listens to the database's NOTIFY channels on one connection: browser events go to the local browsers and the
  * local event handlers, access changes to the {@link AccessChangeListener}s.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +31,7 @@ import io.vantage.domain.instance.RequestState;
  * {@link #approve} and {@link #refuse} are for the admin API.
  */
 @Service
+@NamedInterface("lifetimes")
 public class Extensions {
 
     private final InstanceRepository instances;

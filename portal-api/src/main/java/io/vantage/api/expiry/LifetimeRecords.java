@@ -1,23 +1,23 @@
 package io.vantage.api.expiry;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import io.vantage.api.launch.InstanceLaunched;
+import io.vantage.domain.expiry.InstanceActivityRepository;
 import io.vantage.domain.instance.ExtensionRequestRepository;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceDeletion;
 import io.vantage.domain.instance.InstanceDeletionRepository;
 import io.vantage.domain.instance.InstanceDeletionRequested;
-import io.vantage.domain.instance.InstanceHandedOver;
 import io.vantage.domain.instance.InstanceRepository;
-import io.vantage.domain.instance.InstanceState;
-import io.vantage.domain.instance.InstanceStateChanged;
 import io.vantage.domain.instance.RequestState;
 
 /**
  * What other features do to an instance that the lifetime records follow, in the same transaction: a launch (or a
- * pool machine's hand-over) gets its first planned deletion, a deletion its cause (kept for the page and the e-mail
+ * pool machine's hand-over) gets its end of life and first planned deletion, a deletion its cause (kept for the page and the e-mail
  * that tell people why). Publishing an event is how other features change a lifetime; they never write these
  * records themselves.
  */
@@ -29,9 +29,12 @@ class LifetimeRecords {
     private final ExtensionRequestRepository requests;
     private final ExpirySchedule schedule;
     private final LifetimeEvents events;
+    private final InstanceActivityRepository activity;
 
     LifetimeRecords(InstanceRepository instances, InstanceDeletionRepository deletions,
-                    ExtensionRequestRepository requests, ExpirySchedule schedule, LifetimeEvents events) {
+                    ExtensionRequestRepository requests, ExpirySchedule schedule, LifetimeEvents events,
+                    InstanceActivityRepository activity) {
+        this.activity = activity;
         this.instances = instances;
         this.deletions = deletions;
         this.requests = requests;
@@ -39,17 +42,19 @@ class LifetimeRecords {
         this.events = events;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-    void launched(InstanceStateChanged change) {
-        if (change.from() == null && change.to() == InstanceState.BUILDING) {
-            instances.findByUid(change.uid()).ifPresent(instance -> schedule.reschedule(instance, change.at()));
+    /**
+     * The first end of life, and the inactivity clock of a pool machine handed over (it starts then, as a launch's
+     * does). Synchronous, in the launch's transaction: no instance commits without its end of life and planned
+     * deletion, which the CREATE command and the next sweep read, and a failure here rolls the launch back.
+     */
+    @EventListener
+    void launched(InstanceLaunched launched) {
+        Instance instance = instances.findById(launched.instanceId()).orElseThrow();
+        if (launched.handedOver()) {
+            activity.recordInteraction(instance.getId(), launched.at());
         }
-    }
-
-    /** A pool machine handed over to a person starts its lifetime and inactivity clock then, as a launch does. */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-    void handedOver(InstanceHandedOver handedOver) {
-        instances.findById(handedOver.instanceId()).ifPresent(instance -> schedule.reschedule(instance, handedOver.at()));
+        instance.startLifetime(launched.at().plus(launched.lifetime()), launched.at());
+        schedule.reschedule(instance, launched.at());
     }
 
     /** Also answers requests for more time still waiting: admins no longer see them as something to decide. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,7 @@ import io.vantage.api.error.NotFoundException;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.domain.audit.AuditLog;
+import io.vantage.domain.expiry.InstanceActivityRepository;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceRepository;
 import io.vantage.domain.instance.InstanceState;
@@ -23,18 +25,21 @@ import io.vantage.domain.instance.InstanceState;
  * never write the termination date, the last use or the planned deletion themselves.
  */
 @Service
+@NamedInterface("lifetimes")
 public class Lifetimes {
 
     private final InstanceRepository instances;
+    private final InstanceActivityRepository activity;
     private final ExpirySchedule schedule;
     private final LifetimeEvents events;
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
 
-    Lifetimes(InstanceRepository instances, ExpirySchedule schedule, LifetimeEvents events, AccessPolicy access,
-              AuditLog audit, Clock clock) {
+    Lifetimes(InstanceRepository instances, InstanceActivityRepository activity, ExpirySchedule schedule,
+              LifetimeEvents events, AccessPolicy access, AuditLog audit, Clock clock) {
         this.instances = instances;
+        this.activity = activity;
         this.schedule = schedule;
         this.events = events;
         this.access = access;
@@ -49,7 +54,7 @@ public class Lifetimes {
      */
     @Transactional
     public void recordActivity(Map<Long, Instant> latest) {
-        latest.forEach(instances::recordInteraction);
+        latest.forEach(activity::recordInteraction);
     }
 
     /** "I'm still here": the inactivity clock starts again now, and open pages drop their warning at once. */
@@ -60,8 +65,8 @@ public class Lifetimes {
         schedule.lockAndRefresh(instance);
         requireLive(instance);
         Instant now = clock.instant();
-        instance.recordInteraction(now);
-        instances.save(instance);
+        activity.recordInteraction(instance.getId(), now);
+        schedule.lockAndRefresh(instance); // reads the last use just written
         schedule.reschedule(instance, now);
         events.changed(instance, "still-here", null);
         audit.success(user.id(), "instance.still-here", "instance", uid, null);

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Which notebook traffic is a person using their notebook, so it keeps the instance from being deleted as unused.
  * Jupyter talks on its own while a page is merely open: it saves the notebook on a timer (a PUT to the contents
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
  *
  * <p>Paths are the portal's ({@code /instances/<uid>/jupyter/...}, or the same below a notebook origin's root).
  */
+@NamedInterface("lifetimes")
 public final class NotebookActivity {
 
     /** A kernel message's header: a flat object (no nested braces), first in what Jupyter's pages send. */

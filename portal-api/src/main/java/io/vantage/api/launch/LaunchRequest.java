@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
  * @param lifetimeHours optional: a shorter life than the default for the person's roles
  * @param datasetPids   optional: datasets (SciCat PIDs, as {@code /api/open} resolves them) of the chosen
  *                      experiments whose folders the instance also shows
+ * @param recipe        optional: an analysis recipe's id or slug, cloned into the instance at its start; the plan
+ *                      must be one of the recipe's image
  */
 public record LaunchRequest(
         @NotNull(message = "choose an environment and size") Long planId,
@@ -27,12 +29,19 @@ public record LaunchRequest(
         Integer screenHeight,
         String keyboardLayout,
         @Min(value = 1, message = "at least 1 hour") Integer lifetimeHours,
-        @Size(max = 5, message = "at most 5 datasets") List<@NotBlank @Size(max = 255) String> datasetPids) {
+        @Size(max = 5, message = "at most 5 datasets") List<@NotBlank @Size(max = 255) String> datasetPids,
+        @Size(max = 64, message = "at most 64 characters") String recipe) {
+
+    /** Without a recipe. */
+    public LaunchRequest(Long planId, List<String> experimentIds, String name, Integer screenWidth,
+                         Integer screenHeight, String keyboardLayout, Integer lifetimeHours, List<String> datasetPids) {
+        this(planId, experimentIds, name, screenWidth, screenHeight, keyboardLayout, lifetimeHours, datasetPids, null);
+    }
 
     /** Without datasets. */
     public LaunchRequest(Long planId, List<String> experimentIds, String name, Integer screenWidth,
                          Integer screenHeight, String keyboardLayout, Integer lifetimeHours) {
-        this(planId, experimentIds, name, screenWidth, screenHeight, keyboardLayout, lifetimeHours, null);
+        this(planId, experimentIds, name, screenWidth, screenHeight, keyboardLayout, lifetimeHours, null, null);
     }
 
     public List<String> datasets() {

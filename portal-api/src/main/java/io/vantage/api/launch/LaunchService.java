@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import io.vantage.api.command.CommandQueue;
 import io.vantage.api.data.OpenLinks;
 import io.vantage.api.pool.PoolClaims;
+import io.vantage.api.recipe.Recipes;
 import io.vantage.api.security.CurrentUser;
 import io.vantage.api.support.Tokens;
 import io.vantage.cloud.api.PoolSecrets;
@@ -47,10 +49,15 @@ public class LaunchService {
     private final Clock clock;
     private final OpenLinks links;
     private final InstanceDatasetRepository datasets;
+    private final ApplicationEventPublisher events;
+    private final Recipes recipes;
 
     LaunchService(LaunchCheck check, CloudCapacity capacity, InstanceRepository instances,
                   UserRepository users, CommandQueue commands, PoolClaims pools, AuditLog audit,
-                  TransactionTemplate tx, Clock clock, OpenLinks links, InstanceDatasetRepository datasets) {
+                  TransactionTemplate tx, Clock clock, OpenLinks links, InstanceDatasetRepository datasets,
+                  Recipes recipes, ApplicationEventPublisher events) {
+        this.events = events;
+        this.recipes = recipes;
         this.links = links;
         this.datasets = datasets;
         this.check = check;
@@ -67,6 +74,7 @@ public class LaunchService {
     /** Checks a launch without doing it: the same rules and cloud capacity, nothing created or reserved. */
     public void validate(CurrentUser current, LaunchRequest request) {
         links.forLaunch(current, request.datasets(), request.experiments());
+        recipes.check(request.recipe(), request.planId());
         tx.executeWithoutResult(status -> capacity.check(check.check(current, request).plan()));
     }
 
@@ -86,25 +94,32 @@ public class LaunchService {
             Screen screen = new Screen(request.screenWidth() == null ? Screen.DEFAULT.width() : request.screenWidth(),
                     request.screenHeight() == null ? Screen.DEFAULT.height() : request.screenHeight());
             String layout = request.keyboardLayout() == null ? KeyboardLayouts.DEFAULT : request.keyboardLayout();
-            Optional<Instance> pooled = pools.take(checked.plan(), checked.user(), checked.experiments());
+            // a pool machine started without the recipe: a launch with one is built afresh
+            Optional<Instance> pooled = Recipes.named(request.recipe()) ? Optional.empty()
+                    : pools.take(checked.plan(), checked.user(), checked.experiments());
             Instance instance;
             if (pooled.isPresent()) {
                 instance = pooled.get();
                 String nonce = Tokens.secret(16);
                 instance.handOver(request.name(), checked.user(), checked.experiments(), screen, layout,
-                        PoolSecrets.ownerSecret(instance.getAccessSecret(), nonce), nonce, now.plus(lifetime), now);
+                        PoolSecrets.ownerSecret(instance.getAccessSecret(), nonce), nonce, now);
             } else {
                 instance = Instance.launch(newUid(), request.name(), checked.user(), checked.plan(),
-                        checked.experiments(), screen, layout, Tokens.secret(24), now.plus(lifetime), now);
+                        checked.experiments(), screen, layout, Tokens.secret(24), now);
             }
-            instances.save(instance); // the expiry module plans its deletion from the launch or hand-over event
+            instances.save(instance);
+            // the expiry module writes the end of life and plans the deletion, before this commits
+            events.publishEvent(new InstanceLaunched(instance.getId(), instance.getUid(), lifetime, pooled.isPresent(),
+                    now));
             chosen.forEach(dataset -> datasets.save(new InstanceDataset(instance.getId(), dataset.pid(),
                     dataset.experimentId(), dataset.sourceFolder())));
+            recipes.record(instance.getId(), request.recipe(), checked.plan().getId());
             commands.enqueue(instance.getId(), pooled.isPresent() ? CommandType.HANDOVER : CommandType.CREATE,
                     current.id());
             audit.success(current.id(), "instance.launch", "instance", instance.getUid(),
                     "plan " + checked.plan().getId() + ", experiments " + request.experiments()
                             + (chosen.isEmpty() ? "" : ", datasets " + request.datasets())
+                            + (Recipes.named(request.recipe()) ? ", recipe " + request.recipe().strip() : "")
                             + (pooled.isPresent() ? ", a pool machine" : ""));
             if (pooled.isPresent()) {
                 pools.refillSoon(checked.plan().getId()); // the machine was counted on the cloud already

@@ -23,6 +23,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.vantage.api.cloud.MachineStateChanged;
 import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.command.CommandQueue;
 import io.vantage.cloud.api.CloudInstance;
@@ -98,6 +99,20 @@ class Arrivals implements DisposableBean {
         }
     }
 
+    /**
+     * A provider that hears of its machines' changes (the local one, when a launch is done) says so: arriving
+     * instances are looked at now rather than at the next tick. On this replica, without the lock: looks are safe
+     * to repeat, and the replica whose provider heard it is the one to act.
+     */
+    @EventListener
+    void on(MachineStateChanged change) {
+        try {
+            probes.execute(this::look);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
     void look() {
         if (properties.enabled()) {
             instances.findByStateIn(ARRIVING).stream().map(Instance::getId).filter(id -> !probing.containsKey(id))
@@ -113,8 +128,8 @@ class Arrivals implements DisposableBean {
             }
             if (allAnswer(ports)) {
                 reconciler.reconcile(List.of(instanceId));
-            } else {
-                probing.put(instanceId, System.nanoTime() + PROBING_AT_MOST.toNanos());
+            } else if (probing.putIfAbsent(instanceId, System.nanoTime() + PROBING_AT_MOST.toNanos()) == null) {
+                // one probing per instance, whether a tick or a provider's word started it
                 probes.schedule(() -> probe(instanceId, ports, FIRST_PROBE), FIRST_PROBE.toMillis(),
                         TimeUnit.MILLISECONDS);
             }

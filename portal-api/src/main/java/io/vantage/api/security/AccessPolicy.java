@@ -47,7 +47,7 @@ public class AccessPolicy {
 
     public boolean canControl(CurrentUser user, Instance instance) {
         return !instance.getPool().isWaiting()
-                && (user.isAdmin() || instance.roleOf(user.id()).map(MemberRole::mayControl).orElse(false));
+                && (user.isAdmin() || instance.roleOf(user.id()).filter(role -> !watchesOnly(role)).isPresent());
     }
 
     public boolean canDelete(CurrentUser user, Instance instance) {
@@ -57,6 +57,14 @@ public class AccessPolicy {
 
     public boolean canManageMembers(CurrentUser user, Instance instance) {
         return canDelete(user, instance);
+    }
+
+    /**
+     * Who only watches: guests. Their keyboard, mouse, clipboard and notebook edits are dropped, on desktops and
+     * notebooks alike; everyone else who may connect may also act. The one place this rule is written.
+     */
+    public static boolean watchesOnly(MemberRole role) {
+        return role == MemberRole.GUEST;
     }
 
     /** The role a person connects with: their member role; admins who are not members connect as SUPPORT. */

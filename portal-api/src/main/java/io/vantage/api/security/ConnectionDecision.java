@@ -25,6 +25,6 @@ public record ConnectionDecision(MemberRole role, String endReason) {
 
     /** Allowed, but the person's keyboard, mouse and edits are dropped. */
     public boolean readOnly() {
-        return role != null && role.readOnly();
+        return role != null && AccessPolicy.watchesOnly(role);
     }
 }

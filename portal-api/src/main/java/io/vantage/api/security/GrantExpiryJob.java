@@ -2,7 +2,6 @@ package io.vantage.api.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,12 +24,15 @@ class GrantExpiryJob {
     private final RoleChanges changes;
     private final GrantWatermarkRepository watermarks;
     private final Clock clock;
+    /** Where the first look starts on a fresh database: connections opened since this replica started count. */
+    private final Instant startedAt;
 
     GrantExpiryJob(RoleRepository roles, RoleChanges changes, GrantWatermarkRepository watermarks, Clock clock) {
         this.roles = roles;
         this.changes = changes;
         this.watermarks = watermarks;
         this.clock = clock;
+        this.startedAt = clock.instant();
     }
 
     @Scheduled(fixedDelayString = "${vantage.auth.grant-expiry-check:1s}", initialDelayString = "${vantage.auth.grant-expiry-check:1s}")
@@ -38,13 +40,12 @@ class GrantExpiryJob {
     @Transactional
     public void run() {
         Instant now = clock.instant();
-        Optional<Instant> last = watermarks.find(WATERMARK);
-        if (last.isPresent()) {
-            Instant after = last.get();
-            if (now.isAfter(after)) {
-                roles.findUsersWithGrantsExpiredBetween(after, now)
-                        .forEach(userId -> changes.changed(userId, "A role of yours ran out."));
-            }
+        // without a watermark (a fresh database) the first look used to start at its own time, so a grant that ran
+        // out between the start and the first look was never announced to the connections opened meanwhile
+        Instant after = watermarks.find(WATERMARK).orElse(startedAt);
+        if (now.isAfter(after)) {
+            roles.findUsersWithGrantsExpiredBetween(after, now)
+                    .forEach(userId -> changes.changed(userId, "A role of yours ran out."));
         }
         watermarks.save(WATERMARK, now);
     }

@@ -12,8 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChangeListener;
 import io.vantage.domain.user.SignIn;
 
 /**

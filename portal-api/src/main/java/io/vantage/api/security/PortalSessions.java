@@ -16,8 +16,6 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChanges;
 
 /**
  * The browser sessions of the portal, stored in PostgreSQL: any replica can end any of them. Ending a person's

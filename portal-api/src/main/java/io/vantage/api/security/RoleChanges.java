@@ -5,8 +5,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChanges;
 import io.vantage.domain.user.ProviderRolesChanged;
 
 /**

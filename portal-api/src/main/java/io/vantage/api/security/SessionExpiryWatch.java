@@ -14,8 +14,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChanges;
 
 /**
  * Sign-out, back-channel logout and an admin ending sessions announce themselves; a session that times out (or whose

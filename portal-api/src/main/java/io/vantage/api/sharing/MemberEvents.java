@@ -7,8 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChanges;
+import io.vantage.api.security.AccessChange;
+import io.vantage.api.security.AccessChanges;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.events.LiveEvent;
 import io.vantage.api.security.CurrentUser;

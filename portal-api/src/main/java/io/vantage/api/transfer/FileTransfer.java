@@ -93,7 +93,8 @@ public class FileTransfer {
                         e.getMessage());
                 throw e;
             }
-            boolean mayUpload = access.connectionRole(user, instance).map(role -> !role.readOnly()).orElse(false);
+            boolean mayUpload = access.connectionRole(user, instance).map(role -> !AccessPolicy.watchesOnly(role))
+                    .orElse(false);
             return new Decided(instance.getId(), instance.getProvider().getId(), instance.getComputeId(),
                     instance.getProvider().getType(), instance.getPlan().getImage().protocol(ProtocolKind.JUPYTER)
                     .isPresent(), mayUpload, guests, access.canManageMembers(user, instance));

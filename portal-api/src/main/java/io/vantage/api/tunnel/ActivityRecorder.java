@@ -5,31 +5,33 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.vantage.api.expiry.Lifetimes;
 import io.vantage.api.security.PortalSessionActivity;
+import io.vantage.domain.instance.SessionMemberRepository;
 
 /**
  * Remembers real user input (keys, mouse, notebook activity) in memory and writes it in batches, so a moving mouse
  * costs no database write; the latest time per instance and per session member wins. An instance's last use is
- * part of its lifetime, which the expiry module writes ({@link Lifetimes}). The same input keeps the browser
- * session the desktop or notebook was opened from alive ({@link PortalSessionActivity}).
+ * part of its lifetime, which the expiry module writes ({@link Lifetimes}); a session member's last use is the
+ * tunnels' own. The same input keeps the browser session the desktop or notebook was opened from alive
+ * ({@link PortalSessionActivity}).
  */
 @Component
 public class ActivityRecorder {
 
     private final Map<Long, Instant> instances = new ConcurrentHashMap<>();
     private final Map<Long, Instant> members = new ConcurrentHashMap<>();
-    private final JdbcTemplate jdbc;
+    private final SessionMemberRepository sessionMembers;
     private final Lifetimes lifetimes;
     private final Clock clock;
     private final PortalSessionActivity portalSessions;
 
-    ActivityRecorder(JdbcTemplate jdbc, Lifetimes lifetimes, Clock clock, PortalSessionActivity portalSessions) {
-        this.jdbc = jdbc;
+    ActivityRecorder(SessionMemberRepository sessionMembers, Lifetimes lifetimes, Clock clock,
+                     PortalSessionActivity portalSessions) {
+        this.sessionMembers = sessionMembers;
         this.lifetimes = lifetimes;
         this.clock = clock;
         this.portalSessions = portalSessions;
@@ -56,10 +58,7 @@ public class ActivityRecorder {
         if (!used.isEmpty()) {
             lifetimes.recordActivity(used);
         }
-        drain(members).forEach((id, at) -> jdbc.update("""
-                update instance_session_members
-                set last_interaction_at = greatest(coalesce(last_interaction_at, ?), ?) where id = ?""",
-                ts(at), ts(at), id));
+        drain(members).forEach(sessionMembers::recordInteraction);
     }
 
     private static Map<Long, Instant> drain(Map<Long, Instant> source) {
@@ -71,9 +70,5 @@ public class ActivityRecorder {
             }
         }
         return batch;
-    }
-
-    private static java.sql.Timestamp ts(Instant instant) {
-        return java.sql.Timestamp.from(instant);
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChanges;
+import io.vantage.api.security.AccessChange;
+import io.vantage.api.security.AccessChanges;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.domain.instance.InstanceState;
 import io.vantage.domain.instance.InstanceStateChanged;

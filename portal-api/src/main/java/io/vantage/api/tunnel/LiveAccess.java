@@ -13,8 +13,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChangeListener;
+import io.vantage.api.security.AccessChange;
+import io.vantage.api.security.AccessChangeListener;
 import io.vantage.api.events.LiveEvent;
 import io.vantage.api.events.LocalEventHandler;
 import io.vantage.api.security.AccessPolicy;

@@ -1,5 +1,6 @@
 package io.vantage.api.tunnel;
 
+import io.vantage.api.security.AccessPolicy;
 import io.vantage.domain.instance.MemberRole;
 
 /**
@@ -17,7 +18,7 @@ final class OpenConnection {
     OpenConnection(TunnelConnection connection) {
         this.connection = connection;
         this.role = connection.grant().role();
-        this.watching = role.readOnly();
+        this.watching = AccessPolicy.watchesOnly(role);
     }
 
     TunnelConnection connection() {
@@ -45,7 +46,7 @@ final class OpenConnection {
     }
 
     private boolean apply() {
-        boolean next = role.readOnly() || ownerAway;
+        boolean next = AccessPolicy.watchesOnly(role) || ownerAway;
         if (next == watching) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.vantage.api.tunnel;
 
+import io.vantage.api.security.AccessPolicy;
 import io.vantage.domain.instance.MemberRole;
 
 /**
@@ -13,7 +14,8 @@ public record TicketGrant(String userId, Long instanceId, String instanceUid, St
         this(userId, instanceId, instanceUid, protocol, role, null);
     }
 
+    /** As {@link AccessPolicy} says of the role the ticket was redeemed with. */
     public boolean readOnly() {
-        return role.readOnly();
+        return AccessPolicy.watchesOnly(role);
     }
 }

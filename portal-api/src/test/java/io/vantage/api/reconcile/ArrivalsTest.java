@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.vantage.api.cloud.MachineStateChanged;
 import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.command.CommandQueue;
 import io.vantage.cloud.api.CloudInstance;
@@ -91,6 +92,16 @@ class ArrivalsTest {
         when(probe.isOpen(any(), any())).thenReturn(true);
         arrivals.look();
         verify(reconciler).reconcile(List.of(7L));
+    }
+
+    @Test
+    void aProvidersWordThatAMachineChangedIsActedOnWithoutWaitingForTheNextLook() {
+        when(compute.get("vm-1")).thenReturn(machine(CloudState.RUNNING));
+        when(probe.isOpen(any(), any())).thenReturn(true);
+
+        arrivals.on(new MachineStateChanged(1L, "vm-1")); // no tick runs in this test: only the event can look
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> verify(reconciler).reconcile(List.of(7L)));
     }
 
     @Test

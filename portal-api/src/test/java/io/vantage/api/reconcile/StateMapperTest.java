@@ -40,7 +40,8 @@ class StateMapperTest {
         Plan plan = new Plan(new Image("Desktop", "1", provider, "d", Set.of(vnc), vnc),
                 new Flavour("small", 1, 1024, 0, provider, "s"), false);
         Instance instance = Instance.launch("abc123abc123", "x", new User("u", null, "U", null), plan, List.of(),
-                Screen.DEFAULT, "en-us-qwerty", "s", NOW.plusSeconds(3600), NOW);
+                Screen.DEFAULT, "en-us-qwerty", "s", NOW);
+        instance.startLifetime(NOW.plusSeconds(3600), NOW);
         ReflectionTestUtils.setField(instance, "state", state);
         ReflectionTestUtils.setField(instance, "computeId", "vm-1");
         return instance;

@@ -75,7 +75,8 @@ class AccessPolicyConnectionTest {
         Image image = new Image("Desktop", "1", provider, "desktop", Set.of(vnc), vnc);
         Plan plan = new Plan(image, new Flavour("small", 1, 1024, 0, provider, "small"), false);
         Instance instance = Instance.launch("abc123", "analysis", new User("u1", "Ada", "Lovelace", "ada@example.org"),
-                plan, List.of(), Screen.DEFAULT, "en-us-qwerty", "s3cret", NOW.plusSeconds(3600), NOW);
+                plan, List.of(), Screen.DEFAULT, "en-us-qwerty", "s3cret", NOW);
+        instance.startLifetime(NOW.plusSeconds(3600), NOW);
         ReflectionTestUtils.setField(instance, "state", InstanceState.ACTIVE);
         return instance;
     }

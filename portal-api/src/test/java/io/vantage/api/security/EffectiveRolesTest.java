@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.api.events.AccessChange;
+import io.vantage.api.security.AccessChange;
 import io.vantage.domain.user.RoleGrant;
 import io.vantage.domain.user.RoleRepository;
 

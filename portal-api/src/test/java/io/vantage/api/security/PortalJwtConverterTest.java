@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import io.vantage.api.events.AccessChange;
+import io.vantage.api.security.AccessChange;
 import io.vantage.domain.user.Identity;
 import io.vantage.domain.user.RoleGrant;
 import io.vantage.domain.user.RoleRepository;

@@ -16,8 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChanges;
 
 /**
  * Which people the expiry check tells about: those whose held sessions no longer hold, each once per pass however

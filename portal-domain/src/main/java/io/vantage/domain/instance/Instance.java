@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,10 +35,13 @@ import io.vantage.domain.user.User;
 /**
  * An analysis machine and who may use it. All state changes go through the guarded methods here; each real change
  * registers an {@link InstanceStateChanged} event that is published when the instance is saved.
+ *
+ * <p>Its lifetime (end of life, last use) has one writer, the portal's expiry module: it calls
+ * {@link #startLifetime}, {@link #extendUntil} and {@link #endWithMachine}, and writes the last use through
+ * {@code InstanceActivityRepository} (in batches, without the version), which is why those columns are read-only here.
  */
 @Entity
 @Table(name = "instances")
-@org.hibernate.annotations.DynamicUpdate // activity is written in batches (InstanceRepository.recordInteractions)
 public class Instance extends AbstractAggregateRoot<Instance> {
 
 
@@ -67,7 +71,9 @@ public class Instance extends AbstractAggregateRoot<Instance> {
     private String accessSecret;
     private Instant createdAt;
     private Instant activatedAt;
+    @Column(updatable = false)
     private Instant lastSeenAt;
+    @Column(updatable = false)
     private Instant lastInteractionAt;
     private Instant terminationDate;
     private boolean deleteRequested;
@@ -88,12 +94,11 @@ public class Instance extends AbstractAggregateRoot<Instance> {
     protected Instance() {
     }
 
-    /** A new instance in BUILDING, owned by {@code owner}; nothing exists in the cloud yet. */
+    /** A new instance in BUILDING, owned by {@code owner}; nothing exists in the cloud yet, no lifetime either. */
     public static Instance launch(String uid, String name, User owner, Plan plan, Collection<Experiment> experiments,
-                                  Screen screen, String keyboardLayout, String accessSecret, Instant terminationDate,
-                                  Instant now) {
+                                  Screen screen, String keyboardLayout, String accessSecret, Instant now) {
         Instance instance = new Instance(uid, plan);
-        instance.assign(name, owner, experiments, screen, keyboardLayout, accessSecret, terminationDate, now);
+        instance.assign(name, owner, experiments, screen, keyboardLayout, accessSecret, now);
         instance.registerEvent(new InstanceStateChanged(null, uid, null, InstanceState.BUILDING, "Launched", now));
         return instance;
     }
@@ -113,12 +118,15 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         this.state = InstanceState.BUILDING;
     }
 
-    /** A launch takes this ready pool machine; STARTING until the machine confirms ({@link #handedOver}). */
+    /**
+     * A launch takes this ready pool machine; STARTING until the machine confirms ({@link #handedOver}). Its lifetime
+     * and inactivity clock start with the expiry module's {@link #startLifetime}.
+     */
     public void handOver(String newName, User owner, Collection<Experiment> chosen, Screen screen, String layout,
-                         String ownerSecret, String nonce, Instant newTerminationDate, Instant now) {
+                         String ownerSecret, String nonce, Instant now) {
         require(pool.isWaiting() && state == InstanceState.ACTIVE, "hand over", "it is not a ready pool machine");
         PoolState taken = pool.takenWith(accessSecret, nonce, now);
-        assign(newName, owner, chosen, screen, layout, ownerSecret, newTerminationDate, now);
+        assign(newName, owner, chosen, screen, layout, ownerSecret, now);
         pool = taken;
         transitionTo(InstanceState.STARTING, "Handing a prepared machine over", now);
         registerEvent(new InstanceHandedOver(id, uid, owner.getId(), now));
@@ -131,14 +139,10 @@ public class Instance extends AbstractAggregateRoot<Instance> {
     }
 
     private void assign(String newName, User owner, Collection<Experiment> chosen, Screen screen, String layout,
-                        String secret, Instant newTerminationDate, Instant now) {
+                        String secret, Instant now) {
         Objects.requireNonNull(owner, "owner");
         configure(newName, screen, layout, secret, now);
-        if (newTerminationDate != null && !newTerminationDate.isAfter(now)) {
-            throw new IllegalArgumentException("The termination date must be in the future");
-        }
         experiments = new HashSet<>(chosen);
-        terminationDate = newTerminationDate;
         members.add(new InstanceMember(this, owner, MemberRole.OWNER, now));
     }
 
@@ -288,17 +292,12 @@ public class Instance extends AbstractAggregateRoot<Instance> {
 
     // --- activity and lifetime ----------------------------------------------------------------------------------
 
-    public void recordInteraction(Instant at) {
-        if (lastInteractionAt == null || at.isAfter(lastInteractionAt)) {
-            lastInteractionAt = at;
+    /** The first end of life, at a launch or a pool machine's hand-over; the expiry module decides it. */
+    public void startLifetime(Instant end, Instant now) {
+        if (end != null && !end.isAfter(now)) {
+            throw new IllegalArgumentException("The termination date must be in the future");
         }
-        recordSeen(at);
-    }
-
-    public void recordSeen(Instant at) {
-        if (lastSeenAt == null || at.isAfter(lastSeenAt)) {
-            lastSeenAt = at;
-        }
+        this.terminationDate = end;
     }
 
     public void extendUntil(Instant newTerminationDate, Instant now) {
@@ -339,17 +338,9 @@ public class Instance extends AbstractAggregateRoot<Instance> {
 
     // --- getters ------------------------------------------------------------------------------------------------
 
-    public Long getId() {
-        return id;
-    }
-
-    public String getUid() {
-        return uid;
-    }
-
-    public String getName() {
-        return name;
-    }
+    public Long getId() { return id; }
+    public String getUid() { return uid; }
+    public String getName() { return name; }
 
     public void rename(String newName, String newComments) {
         if (newName == null || newName.isBlank()) {
@@ -359,87 +350,29 @@ public class Instance extends AbstractAggregateRoot<Instance> {
         this.comments = newComments;
     }
 
-    public String getComments() {
-        return comments;
-    }
-
-    public Plan getPlan() {
-        return plan;
-    }
-
-    public CloudProviderRecord getProvider() {
-        return provider;
-    }
-
-    public String getComputeId() {
-        return computeId;
-    }
-
-    public String getIpAddress() {
-        return ipAddress;
-    }
-
-    public InstanceState getState() {
-        return state;
-    }
-
-    public String getStateReason() {
-        return stateReason;
-    }
+    public String getComments() { return comments; }
+    public Plan getPlan() { return plan; }
+    public CloudProviderRecord getProvider() { return provider; }
+    public String getComputeId() { return computeId; }
+    public String getIpAddress() { return ipAddress; }
+    public InstanceState getState() { return state; }
+    public String getStateReason() { return stateReason; }
 
     public Screen getScreen() {
         return new Screen(screenWidth, screenHeight);
     }
 
-    public String getKeyboardLayout() {
-        return keyboardLayout;
-    }
-
-    public String getAccessSecret() {
-        return accessSecret;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getActivatedAt() {
-        return activatedAt;
-    }
-
-    public Instant getLastSeenAt() {
-        return lastSeenAt;
-    }
-
-    public Instant getLastInteractionAt() {
-        return lastInteractionAt;
-    }
-
-    public Instant getTerminationDate() {
-        return terminationDate;
-    }
-
-    public boolean isDeleteRequested() {
-        return deleteRequested;
-    }
-
-    public Instant getDeletedAt() {
-        return deletedAt;
-    }
-
-    public List<InstanceMember> getMembers() {
-        return List.copyOf(members);
-    }
-
-    public Set<Experiment> getExperiments() {
-        return Set.copyOf(experiments);
-    }
-
-    public PoolState getPool() {
-        return pool;
-    }
-
-    public long getVersion() {
-        return version;
-    }
+    public String getKeyboardLayout() { return keyboardLayout; }
+    public String getAccessSecret() { return accessSecret; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getActivatedAt() { return activatedAt; }
+    public Instant getLastSeenAt() { return lastSeenAt; }
+    public Instant getLastInteractionAt() { return lastInteractionAt; }
+    public Instant getTerminationDate() { return terminationDate; }
+    public boolean isDeleteRequested() { return deleteRequested; }
+    public Instant getDeletedAt() { return deletedAt; }
+    public List<InstanceMember> getMembers() { return List.copyOf(members); }
+    public Set<Experiment> getExperiments() { return Set.copyOf(experiments); }
+    public PoolState getPool() { return pool; }
+    public long getVersion() { return version; }
 }

@@ -1,6 +1,5 @@
 package io.vantage.domain.instance;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -100,15 +98,4 @@ public interface InstanceRepository extends JpaRepository<Instance, Long> {
 
     /** Instances of any state, deleted ones too: their history keeps the provider referenced. */
     long countByProviderId(Long providerId);
-
-    /**
-     * Moves the last interaction (and last seen) forward to {@code at}, never back, without touching the version:
-     * activity arrives in batches and must never make a concurrent state change fail. For the expiry module only.
-     */
-    @Modifying
-    @Query(value = """
-            update instances set last_interaction_at = greatest(coalesce(last_interaction_at, :at), :at),
-                                 last_seen_at = greatest(coalesce(last_seen_at, :at), :at)
-            where id = :id""", nativeQuery = true)
-    int recordInteraction(@Param("id") Long id, @Param("at") Instant at);
 }

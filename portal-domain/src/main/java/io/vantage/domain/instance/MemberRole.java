@@ -6,19 +6,10 @@ public enum MemberRole {
     OWNER,
     /** Full control of the desktop and the lifecycle, but not sharing. */
     USER,
-    /** Watches: sees the desktop, input is dropped. */
+    /** Watches: sees the desktop, input is dropped (the rule is the portal's AccessPolicy.watchesOnly). */
     GUEST,
     /** Support staff the owner let in to help. */
     SUPPORT;
-
-    public boolean mayControl() {
-        return this != GUEST;
-    }
-
-    /** Watchers only: their keyboard, mouse and notebook edits are dropped. */
-    public boolean readOnly() {
-        return this == GUEST;
-    }
 
     public boolean mayManageMembers() {
         return this == OWNER;

@@ -41,7 +41,8 @@ class InstanceHandOverTest {
     void handOverMakesItTheOwnersInstanceLaunchedNowAndKeepsThePoolSecretUntilConfirmed() {
         Instance pooled = readyPoolMachine();
         pooled.handOver("My analysis", ADA, List.of(), new Screen(1280, 800), "fr-fr-azerty", "owner-secret",
-                "nonce-1", NOW.plusSeconds(3600), NOW);
+                "nonce-1", NOW);
+        pooled.startLifetime(NOW.plusSeconds(3600), NOW); // what the expiry module does on the launch's event
 
         assertThat(pooled.getPool().isWaiting()).isFalse();
         assertThat(pooled.owner()).isEqualTo(ADA);
@@ -67,16 +68,16 @@ class InstanceHandOverTest {
         Instance warming = Instance.forPool("pool12345678", InstanceTransitionsTest.instanceIn(InstanceState.BUILDING)
                 .getPlan(), "pool-secret", NOW);
         assertThatThrownBy(() -> warming.handOver("x", ADA, List.of(), Screen.DEFAULT, "en-us-qwerty", "s", "n",
-                null, NOW)).isInstanceOf(IllegalInstanceStateException.class);
+                NOW)).isInstanceOf(IllegalInstanceStateException.class);
 
         Instance pooled = readyPoolMachine();
-        pooled.handOver("x", ADA, List.of(), Screen.DEFAULT, "en-us-qwerty", "s", "n", null, NOW);
+        pooled.handOver("x", ADA, List.of(), Screen.DEFAULT, "en-us-qwerty", "s", "n", NOW);
         pooled.handedOver("10.0.0.9", NOW);
         assertThatThrownBy(() -> pooled.handOver("y", new User("u2", "B", "C", "b@example.org"), List.of(),
-                Screen.DEFAULT, "en-us-qwerty", "s2", "n2", null, NOW)).isInstanceOf(IllegalInstanceStateException.class);
+                Screen.DEFAULT, "en-us-qwerty", "s2", "n2", NOW)).isInstanceOf(IllegalInstanceStateException.class);
 
         Instance built = InstanceTransitionsTest.instanceIn(InstanceState.ACTIVE);
         assertThatThrownBy(() -> built.handOver("y", ADA, List.of(), Screen.DEFAULT, "en-us-qwerty", "s2", "n2",
-                null, NOW)).isInstanceOf(IllegalInstanceStateException.class);
+                NOW)).isInstanceOf(IllegalInstanceStateException.class);
     }
 }

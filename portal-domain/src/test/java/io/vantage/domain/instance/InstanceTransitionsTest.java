@@ -37,7 +37,8 @@ class InstanceTransitionsTest {
         Flavour flavour = new Flavour("small", 1, 1024, 0, provider, "small");
         Plan plan = new Plan(image, flavour, false);
         Instance instance = Instance.launch("abc123", "analysis", new User("u1", "Ada", "Lovelace", "ada@example.org"),
-                plan, List.of(), Screen.DEFAULT, "en-us-qwerty", "s3cret", NOW.plusSeconds(3600), NOW);
+                plan, List.of(), Screen.DEFAULT, "en-us-qwerty", "s3cret", NOW);
+        instance.startLifetime(NOW.plusSeconds(3600), NOW);
         ReflectionTestUtils.setField(instance, "state", state);
         return instance;
     }

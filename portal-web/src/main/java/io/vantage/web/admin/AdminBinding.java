@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.InitBinder;
  * Admin forms send every field, filled or not: an empty text box means "not given" (null), as leaving the field
  * out of a JSON request does, so optional values are not stored as empty strings.
  */
-@ControllerAdvice(basePackages = "io.vantage.web.admin")
+@ControllerAdvice(basePackages = {"io.vantage.web.admin", "io.vantage.web.catalogue", "io.vantage.web.notification",
+        "io.vantage.web.user"})
 class AdminBinding {
 
     @InitBinder

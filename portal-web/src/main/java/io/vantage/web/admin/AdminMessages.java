@@ -7,7 +7,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Texts from messages-admin.properties for flash messages, which are made in controllers, not templates. */
 @Component
-class AdminMessages {
+public class AdminMessages {
 
     private final MessageSource messages;
 
@@ -15,16 +15,16 @@ class AdminMessages {
         this.messages = messages;
     }
 
-    String get(String code, Object... args) {
+    public String get(String code, Object... args) {
         return messages.getMessage(code, args, LocaleContextHolder.getLocale());
     }
 
-    void success(RedirectAttributes redirect, String code, Object... args) {
+    public void success(RedirectAttributes redirect, String code, Object... args) {
         redirect.addFlashAttribute("flash", Flash.success(get(code, args)));
     }
 
     /** A service's own sentence (refusals, warnings, what a withdrawal did) is shown as it is. */
-    static void flash(RedirectAttributes redirect, Flash flash) {
+    public static void flash(RedirectAttributes redirect, Flash flash) {
         redirect.addFlashAttribute("flash", flash);
     }
 }

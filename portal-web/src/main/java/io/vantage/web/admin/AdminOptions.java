@@ -13,10 +13,10 @@ import io.vantage.domain.user.RoleRepository;
 
 /** Choices for select boxes, read straight from the repositories (no cloud is asked, so they are quick). */
 @Component
-class AdminOptions {
+public class AdminOptions {
 
     /** One choice: the value sent and what the admin reads. */
-    record Option(String value, String label) {
+    public record Option(String value, String label) {
     }
 
     private final CloudProviderRecordRepository providers;
@@ -32,22 +32,22 @@ class AdminOptions {
         this.protocols = protocols;
     }
 
-    List<Option> providers() {
+    public List<Option> providers() {
         return providers.findAllByOrderByName().stream()
                 .map(p -> new Option(String.valueOf(p.getId()), p.getName())).toList();
     }
 
     @Transactional(readOnly = true)
-    List<Option> roles() {
+    public List<Option> roles() {
         return roles.findAllByOrderByName().stream().map(r -> new Option(r.getName(), r.getName())).toList();
     }
 
-    List<Option> instruments() {
+    public List<Option> instruments() {
         return instruments.findAll().stream().sorted(Comparator.comparing(i -> i.getId()))
                 .map(i -> new Option(i.getId(), i.getId() + " · " + i.getName())).toList();
     }
 
-    List<Option> protocols() {
+    public List<Option> protocols() {
         return protocols.findAll().stream().sorted(Comparator.comparing(p -> p.getName()))
                 .map(p -> new Option(String.valueOf(p.getId()), p.getName() + " (" + p.getPort() + ")")).toList();
     }

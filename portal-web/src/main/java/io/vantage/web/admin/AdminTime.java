@@ -9,20 +9,20 @@ import java.time.temporal.ChronoUnit;
  * Date-time inputs carry no zone: they are read and filled in the portal's zone, the one {@code @formats} shows
  * dates in, so what an admin types is what the pages show back.
  */
-final class AdminTime {
+public final class AdminTime {
 
     private AdminTime() {
     }
 
-    static ZoneId zone() {
+    public static ZoneId zone() {
         return ZoneId.systemDefault();
     }
 
-    static Instant instant(LocalDateTime local) {
+    public static Instant instant(LocalDateTime local) {
         return local == null ? null : local.atZone(zone()).toInstant();
     }
 
-    static LocalDateTime local(Instant instant) {
+    public static LocalDateTime local(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, zone()).truncatedTo(ChronoUnit.MINUTES);
     }
 }

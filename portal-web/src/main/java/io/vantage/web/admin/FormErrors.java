@@ -12,7 +12,7 @@ import io.vantage.api.error.FieldException;
  * Puts a service's refusal next to the field it is about when the form has that field (form fields are named
  * like the API's), else above the form. The services' sentences are already written for people.
  */
-final class FormErrors {
+public final class FormErrors {
 
     private FormErrors() {
     }
@@ -21,7 +21,7 @@ final class FormErrors {
      * Checks the API request a form was turned into against the API's own rules (patterns of names, for one), so
      * the pages need not repeat them; a broken rule goes next to the form field of the same name.
      */
-    static <T> boolean valid(Validator validator, T request, BindingResult result) {
+    public static <T> boolean valid(Validator validator, T request, BindingResult result) {
         for (ConstraintViolation<T> violation : validator.validate(request)) {
             String field = violation.getPropertyPath().toString();
             if (!result.hasFieldErrors(field)) {
@@ -31,7 +31,7 @@ final class FormErrors {
         return !result.hasErrors();
     }
 
-    static void reject(BindingResult result, RuntimeException refusal) {
+    public static void reject(BindingResult result, RuntimeException refusal) {
         String field = null;
         if (refusal instanceof FieldException f) {
             field = f.field();

@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.vantage.api.admin.FlavourAdmin;
-import io.vantage.api.admin.FlavourView;
 import io.vantage.api.admin.SecurityGroupAdmin;
 import io.vantage.api.admin.SecurityGroupView;
+import io.vantage.api.catalogue.FlavourAdmin;
+import io.vantage.api.catalogue.FlavourView;
 import io.vantage.api.error.ConflictException;
 import io.vantage.api.error.FieldException;
 import io.vantage.api.security.CurrentUser;

@@ -9,7 +9,9 @@ import io.vantage.api.expiry.LifetimeViews;
 import io.vantage.api.instance.InstanceQueries;
 import io.vantage.api.instance.InstanceView;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.api.recipe.Recipes;
 import io.vantage.api.security.NotebookOrigins;
+import io.vantage.web.recipe.RecipeEntry;
 
 /** An instance's own page: its progress while it starts, then the desktop or notebook, members and history. */
 @Controller
@@ -19,9 +21,11 @@ class InstancePageController {
     private final NotebookOrigins notebooks;
     private final LifetimeViews lifetimes;
     private final Relaunch relaunch;
+    private final Recipes recipes;
 
     InstancePageController(InstanceQueries queries, NotebookOrigins notebooks, LifetimeViews lifetimes,
-                           Relaunch relaunch) {
+                           Relaunch relaunch, Recipes recipes) {
+        this.recipes = recipes;
         this.queries = queries;
         this.notebooks = notebooks;
         this.lifetimes = lifetimes;
@@ -66,11 +70,16 @@ class InstancePageController {
         model.addAttribute("i", instance);
         model.addAttribute("mode", mode(instance));
         model.addAttribute("history", queries.history(user, uid));
-        // Where the page sends the notebook's ticket: the entry on the notebook's own origin.
-        model.addAttribute("notebookEntry", notebooks.origin(instance.uid()) + "/instances/" + instance.uid() + "/enter");
+        // Where the page sends the notebook's ticket: the entry on the notebook's own origin (into the recipe's
+        // main notebook when it was launched with one).
+        var recipe = recipes.ofInstance(instance.uid());
+        model.addAttribute("recipe", recipe.orElse(null));
+        model.addAttribute("notebookEntry", notebooks.origin(instance.uid()) + "/instances/" + instance.uid() + "/enter"
+                + recipe.map(r -> "?next=" + RecipeEntry.next(instance.uid(), r)).orElse(""));
         model.addAttribute("life", lifetimes.view(user, uid));
         if ("deleting".equals(mode(instance))) {
-            model.addAttribute("relaunch", relaunch.url(user, instance));
+            model.addAttribute("relaunch", relaunch.url(user, instance)
+                    + recipe.map(r -> "&recipe=" + r.getSlug()).orElse("")); // a slug needs no encoding
         }
     }
 

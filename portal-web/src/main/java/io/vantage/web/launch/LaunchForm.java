@@ -5,9 +5,10 @@ import java.util.List;
 
 import io.vantage.api.launch.KeyboardLayouts;
 import io.vantage.api.launch.LaunchRequest;
+import io.vantage.web.recipe.RecipeWizard;
 
 /** The wizard's choices, carried from step to step as request parameters. */
-public class LaunchForm {
+public class LaunchForm implements RecipeWizard.Choice {
 
     private List<String> experiment = new ArrayList<>();
     /** Datasets opened with {@code /open?pid=}, carried through the steps. */
@@ -20,10 +21,13 @@ public class LaunchForm {
     private String keyboardLayout = KeyboardLayouts.DEFAULT;
     private Integer lifetimeHours;
     private String q;
+    /** An analysis recipe's slug (or id, from a link), and the technique the recipe list is filtered by. */
+    private String recipe;
+    private String technique;
 
     LaunchRequest toRequest() {
         return new LaunchRequest(plan, experiments(), name, screenWidth, screenHeight, keyboardLayout, lifetimeHours,
-                datasets());
+                datasets(), recipe);
     }
 
     public List<String> datasets() {
@@ -112,5 +116,24 @@ public class LaunchForm {
 
     public void setQ(String q) {
         this.q = q;
+    }
+
+    @Override
+    public String getRecipe() {
+        return recipe;
+    }
+
+    @Override
+    public void setRecipe(String recipe) {
+        this.recipe = recipe;
+    }
+
+    @Override
+    public String getTechnique() {
+        return technique;
+    }
+
+    public void setTechnique(String technique) {
+        this.technique = technique;
     }
 }

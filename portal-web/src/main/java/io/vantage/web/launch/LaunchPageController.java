@@ -27,8 +27,10 @@ import io.vantage.api.error.FieldException;
 import io.vantage.api.launch.KeyboardLayouts;
 import io.vantage.api.launch.LaunchRequest;
 import io.vantage.api.launch.LaunchService;
+import io.vantage.api.recipe.RecipeView;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.CurrentUser;
+import io.vantage.web.recipe.RecipeWizard;
 
 /**
  * The launch wizard: experiments → environment → size → details. Each step is a page with the earlier choices
@@ -42,9 +44,11 @@ class LaunchPageController {
     private final AccessPolicy access;
     private final Validator validator;
     private final OpenLinks links;
+    private final RecipeWizard recipes;
 
     LaunchPageController(CatalogueService catalogue, LaunchService launches, AccessPolicy access, Validator validator,
-                         OpenLinks links) {
+                         OpenLinks links, RecipeWizard recipes) {
+        this.recipes = recipes;
         this.links = links;
         this.catalogue = catalogue;
         this.launches = launches;
@@ -82,6 +86,7 @@ class LaunchPageController {
     }
 
     private void fill(CurrentUser user, LaunchForm form, String step, Model model) {
+        RecipeView recipe = recipes.preset(form, model);
         List<PlanOption> plans = catalogue.plans(user, form.experiments());
         Map<Long, PlanOption> images = new LinkedHashMap<>();
         for (PlanOption plan : plans) {
@@ -100,7 +105,8 @@ class LaunchPageController {
         model.addAttribute("quota", catalogue.quota(user));
         model.addAttribute("keyboards", KeyboardLayouts.ALL);
         if (form.getName() == null || form.getName().isBlank()) {
-            form.setName(chosen.map(p -> p.imageName() + (form.experiments().isEmpty() ? ""
+            form.setName(chosen.map(p -> (recipe != null ? recipe.name() : p.imageName())
+                    + (form.experiments().isEmpty() ? ""
                     : " for " + String.join(", ", form.experiments()))).orElse(""));
         }
         model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));

@@ -7,6 +7,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.vantage.api.data.OpenLinks;
 import io.vantage.api.data.OpenTarget;
+import io.vantage.api.recipe.Recipes;
 import io.vantage.api.security.CurrentUser;
 
 /**
@@ -18,18 +19,30 @@ import io.vantage.api.security.CurrentUser;
 class OpenPageController {
 
     private final OpenLinks links;
+    private final Recipes recipes;
 
-    OpenPageController(OpenLinks links) {
+    OpenPageController(OpenLinks links, Recipes recipes) {
         this.links = links;
+        this.recipes = recipes;
     }
 
+    /** With {@code recipe} (id or slug), the wizard opens with it chosen; with only a recipe, at the first step. */
     @GetMapping("/open")
-    String open(CurrentUser user, @RequestParam(required = false) String pid) {
+    String open(CurrentUser user, @RequestParam(required = false) String pid,
+                @RequestParam(required = false) String recipe) {
+        String slug = recipe == null ? null : recipes.open(recipe).slug();
+        if (slug != null && (pid == null || pid.isBlank())) {
+            return "redirect:" + UriComponentsBuilder.fromPath("/launch").queryParam("recipe", slug).encode()
+                    .build().toUriString();
+        }
         OpenTarget target = links.resolve(user, pid);
         UriComponentsBuilder wizard = UriComponentsBuilder.fromPath("/launch").queryParam("step", "environment")
                 .queryParam("experiment", target.experimentId());
         if (target.datasetPid() != null) {
             wizard.queryParam("dataset", target.datasetPid());
+        }
+        if (slug != null) {
+            wizard.queryParam("recipe", slug);
         }
         return "redirect:" + wizard.encode().build().toUriString();
     }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.admin.AdminFixtures;
+import io.vantage.api.testing.PortalTest;
 
 /** Images, flavours with their limits, and plans, through the admin pages. */
 @PortalTest

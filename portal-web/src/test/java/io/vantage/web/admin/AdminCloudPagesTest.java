@@ -7,7 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.admin.AdminFixtures;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Cloud providers and security groups through the admin pages. The configured {@code local} provider is only

@@ -6,7 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.admin.AdminFixtures;
+import io.vantage.api.testing.PortalTest;
 
 /** Warning leads per role and per image on the lifetime page, and its test e-mail on a portal without mail. */
 @PortalTest

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.HtmlUtils;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.admin.AdminFixtures;
+import io.vantage.api.testing.PortalTest;
 
 /** Overview, instances, extension requests and audit log pages (user-office imports: EtlRunPagesTest). */
 @PortalTest

@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 
-import io.vantage.web.HttpSession;
+import io.vantage.api.admin.AdminFixtures;
+import io.vantage.api.testing.HttpSession;
 
 /**
  * What the admin page tests share: a browser-like session signed in as {@code admin} through the embedded login,

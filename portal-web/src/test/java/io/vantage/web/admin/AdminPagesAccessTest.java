@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.vantage.web.HttpSession;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.PortalTest;
 
 /** The admin pages are for admins only: a signed-in scientist gets 403 on every page and every form. */
 @PortalTest
@@ -21,7 +21,8 @@ class AdminPagesAccessTest {
             "/admin/plans", "/admin/pools", "/admin/roles", "/admin/roles/STAFF", "/admin/security-groups",
             "/admin/notifications", "/admin/notifications/new", "/admin/providers", "/admin/providers/new",
             "/admin/extension-requests", "/admin/lifetime", "/admin/audit", "/admin/etl-runs", "/admin/etl-runs/1",
-            "/admin/etl-runs/1/problems.csv", "/admin/data-stores", "/admin/data-stores/new");
+            "/admin/etl-runs/1/problems.csv", "/admin/data-stores", "/admin/data-stores/new",
+            "/admin/recipes", "/admin/recipes/new");
 
     @LocalServerPort
     int port;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.PortalTest;
 
 /** The user-office import pages as a user office reads them. */
 @PortalTest

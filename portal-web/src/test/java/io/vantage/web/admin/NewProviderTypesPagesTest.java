@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.web.PortalTest;
-import io.vantage.web.TestWorkDirs;
+import io.vantage.api.testing.PortalTest;
+import io.vantage.api.testing.TestWorkDirs;
 
 /**
  * The admin console's form adds each provider type of issue 17 from its declared settings (maps written as the

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Journey 3 in a real browser: an admin registers a flavour of the local cloud and offers the analysis desktop on

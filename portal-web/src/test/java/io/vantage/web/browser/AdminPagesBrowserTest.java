@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Every admin page in a real browser: it renders with its heading and no script error (a Content-Security-Policy

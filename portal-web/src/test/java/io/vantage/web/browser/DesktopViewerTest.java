@@ -23,10 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.PortalTest;
-import io.vantage.web.RfbClient;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.PortalTest;
+import io.vantage.api.testing.RfbClient;
 
 /**
  * The desktop in Chromium as people use it: the VNC tunnel is opened without compression although Chromium offers

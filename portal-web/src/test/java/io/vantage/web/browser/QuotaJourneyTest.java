@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.vantage.web.Desktops;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Journey 4: a scientist over quota sees, in words, why a size cannot be chosen and why the launch is refused.

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * Journey 1 in a real browser: sign in through the embedded OIDC page, launch a desktop with the wizard, watch it
@@ -74,6 +74,11 @@ class ScientistJourneyTest {
                 .failFast("the desktop viewer disconnected before the desktop drew anything",
                         () -> !"true".equals(viewer.getAttribute("data-connected")))
                 .until(() -> Canvas.distinctColours(page) > 1);
+        // whether the viewer opened on the ACTIVE event or after the page's fragment, it ends up alone, connected, in
+        // the desktop's layout with its buttons
+        assertThat(page.locator("#viewer")).hasCount(1);
+        assertThat(page.locator("#progress")).hasCount(0);
+        assertThat(page.locator("#fullscreen-button")).isVisible();
         Browser.screenshot(page, "journey1-05-desktop");
         String uid = page.url().substring(page.url().lastIndexOf('/') + 1);
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.vantage.api.cloud.CloudWatch;
 import io.vantage.cloud.openstack.StatefulOpenStack;
-import io.vantage.web.ApiClient;
+import io.vantage.api.testing.ApiClient;
 
 /**
  * A stateful OpenStack (WireMock shaped like Keystone, Nova and Glance) added to the running portal as a cloud

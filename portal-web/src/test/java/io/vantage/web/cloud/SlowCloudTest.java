@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.vantage.api.cloud.CloudWatch;
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.cloud.openstack.StatefulOpenStack;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.HttpSession;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * The portal on a slow, forgetful OpenStack (a stateful WireMock shaped like Keystone, Nova and Glance): requests

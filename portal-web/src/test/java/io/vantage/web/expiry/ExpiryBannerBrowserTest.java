@@ -27,12 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.vantage.api.expiry.DeletionMails;
 import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.Mails;
-import io.vantage.web.MutableClock;
-import io.vantage.web.TestInstances;
-import io.vantage.web.TestMail;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.Mails;
+import io.vantage.api.testing.MutableClock;
+import io.vantage.api.testing.TestInstances;
+import io.vantage.api.testing.TestMail;
 import io.vantage.web.browser.Browser;
 
 /**
@@ -159,7 +159,7 @@ class ExpiryBannerBrowserTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_events where target_id = ? and action = "
                 + "'instance.deletion.mail'", Integer.class, uid)).isEqualTo(1);
         List<MimeMessage> mails = TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + uid).stream()
-                .filter(m -> subject(m).endsWith("was deleted")).toList();
+                .filter(m -> Mails.subject(m).endsWith("was deleted")).toList();
         assertThat(TestMail.recipients(mails)).containsExactly("expiry-banner@example.org");
         assertThat(Mails.plain(mails.get(0))).contains("An administrator, Grace Hopper, deleted it.");
         page.context().close();
@@ -201,14 +201,6 @@ class ExpiryBannerBrowserTest {
     Instant terminationDate(String uid) {
         return jdbc.queryForObject("select termination_date from instances where uid = ?", Timestamp.class, uid)
                 .toInstant();
-    }
-
-    static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     ApiClient api(String userId) {

@@ -23,12 +23,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.Mails;
-import io.vantage.web.MutableClock;
-import io.vantage.web.TestInstances;
-import io.vantage.web.TestMail;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.Mails;
+import io.vantage.api.testing.MutableClock;
+import io.vantage.api.testing.TestInstances;
+import io.vantage.api.testing.TestMail;
 import io.vantage.web.browser.Browser;
 
 /**
@@ -139,6 +139,6 @@ class ExtensionApprovalBrowserTest {
 
     private static List<MimeMessage> approvals(String uid) {
         return TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + uid).stream()
-                .filter(mail -> ExpiryBannerBrowserTest.subject(mail).contains("was approved")).toList();
+                .filter(mail -> Mails.subject(mail).contains("was approved")).toList();
     }
 }

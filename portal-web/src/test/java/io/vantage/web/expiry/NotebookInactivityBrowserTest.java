@@ -27,11 +27,11 @@ import io.vantage.api.expiry.DeletionMails;
 import io.vantage.api.expiry.ExpirySweep;
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.tunnel.ActivityRecorder;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.Mails;
-import io.vantage.web.MutableClock;
-import io.vantage.web.TestMail;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.Mails;
+import io.vantage.api.testing.MutableClock;
+import io.vantage.api.testing.TestMail;
 import io.vantage.web.browser.Browser;
 
 /**
@@ -154,15 +154,17 @@ class NotebookInactivityBrowserTest {
         deletionMails.sendDue();
         deletionMails.sendDue();
         List<MimeMessage> told = TestMail.mentioning(SessionExpiryPortalTest.INSTANCE_LINKS + idle).stream()
-                .filter(mail -> ExpiryBannerBrowserTest.subject(mail).endsWith("was deleted")).toList();
+                .filter(mail -> Mails.subject(mail).endsWith("was deleted")).toList();
         assertThat(TestMail.recipients(told)).containsExactly("expiry-notebooks@example.org");
         assertThat(Mails.plain(told.get(0))).contains("Nobody used it since").contains("Test notebook");
 
         // deleted on today's clock: a command queued days ahead would not be due once the clock is reset, and its
         // machine would run on through the other tests
         clock.reset();
-        assertThat(api.delete("/api/instances/" + busy).status()).isEqualTo(202);
+        // pages closed first: a page watching its notebook's deletion removes the frame, whose Jupyter may ask
+        // "leave the page?", and that dialog racing the closing browser profile crashed Playwright's driver
         idlePage.context().close();
+        assertThat(api.delete("/api/instances/" + busy).status()).isEqualTo(202);
     }
 
     /**

@@ -8,11 +8,11 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
-import io.vantage.web.LifecyclePortalTest;
+import io.vantage.api.testing.LifecyclePortalTest;
 
 /**
  * The whole portal with real desktops and notebooks (local provider, command workers and reconciler on), for what
- * a person sees of expiry in Chromium. Time is a {@link io.vantage.web.MutableClock} and the expiry sweep and
+ * a person sees of expiry in Chromium. Time is a {@link io.vantage.api.testing.MutableClock} and the expiry sweep and
  * deletion e-mails run only when tests call them, so a test decides when a warning window opens or a deadline
  * passes and never waits for one; mail goes to GreenMail. Test classes with this annotation share one portal.
  */

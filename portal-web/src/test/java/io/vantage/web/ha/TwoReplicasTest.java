@@ -32,17 +32,17 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.domain.database.EmbeddedPostgresServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.HttpSession;
-import io.vantage.web.LiveEventsClient;
-import io.vantage.web.RfbClient;
-import io.vantage.web.TestWorkDirs;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.LiveEventsClient;
+import io.vantage.api.testing.RfbClient;
+import io.vantage.api.testing.TestWorkDirs;
 import io.vantage.web.browser.Browser;
 import io.vantage.web.notebook.KernelSocket;
-import io.vantage.web.tunnel.GuacamoleAccessSteps;
-import io.vantage.web.tunnel.GuacdPeer;
-import io.vantage.web.tunnel.VncAccessSteps;
+import io.vantage.api.tunnel.guacamole.GuacamoleAccessSteps;
+import io.vantage.api.tunnel.guacamole.GuacdPeer;
+import io.vantage.api.tunnel.vnc.VncAccessSteps;
 
 /**
  * Two portal replicas on one PostgreSQL, as on Kubernetes: commands run once, tickets, live events and browser

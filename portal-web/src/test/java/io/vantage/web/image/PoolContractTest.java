@@ -27,9 +27,9 @@ import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.cloud.api.HandOverAgent;
 import io.vantage.cloud.api.PoolSecrets;
 import io.vantage.cloud.openstack.StatefulOpenStack;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.PortalTest;
 import io.vantage.web.cloud.OpenStackFixture;
 
 /**

@@ -28,7 +28,7 @@ import io.vantage.cloud.local.LocalProviderFactory;
 import io.vantage.cloud.local.LocalSettings;
 import io.vantage.domain.database.EmbeddedPostgresServer;
 import io.vantage.domain.database.EmbeddedPostgresServer.EmbeddedDatabase;
-import io.vantage.web.TestWorkDirs;
+import io.vantage.api.testing.TestWorkDirs;
 
 /**
  * The portal's data directory as the portal lays it out (the embedded database in {@code pgdata}, the local

@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.vantage.web.HttpSession;
+import io.vantage.api.testing.HttpSession;
 import io.vantage.web.browser.Browser;
 
 /**

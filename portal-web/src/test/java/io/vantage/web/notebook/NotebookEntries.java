@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.NotebookHttp;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
 
 /** Enters a notebook's origin as a browser would (ticket from the API, then the entry URL) and keeps its cookie. */
 final class NotebookEntries {

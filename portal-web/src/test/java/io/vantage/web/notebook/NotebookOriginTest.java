@@ -21,11 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.api.support.Tokens;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.HttpSession;
-import io.vantage.web.NotebookHttp;
-import io.vantage.web.PortalTest;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.PortalTest;
 
 /**
  * A notebook's own origin, over plain HTTP against a real Jupyter: the notebook host serves that notebook and

@@ -22,12 +22,12 @@ import io.vantage.api.cloud.ProviderRegistry;
 import io.vantage.api.security.EmbeddedOidcServer;
 import io.vantage.cloud.api.CloudInstance;
 import io.vantage.cloud.api.CloudProvider;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.HttpSession;
-import io.vantage.web.PortalTest;
-import io.vantage.web.RfbClient;
-import io.vantage.web.TestInstances;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.PortalTest;
+import io.vantage.api.testing.RfbClient;
+import io.vantage.api.testing.TestInstances;
 import io.vantage.web.image.VncProbe;
 
 /**

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.vantage.web.HttpSession;
+import io.vantage.api.testing.HttpSession;
 
 /**
  * The configured provider is frozen (it accepts connections and never answers): the portal still starts, people

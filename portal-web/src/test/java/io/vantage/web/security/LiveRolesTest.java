@@ -26,11 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.events.LiveEvent;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.HttpSession;
-import io.vantage.web.LifecyclePortalTest;
-import io.vantage.web.LiveEventsClient;
-import io.vantage.web.MutableClock;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.LifecyclePortalTest;
+import io.vantage.api.testing.LiveEventsClient;
+import io.vantage.api.testing.MutableClock;
 
 /**
  * Roles are evaluated on every request: an admin who loses the role (revoked, or a grant that ran out) is refused
@@ -142,7 +142,15 @@ class LiveRolesTest {
 
             // Open connections are told by the expiry job, on whichever replica runs it.
             PGConnection pg = listener.unwrap(PGConnection.class);
-            await().atMost(Duration.ofSeconds(15)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).alias("an access notice for " + id + " (watermark, grant and clock: "
+                    + "see the failure's condition)").conditionEvaluationListener(condition -> {
+                        if (condition.getRemainingTimeInMS() <= 0 || !condition.isSatisfied()
+                                && condition.getElapsedTimeInMS() > 55_000) {
+                            System.err.println("LiveRolesTest diagnostics: clock " + clock.instant() + ", "
+                                    + jdbc.queryForList("select key, value from portal_settings") + ", "
+                                    + jdbc.queryForList("select * from shedlock") + ", notified " + notified);
+                        }
+                    }).until(() -> {
                 PGNotification[] received = pg.getNotifications(500);
                 if (received != null) {
                     for (PGNotification notification : received) {

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.HttpSession;
+import io.vantage.api.testing.HttpSession;
 
 /**
  * A provider that sends tokens without the configured id claim: the person gets a sentence they can act on, and no

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.HttpSession;
+import io.vantage.api.testing.HttpSession;
 
 /**
  * The full authorization-code login against the embedded OIDC server, over real HTTP, step by step as a browser

@@ -24,9 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.events.LiveEvent;
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.HttpSession;
-import io.vantage.web.LiveEventsClient;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.LiveEventsClient;
 
 /**
  * A live-events stream that the browser closes (sign-out, leaving the page) or a script drops ends quietly: the

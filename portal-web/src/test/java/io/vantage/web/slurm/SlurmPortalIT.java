@@ -23,10 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import io.vantage.api.security.EmbeddedOidcServer;
-import io.vantage.web.ApiClient;
-import io.vantage.web.Desktops;
-import io.vantage.web.HttpSession;
-import io.vantage.web.RfbClient;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.Desktops;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.RfbClient;
 import io.vantage.web.browser.Browser;
 
 /**

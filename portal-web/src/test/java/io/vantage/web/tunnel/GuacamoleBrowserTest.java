@@ -22,6 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.vantage.api.tunnel.guacamole.GuacamoleTestSupport;
+import io.vantage.api.tunnel.guacamole.GuacdPeer;
+
 /**
  * guacamole-common-js and /js/guacamole-desktop.js in Chromium, through the portal, against the guacd peer: the
  * screen is drawn, keys, mouse and clipboard go both ways, a guest only watches, errors are shown.

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.vantage.web.ApiClient;
-import io.vantage.web.HttpSession;
-import io.vantage.web.LiveEventsClient;
+import io.vantage.api.testing.ApiClient;
+import io.vantage.api.testing.HttpSession;
+import io.vantage.api.testing.LiveEventsClient;
+import io.vantage.api.tunnel.guacamole.GuacamoleTestSupport;
+import io.vantage.api.tunnel.guacamole.GuacamoleWebSocketClient;
+import io.vantage.api.tunnel.vnc.VncAccessSteps;
 
 /**
  * A desktop opened from a browser session lasts no longer than that session: an admin ending the person's

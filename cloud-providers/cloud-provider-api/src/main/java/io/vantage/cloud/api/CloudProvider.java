@@ -68,6 +68,16 @@ public interface CloudProvider extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * Asks to be told the moment a machine's state may have changed (its compute id is passed), where the provider
+     * learns it without asking the cloud (an event stream, a watch, processes it started itself), so the portal looks
+     * at that machine at once instead of at its next poll (time to desktop). Providers without such a source ignore
+     * it, and the portal polls every provider anyway. Called once after the provider is built; the listener returns
+     * quickly and never throws.
+     */
+    default void watchStates(java.util.function.Consumer<String> listener) {
+    }
+
     /** A cheap call that proves the provider answers; never throws. */
     ProviderHealth checkHealth();
 

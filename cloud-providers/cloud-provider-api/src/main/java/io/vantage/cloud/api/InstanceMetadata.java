@@ -12,10 +12,11 @@ import java.util.Objects;
  *
  * @param proposals the proposals of the instance's experiments, sorted (a batch provider may charge one as the job's
  *                  account); empty when the portal does not say
+ * @param recipe    the analysis recipe to clone at the start, or null
  */
 public record InstanceMetadata(String deploymentId, String instanceUid, String owner, List<String> experiments,
                                int screenWidth, int screenHeight, String keyboardLayout, String secret,
-                               List<String> proposals) {
+                               List<String> proposals, GitRecipe recipe) {
 
     /** Set to {@code true} on machines made for a pool (docs/image-contract.md, "Hand-over"). */
     public static final String POOL_KEY = "vantage-pool";
@@ -27,10 +28,19 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
     }
 
+    /** Without a recipe. */
+    public InstanceMetadata(String deploymentId, String instanceUid, String owner, List<String> experiments,
+                            int screenWidth, int screenHeight, String keyboardLayout, String secret,
+                            List<String> proposals) {
+        this(deploymentId, instanceUid, owner, experiments, screenWidth, screenHeight, keyboardLayout, secret,
+                proposals, null);
+    }
+
     /** Without proposals. */
     public InstanceMetadata(String deploymentId, String instanceUid, String owner, List<String> experiments,
                             int screenWidth, int screenHeight, String keyboardLayout, String secret) {
-        this(deploymentId, instanceUid, owner, experiments, screenWidth, screenHeight, keyboardLayout, secret, null);
+        this(deploymentId, instanceUid, owner, experiments, screenWidth, screenHeight, keyboardLayout, secret, null,
+                null);
     }
 
     /** Tags that identify the machine as ours; providers set them on every machine they create. */
@@ -69,6 +79,9 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
         if (pooled()) {
             values.put(POOL_KEY, "true");
         }
+        if (recipe != null) {
+            values.putAll(recipe.metadata());
+        }
         return values;
     }
 
@@ -76,6 +89,6 @@ public record InstanceMetadata(String deploymentId, String instanceUid, String o
     public String toString() {
         return "InstanceMetadata[deploymentId=" + deploymentId + ", instanceUid=" + instanceUid + ", owner=" + owner
                 + ", experiments=" + experiments + ", proposals=" + proposals + ", screen=" + screenWidth + "x"
-                + screenHeight + ", keyboardLayout=" + keyboardLayout + ", secret=****]";
+                + screenHeight + ", keyboardLayout=" + keyboardLayout + ", recipe=" + recipe + ", secret=****]";
     }
 }

@@ -120,6 +120,9 @@ final class PodTemplates {
             plain.put("VANTAGE_KEYBOARD", metadata.keyboardLayout());
         }
         plain.put(DATA_ENV, DataMounts.jsonArray(request.dataMounts()));
+        if (metadata.recipe() != null) { // the image's entry point clones it (docs/image-contract.md, "Recipes")
+            plain.putAll(metadata.recipe().environment());
+        }
         if (request.userData() != null) {
             plain.put("VANTAGE_USER_DATA", USER_DATA_DIR + "/" + Manifests.USER_DATA_KEY);
         }

@@ -62,7 +62,8 @@ final class InstanceFactory {
                 InstanceRecord.Desired.RUNNING, 0, Map.of(), List.of(), null, null);
         try {
             InstancePaths paths = store.create(record);
-            record = experimentData.apply(isolation.prepare(record, paths), paths, metadata.experiments());
+            record = RecipeClone.remember(experimentData.apply(isolation.prepare(record, paths), paths,
+                    metadata.experiments()), metadata.recipe());
             store.save(record);
             DataMountFile.save(paths, request.dataMounts());
             launcher.writeSecrets(paths, metadata.secret(), record.user());

@@ -68,6 +68,7 @@ final class InstanceLifecycle {
         try {
             Launcher launcher = catalogue.launcher(record.imageId())
                     .orElseThrow(() -> new LaunchException("unknown image " + record.imageId()));
+            RecipeClone.run(launch); // before the notebook lists the home
             launcher.launch(launch);
             log.info("Local instance {} ({}) is running after {} ms: ports {}", computeId, record.imageId(),
                     (System.nanoTime() - started) / 1_000_000, launch.record().ports());
@@ -94,7 +95,7 @@ final class InstanceLifecycle {
     /** Processes first, then the user (userdel refuses a user with processes), then the folder with the home. */
     void delete(String computeId) {
         store.load(computeId).ifPresent(record -> {
-            ProcessTree.terminate(record.processes(), settings.stopGrace());
+            ProcessTree.terminate(record.processes(), ProcessTree.uidOf(record.user()), settings.stopGrace());
             // a failure here leaves the record, so the portal's retry of the delete finds the user again
             isolation.remove(record);
         });
@@ -104,7 +105,7 @@ final class InstanceLifecycle {
 
     /** Nothing of the instance runs afterwards: its process families, then whatever else its user still runs. */
     private void end(InstanceRecord record) {
-        ProcessTree.terminate(record.processes(), settings.stopGrace());
+        ProcessTree.terminate(record.processes(), ProcessTree.uidOf(record.user()), settings.stopGrace());
         isolation.endStragglers(record);
     }
 

@@ -63,7 +63,7 @@ final class Launch {
 
     /** Ends a process of a failed attempt and forgets it, before the launcher retries. */
     void discard(ProcessRecord process) {
-        ProcessTree.terminate(List.of(process), settings.stopGrace());
+        ProcessTree.terminate(List.of(process), ProcessTree.uidOf(record.user()), settings.stopGrace());
         update(record.withoutProcess(process.pid()));
     }
 
@@ -91,6 +91,11 @@ final class Launch {
                     + ": " + logTail(process.role()));
         }
         return ProcessTree.isAlive(process) && ready.getAsBoolean();
+    }
+
+    /** Whether a later request (stop, delete) made this launch moot. */
+    boolean cancelled() {
+        return superseded.getAsBoolean();
     }
 
     boolean accepts(int port) {

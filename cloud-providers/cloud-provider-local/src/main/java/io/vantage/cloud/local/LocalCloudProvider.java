@@ -107,6 +107,12 @@ final class LocalCloudProvider implements CloudProvider {
         return Optional.of(compute.handOver());
     }
 
+    /** The moment a launch, start, stop or hand-over is done, the portal hears of it and need not wait for a poll. */
+    @Override
+    public void watchStates(java.util.function.Consumer<String> listener) {
+        queue.onSettled(listener);
+    }
+
     /** Installs the Debian packages desktops and notebooks need when this process may; else logs the command. */
     @Override
     public void prepare() {

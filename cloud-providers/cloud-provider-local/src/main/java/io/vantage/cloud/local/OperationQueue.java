@@ -29,6 +29,8 @@ final class OperationQueue implements AutoCloseable {
     private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Told the compute id whenever an instance's last requested operation is done (its state settled). */
+    private volatile Consumer<String> settled = computeId -> { };
 
     OperationQueue() {
         AtomicLong threads = new AtomicLong();
@@ -56,12 +58,26 @@ final class OperationQueue implements AutoCloseable {
             try {
                 task.accept(superseded);
             } finally {
-                pending.remove(computeId, mine);
+                if (pending.remove(computeId, mine)) {
+                    tell(computeId);
+                }
             }
         }, pool);
         tails.put(computeId, next);
         next.whenComplete((ignored, failure) -> forget(computeId, next));
         return next;
+    }
+
+    void onSettled(Consumer<String> listener) {
+        settled = listener;
+    }
+
+    private void tell(String computeId) {
+        try {
+            settled.accept(computeId);
+        } catch (RuntimeException e) {
+            // the listener's business: the portal polls anyway
+        }
     }
 
     Optional<CloudState> showing(String computeId) {

@@ -27,6 +27,7 @@ final class ProcessTree {
     /** Clock ticks make start times coarse; a reused pid starts much later than this. */
     private static final long START_TOLERANCE_MILLIS = 1000;
     private static final Duration KILL_WAIT = Duration.ofSeconds(3);
+    private static final int ANY_UID = -1;
 
     private ProcessTree() {
     }
@@ -66,9 +67,18 @@ final class ProcessTree {
         return handle.info().startInstant().map(instant -> instant.toEpochMilli());
     }
 
-    /** SIGTERM to every process of the family, SIGKILL to what is left after the grace period. */
+    /** {@link #terminate(Collection, int, Duration)} for processes that run as the portal's own user. */
     static void terminate(Collection<ProcessRecord> records, Duration grace) {
-        Set<ProcessHandle> targets = family(records);
+        terminate(records, ownUid(), grace);
+    }
+
+    /**
+     * SIGTERM to every process of the family, SIGKILL to what is left after the grace period. {@code uid} is the
+     * user the processes run as ({@link #uidOf}): the session of a leader that has died is swept only for that
+     * user's processes.
+     */
+    static void terminate(Collection<ProcessRecord> records, int uid, Duration grace) {
+        Set<ProcessHandle> targets = family(records, uid);
         if (targets.isEmpty()) {
             return;
         }
@@ -76,7 +86,7 @@ final class ProcessTree {
         if (Waits.untilQuietly(() -> targets.stream().noneMatch(ProcessTree::isRunning), grace)) {
             return;
         }
-        Set<ProcessHandle> remaining = family(records);
+        Set<ProcessHandle> remaining = family(records, uid);
         targets.stream().filter(ProcessTree::isRunning).forEach(remaining::add);
         log.info("Killing {} that ignored SIGTERM for {}", describe(remaining), grace);
         remaining.forEach(ProcessHandle::destroyForcibly);
@@ -91,6 +101,16 @@ final class ProcessTree {
     }
 
     static Set<ProcessHandle> family(Collection<ProcessRecord> records) {
+        return family(records, ownUid());
+    }
+
+    /**
+     * The processes of the records' sessions and their descendants. While a leader lives, its session is ours. Once
+     * it has died, the kernel may give its pid to a stranger after the session's last member is gone, and that
+     * stranger's own session would carry the same id: a dead leader's session is then taken only for processes of
+     * {@code uid}, the instance's user, so a reused session id never makes the portal signal another user's work.
+     */
+    static Set<ProcessHandle> family(Collection<ProcessRecord> records, int uid) {
         Set<ProcessHandle> members = new LinkedHashSet<>();
         for (ProcessRecord record : records) {
             boolean pidReused = ProcessHandle.of(record.pid()).flatMap(ProcessTree::startedAt)
@@ -100,8 +120,9 @@ final class ProcessTree {
                 // the kernel never reuses a pid while it names a live session, so that session is not ours
                 continue;
             }
-            find(record).ifPresent(members::add);
-            members.addAll(sessionMembers(record));
+            Optional<ProcessHandle> leader = find(record);
+            leader.ifPresent(members::add);
+            members.addAll(sessionMembers(record, leader.isPresent() ? ANY_UID : uid));
         }
         Set<ProcessHandle> descendants = members.stream().flatMap(ProcessHandle::descendants)
                 .filter(ProcessTree::isRunning)
@@ -111,11 +132,24 @@ final class ProcessTree {
         return members;
     }
 
-    private static Set<ProcessHandle> sessionMembers(ProcessRecord record) {
+    /** The uid the instance's processes run as: its own user's, or the portal's when it has none. */
+    static int uidOf(InstanceUser user) {
+        return user == null ? ownUid() : user.uid();
+    }
+
+    private static int ownUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return ANY_UID;
+        }
+    }
+
+    private static Set<ProcessHandle> sessionMembers(ProcessRecord record, int uid) {
         Set<ProcessHandle> members = new LinkedHashSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path entry : entries) {
-                if (sessionOf(entry) == record.pid()) {
+                if (sessionOf(entry) == record.pid() && (uid == ANY_UID || UserProcesses.runsAs(entry, uid))) {
                     ProcessHandle.of(Long.parseLong(entry.getFileName().toString()))
                             .filter(ProcessTree::isRunning)
                             .filter(handle -> startedAt(handle)

@@ -48,7 +48,7 @@ final class UserProcesses {
     }
 
     /** The {@code Uid:} line of /proc/PID/status: real, effective, saved, filesystem; zombies do not count. */
-    private static boolean runsAs(Path procEntry, int uid) {
+    static boolean runsAs(Path procEntry, int uid) {
         try {
             String uidText = Integer.toString(uid);
             boolean zombie = false;

@@ -41,6 +41,19 @@ class LifecycleTest extends LocalProviderTestSupport {
     }
 
     @Test
+    void theWatcherHearsOfALaunchTheMomentItRuns() {
+        CloudProvider provider = provider();
+        java.util.Map<String, CloudState> heard = new java.util.concurrent.ConcurrentHashMap<>();
+        provider.watchStates(id -> heard.put(id, provider.compute().get(id).orElseThrow().state()));
+
+        String computeId = provider.compute().create(request("desktop", "uid-watch", newSecret())).computeId();
+
+        org.awaitility.Awaitility.await().atMost(LAUNCH).until(() -> heard.containsKey(computeId));
+        assertThat(heard.get(computeId)).as("the state when the watcher was told").isEqualTo(CloudState.RUNNING);
+        provider.compute().delete(computeId);
+    }
+
+    @Test
     void rebootRestartsWithNewProcesses() {
         CloudProvider provider = provider();
         String computeId = provider.compute().create(request("desktop", "uid-reboot", newSecret())).computeId();

@@ -46,6 +46,26 @@ class ProcessTreeTest {
         assertThat(ProcessTree.isAlive(real)).isTrue();
     }
 
+    @Test
+    void aDeadLeadersSessionIsTakenOnlyForTheInstancesUser() throws Exception {
+        RootOnly.require("starting a session member as another user");
+        int nobody = 65534;
+        // the leader leaves a member running as another user and exits: the session outlives its leader, as a
+        // stranger's session would that got the leader's pid once the kernel gave it out again
+        ProcessRecord leader = start("setpriv --reuid=" + nobody + " --regid=" + nobody
+                + " --clear-groups -- sleep 300 & exit 0");
+        await().until(() -> !ProcessTree.isAlive(leader) && ProcessTree.family(List.of(leader), nobody).size() == 1);
+        ProcessHandle member = ProcessTree.family(List.of(leader), nobody).iterator().next();
+
+        assertThat(ProcessTree.family(List.of(leader), ProcessTree.uidOf(null)))
+                .as("the portal's own processes' view of the session").isEmpty();
+        ProcessTree.terminate(List.of(leader), ProcessTree.uidOf(null), Duration.ofMillis(200));
+        assertThat(ProcessTree.isRunning(member)).as("another user's process in that session").isTrue();
+
+        ProcessTree.terminate(List.of(leader), nobody, Duration.ofMillis(200));
+        assertThat(ProcessTree.isRunning(member)).as("the session member of the instance's own user").isFalse();
+    }
+
     private ProcessRecord start(String script) throws Exception {
         InstancePaths paths = new InstancePaths(workDir);
         SecureFiles.directory(paths.home());

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.CreateInstanceRequest;
+import io.vantage.cloud.api.GitRecipe;
 import io.vantage.cloud.api.InstanceMetadata;
 
 /**
@@ -27,6 +28,17 @@ final class JobFactory {
     private final String desktop;
     private final String notebook;
     private final String data;
+
+    /** The image contract's clone script, as the job's user; a failed clone leaves a note and never fails the job. */
+    private static final String RECIPE = """
+
+            # Analysis recipe (docs/image-contract.md, "Recipes"): VANTAGE_RECIPE_* from the job's environment
+            if [ -n "${VANTAGE_RECIPE_URL:-}" ]; then
+              bash -c "$(cat <<'VANTAGE_RECIPE_SCRIPT'
+            %sVANTAGE_RECIPE_SCRIPT
+            )" vantage-recipe || echo "vantage: the recipe could not be cloned" >&2
+            fi
+            """.formatted(GitRecipe.cloneScript());
 
     JobFactory(SlurmSettings settings) {
         this.settings = settings;
@@ -66,6 +78,9 @@ final class JobFactory {
         environment.put("VANTAGE_BASE_URL", baseUrl(settings.jupyterBaseUrl(), metadata.instanceUid()));
         environment.put("VANTAGE_NOTEBOOK_DIR", image.notebookDir());
         environment.put(DataLinks.VARIABLE, DataLinks.environment(request.dataMounts()));
+        if (metadata.recipe() != null) { // the job script clones it as the job's user before the notebook starts
+            environment.putAll(metadata.recipe().environment());
+        }
         environment.put("VANTAGE_SECRET", metadata.secret() == null ? "" : metadata.secret());
         Duration limit = flavour.timeLimit() != null ? flavour.timeLimit() : settings.timeLimit();
         return new JobSpec(jobName(metadata.instanceUid()), JobComment.of(metadata.tags()), script(image),
@@ -110,7 +125,7 @@ final class JobFactory {
         String setup = image.setup() == null || image.setup().isBlank() ? ""
                 : "\n# the image's setup, from the provider settings\n" + image.setup().strip() + "\n";
         // the data first: the image's setup may use ~/data
-        return script + data + setup + ("desktop".equals(image.kind()) ? desktop : notebook);
+        return script + data + RECIPE + setup + ("desktop".equals(image.kind()) ? desktop : notebook);
     }
 
     private static String screen(InstanceMetadata metadata) {

@@ -24,7 +24,8 @@ import org.apache.guacamole.protocol.GuacamoleStatus;
  * time); then {@link #pump} relays whole instructions in bulk: each socket read is scanned for where instructions
  * end ({@code LENGTH.VALUE,...;}, lengths in Unicode characters, so UTF-8 lead bytes are counted) and everything up
  * to the last complete one becomes one websocket message. Nothing is parsed into objects except
- * guacd's {@code error}, whose status says how the connection ended.
+ * guacd's {@code error}, whose status says how the connection ended. The scan also notes where bytes beyond ASCII
+ * are, so the browser's side knows without looking again which messages it may send as they are.
  */
 final class GuacdInput implements GuacamoleReader {
 
@@ -33,8 +34,12 @@ final class GuacdInput implements GuacamoleReader {
     static final int MAX_INSTRUCTION = 4 * 1024 * 1024;
 
     interface Sink {
-        /** Whole instructions, UTF-8 encoded: {@code length} bytes of {@code bytes}, which is reused afterwards. */
-        void send(byte[] bytes, int offset, int length) throws IOException;
+        /**
+         * Whole instructions, UTF-8 encoded: {@code length} bytes of {@code bytes}, which is reused afterwards.
+         *
+         * @param ascii true only when every one of these bytes is ASCII
+         */
+        void send(byte[] bytes, int offset, int length, boolean ascii) throws IOException;
     }
 
     private enum State { LENGTH, VALUE, SEPARATOR }
@@ -52,6 +57,8 @@ final class GuacdInput implements GuacamoleReader {
     private int start;
     private int scanned;
     private int end;
+    /** Where the last byte beyond ASCII that was scanned is (below {@link #start} when none is waiting). */
+    private int lastNonAscii = -1;
     private State state = State.LENGTH;
     private int digits;
     private int length;
@@ -91,7 +98,7 @@ final class GuacdInput implements GuacamoleReader {
 
     private void send(Sink browser, int until) throws IOException {
         if (until > start) {
-            browser.send(buffer, start, until - start);
+            browser.send(buffer, start, until - start, lastNonAscii < start);
             start = until;
         }
     }
@@ -152,7 +159,12 @@ final class GuacdInput implements GuacamoleReader {
                         left -= 8;
                     }
                     while (p < end && left > 0) {
-                        if ((b[p++] & 0xc0) != 0x80) {
+                        int c = b[p];
+                        if (c < 0) {
+                            lastNonAscii = p;
+                        }
+                        p++;
+                        if ((c & 0xc0) != 0x80) {
                             left--;
                         }
                     }
@@ -164,7 +176,7 @@ final class GuacdInput implements GuacamoleReader {
                 case SEPARATOR -> {
                     int c = b[p];
                     if ((c & 0xc0) == 0x80) {
-                        p++; // the rest of the value's last character
+                        lastNonAscii = p++; // the rest of the value's last character
                         continue;
                     }
                     if (element == 0) {
@@ -234,6 +246,7 @@ final class GuacdInput implements GuacamoleReader {
             scanned -= start;
             instructionStart -= start;
             valueStart -= start;
+            lastNonAscii -= start;
             end -= start;
             start = 0;
         }

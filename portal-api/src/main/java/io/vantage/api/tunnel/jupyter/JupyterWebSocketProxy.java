@@ -23,7 +23,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
-import io.vantage.api.events.AccessChange;
+import io.vantage.api.security.AccessChange;
 import io.vantage.api.expiry.NotebookActivity;
 import io.vantage.api.security.PortalSessionHolder;
 import io.vantage.api.tunnel.ActivityRecorder;

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.vantage.api.events.AccessChange;
+import io.vantage.api.security.AccessChange;
 import io.vantage.api.security.AccessPolicy;
 import io.vantage.api.security.ConnectionDecision;
 import io.vantage.api.security.NotebookProperties;
@@ -35,7 +35,7 @@ class NotebookAccess {
     /** What a person may do with one notebook now. */
     record Grant(String userId, Long instanceId, String uid, MemberRole role) {
         boolean readOnly() {
-            return role.readOnly();
+            return AccessPolicy.watchesOnly(role);
         }
     }
 

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import io.vantage.api.events.AccessChange;
-import io.vantage.api.events.AccessChangeListener;
+import io.vantage.api.security.AccessChange;
+import io.vantage.api.security.AccessChangeListener;
 import io.vantage.api.events.EventBus;
 import io.vantage.api.events.LiveEvent;
 import io.vantage.api.security.PortalSessions;

@@ -27,7 +27,7 @@ class GuacBrowserChannelTest {
         // multi-byte characters on both sides of the 8 Ki characters the channel decodes at a time
         String text = "4.blob,1.1,20000." + "A".repeat(8180) + "é\uD834\uDD1Eß" + "B".repeat(11_815) + ";";
         byte[] utf8 = ("xx" + text).getBytes(StandardCharsets.UTF_8);
-        new BrowserChannel(session).send(utf8, 2, utf8.length - 2);
+        new BrowserChannel(session).send(utf8, 2, utf8.length - 2, false);
 
         assertThat(written.toString()).isEqualTo(text);
     }

@@ -17,8 +17,16 @@ import org.junit.jupiter.api.Test;
 class GuacdInputTest {
 
     private final List<String> messages = new ArrayList<>();
-    private final GuacdInput.Sink sink = (bytes, offset, length) ->
-            messages.add(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    /** Whether each message was said to be ASCII (which lets it go to the browser without decoding). */
+    private final List<Boolean> ascii = new ArrayList<>();
+    private final GuacdInput.Sink sink = (bytes, offset, length, allAscii) -> {
+        String message = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (allAscii) {
+            assertThat(message.chars().allMatch(c -> c < 0x80)).as("said to be ASCII: %s", message).isTrue();
+        }
+        messages.add(message);
+        ascii.add(allAscii);
+    };
 
     @Test
     void passesWhatArrivedTogetherOnAsOneMessageOfWholeInstructions() throws Exception {
@@ -27,6 +35,7 @@ class GuacdInputTest {
 
         assertThat(ended).as("guacd just hung up").isNull();
         assertThat(messages).containsExactly(frame);
+        assertThat(ascii).containsExactly(true);
     }
 
     @Test
@@ -41,6 +50,8 @@ class GuacdInputTest {
         assertThat(String.join("", messages)).isEqualTo(stream);
         assertThat(messages).allSatisfy(m -> assertThat(m).endsWith(";"));
         assertThat(messages.get(0)).startsWith("4.name,6.Désiré;");
+        assertThat(ascii.get(0)).isFalse();
+        assertThat(ascii).as("the images after the text beyond ASCII").endsWith(true, true, true);
 
         messages.clear();
         input(stream).pump(sink); // whole, as fast reads bring it
