@@ -115,7 +115,7 @@ class PoolContractTest {
                     "XAUTHORITY", image.home.resolve(".Xauthority").toString()))).containsPattern("layout:\\s+de");
             assertThat(Files.readString(image.etc.resolve("jupyter.env"))).contains("JUPYTER_TOKEN=" + ownerSecret);
             assertThat(Files.readString(systemctl.resolveSibling("systemctl.log")))
-                    .contains("try-restart vantage-jupyter.service");
+                    .contains("try-restart vantage-jupyter.service vantage-files.service");
             assertThat(Files.readString(root.resolve("data-mounted")).strip()).isEqualTo("contract-pool-user EXP-1");
             assertThat(image.etc.resolve("pool.json")).doesNotExist();
             assertThat(Files.readString(image.etc.resolve("handover.json"))).doesNotContain(poolSecret);
