@@ -63,6 +63,19 @@ final class ImageScripts implements AutoCloseable {
         }
     }
 
+    /**
+     * The user to run the image's servers as ({@link #start}): nobody when this is root (Jupyter and the file service
+     * refuse root, as the image never runs them so), who then owns the home; null (this process) otherwise.
+     */
+    String asUnprivileged() throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return null;
+        }
+        run(List.of("chown", "-R", "65534:65534", home.toString()), Map.of());
+        run(List.of("chmod", "755", root.toString(), root.resolve("home").toString()), Map.of());
+        return "65534";
+    }
+
     /** Runs a script to its end; returns its output, failing with it when the script fails. */
     static String run(List<String> command, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
