@@ -85,6 +85,12 @@ public final class OpenStackFixture implements AutoCloseable {
         jdbc.update("insert into image_protocols (image_id, protocol_id) values (?, ?)", imageId, protocol);
     }
 
+    /** The Nova metadata the portal gave the instance's server. */
+    public Map<String, String> metadataOf(String uid) {
+        return cloud.servers().stream().filter(s -> uid.equals(s.metadata().get("vantage-instance"))).findFirst()
+                .orElseThrow().metadata();
+    }
+
     public StatefulOpenStack cloud() {
         return cloud;
     }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +66,7 @@ class FilesContractTest {
                     Files.copy(raw.resolve("frames.csv"), data.resolve("frames.csv"));
                     data.toFile().setWritable(false, false);
                 }
-                int port = freePort();
+                int port = ImageScripts.freePort();
                 Path log = root.resolve("files.log");
                 image.start("vantage-files", "jupyter.env", Map.of("VANTAGE_FILES_PORT", String.valueOf(port),
                         "VANTAGE_FILES_ADDRESS", "127.0.0.1"), user, log);
@@ -233,9 +232,4 @@ class FilesContractTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

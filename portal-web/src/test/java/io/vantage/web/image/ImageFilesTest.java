@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,14 +67,13 @@ class ImageFilesTest {
             assertThat(none.status()).as(none.raw()).isEqualTo(409);
             assertThat(none.raw()).contains("runs no file service");
 
-            int filesPort = freePort();
+            int filesPort = ImageScripts.freePort();
             openstack.offer("FILES", filesPort);
             ApiClient.Response notYet = owner.get(files);
             assertThat(notYet.status()).as("the service does not run yet: " + notYet.raw()).isEqualTo(502);
             assertThat(notYet.raw()).contains("The file service does not answer");
 
-            Map<String, String> metadata = openstack.cloud().servers().stream()
-                    .filter(s -> uid.equals(s.metadata().get("vantage-instance"))).findFirst().orElseThrow().metadata();
+            Map<String, String> metadata = openstack.metadataOf(uid);
             Path metadataFile = root.resolve("meta_data.json");
             Files.writeString(metadataFile, JsonMapper.builder().build().writeValueAsString(metadata));
             image.configure(metadataFile);
@@ -143,11 +141,6 @@ class ImageFilesTest {
         return new ApiClient(base(), oidc, user);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private String base() {
         return "http://localhost:" + port;

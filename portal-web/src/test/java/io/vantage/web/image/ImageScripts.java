@@ -2,6 +2,7 @@ package io.vantage.web.image;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,13 @@ final class ImageScripts implements AutoCloseable {
         run(List.of("chown", "-R", "65534:65534", home.toString()), Map.of());
         run(List.of("chmod", "755", root.toString(), root.resolve("home").toString()), Map.of());
         return "65534";
+    }
+
+    /** A port nothing listens on now (for a server the test starts). */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Runs a script to its end; returns its output, failing with it when the script fails. */
