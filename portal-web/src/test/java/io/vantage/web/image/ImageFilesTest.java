@@ -106,6 +106,10 @@ class ImageFilesTest {
             assertThat(link.statusCode()).isEqualTo(403);
             assertThat(new String(link.body().readAllBytes())).contains("is a link");
 
+            ApiClient.Response ticket = owner.post("/api/instances/" + uid + "/tickets", Map.of("protocol", "FILES"));
+            assertThat(ticket.status()).as("the file service is the portal's, nobody opens it: " + ticket.raw())
+                    .isEqualTo(400);
+
             guestsAndStrangers(owner, uid, small);
             assertThat(Files.readString(log)).doesNotContain(metadata.get("vantage-secret"));
 
