@@ -105,7 +105,7 @@ final class ImageFileStore implements FileStore {
         HttpRequest.Builder request = request("content", file, "&replace=" + replace)
                 .header("Content-Type", "application/octet-stream").PUT(body);
         InstanceHttp.Answer answer = http.read(whileMoving(http.client().sendAsync(request.build(),
-                HttpResponse.BodyHandlers.ofInputStream()), moved));
+                HttpResponse.BodyHandlers.ofInputStream()), moved, length));
         if (answer.statusCode() != 201) {
             throw refusal(answer, file);
         }
@@ -113,7 +113,7 @@ final class ImageFileStore implements FileStore {
 
     /** The service's answer, given up on when neither it nor the upload's bytes moved for the timeout. */
     private HttpResponse<InputStream> whileMoving(CompletableFuture<HttpResponse<InputStream>> sending,
-                                                  AtomicLong moved) {
+                                                  AtomicLong moved, long length) {
         long seen = -1;
         try {
             while (true) {
@@ -128,6 +128,10 @@ final class ImageFileStore implements FileStore {
                 }
             }
         } catch (ExecutionException e) {
+            if (moved.get() < length) { // the person's side ended first (the service then drops the part it got)
+                throw new InstanceFileException(Reason.FAILED, "The upload was cut short after " + moved.get()
+                        + " of " + length + " bytes");
+            }
             throw http.unreachable();
         } catch (InterruptedException e) {
             sending.cancel(true);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +33,7 @@ import io.vantage.web.cloud.OpenStackFixture;
  * image offers {@code FILES}, the reference image's {@code vantage-files} (configured by the image's own scripts from
  * the metadata the portal sent, run here as an unprivileged user) carries uploads and downloads through
  * {@code /api/instances/{uid}/files} whole, with the same rules as everywhere: a GUEST downloads only after the
- * owner's switch and never uploads, a stranger gets 404, a planted link is refused.
+ * owner's switch and never uploads, a stranger gets 404, a planted link is refused, a cut upload leaves nothing.
  */
 @PortalTest
 class ImageFilesTest {
@@ -106,6 +108,12 @@ class ImageFilesTest {
             assertThat(link.statusCode()).isEqualTo(403);
             assertThat(new String(link.body().readAllBytes())).contains("is a link");
 
+            try (Socket cut = TransferFiles.startPut(port, owner.token(), uid, "cut.bin", 4L << 20, 1 << 20)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> !partials(image.home).isEmpty());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> partials(image.home).isEmpty());
+            assertThat(image.home.resolve("cut.bin")).as("a cut upload leaves nothing").doesNotExist();
+
             ApiClient.Response ticket = owner.post("/api/instances/" + uid + "/tickets", Map.of("protocol", "FILES"));
             assertThat(ticket.status()).as("the file service is the portal's, nobody opens it: " + ticket.raw())
                     .isEqualTo(400);
@@ -139,6 +147,12 @@ class ImageFilesTest {
         assertThat(TransferFiles.download(base(), stranger, uid, "frames.bin").statusCode()).isEqualTo(404);
         assertThat(TransferFiles.upload(base(), stranger, uid, "from-stranger.bin", small).statusCode())
                 .isEqualTo(404);
+    }
+
+    private static List<Path> partials(Path home) throws Exception {
+        try (Stream<Path> files = Files.list(home)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".part")).toList();
+        }
     }
 
     private ApiClient api(String user) {
