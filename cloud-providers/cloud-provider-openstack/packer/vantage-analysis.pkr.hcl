@@ -52,7 +52,7 @@ source "openstack" "analysis" {
   metadata = {
     os_distro         = "ubuntu"
     os_version        = "24.04"
-    vantage_protocols = "vnc:5901,guacd:4822,jupyter:8888"
+    vantage_protocols = "vnc:5901,guacd:4822,jupyter:8888,files:5981"
     vantage_version   = var.image_version
   }
 }

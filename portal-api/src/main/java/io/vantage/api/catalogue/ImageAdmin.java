@@ -139,7 +139,12 @@ public class ImageAdmin {
         if (id == null) {
             return null;
         }
-        return chosen.stream().filter(p -> p.getId().equals(id)).findFirst().orElseThrow(
+        Protocol chosenDefault = chosen.stream().filter(p -> p.getId().equals(id)).findFirst().orElseThrow(
                 () -> new FieldException("defaultProtocolId", "must be one of protocolIds"));
+        if (!chosenDefault.getKind().isConnectable()) {
+            throw new FieldException("defaultProtocolId", "must be a desktop or notebook protocol, not "
+                    + chosenDefault.getKind());
+        }
+        return chosenDefault;
     }
 }

@@ -23,6 +23,7 @@ import io.vantage.api.tunnel.TunnelProperties;
 import io.vantage.api.tunnel.TunnelTargets;
 import io.vantage.cloud.api.CloudProvider;
 import io.vantage.domain.audit.AuditLog;
+import io.vantage.domain.catalogue.Image;
 import io.vantage.domain.catalogue.ProtocolKind;
 import io.vantage.domain.instance.Instance;
 import io.vantage.domain.instance.InstanceRepository;
@@ -31,8 +32,9 @@ import io.vantage.domain.transfer.TransferSettingsRepository;
 
 /**
  * Decides, at every request, whether this person may transfer files with this instance now, and through what: a
- * notebook image's Jupyter (any cloud), else the provider's own file access (local desktops); other desktops are
- * told that transfer is not offered on their cloud yet.
+ * notebook image's Jupyter (any cloud), else the provider's own file access (local desktops), else the image's own
+ * file service (desktop images with the {@code FILES} protocol, any cloud); other desktops are told that their image
+ * offers no file transfer.
  */
 @Service
 @EnableConfigurationProperties(TransferProperties.class)
@@ -46,7 +48,8 @@ public class FileTransfer {
     }
 
     private record Decided(Long instanceId, Long providerId, String computeId, String providerType, boolean jupyter,
-                           boolean mayUpload, boolean guestsMayDownload, boolean mayChangeSettings) {
+                           boolean fileService, boolean mayUpload, boolean guestsMayDownload,
+                           boolean mayChangeSettings) {
     }
 
     private final InstanceRepository instances;
@@ -58,6 +61,7 @@ public class FileTransfer {
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final Clock clock;
+    private final InstanceHttp imageHttp;
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -75,6 +79,7 @@ public class FileTransfer {
         this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(tunnel.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.imageHttp = new InstanceHttp(http, "The file service");
     }
 
     long maxUploadSize() {
@@ -95,9 +100,11 @@ public class FileTransfer {
             }
             boolean mayUpload = access.connectionRole(user, instance).map(role -> !AccessPolicy.watchesOnly(role))
                     .orElse(false);
+            Image image = instance.getPlan().getImage();
             return new Decided(instance.getId(), instance.getProvider().getId(), instance.getComputeId(),
-                    instance.getProvider().getType(), instance.getPlan().getImage().protocol(ProtocolKind.JUPYTER)
-                    .isPresent(), mayUpload, guests, access.canManageMembers(user, instance));
+                    instance.getProvider().getType(), image.protocol(ProtocolKind.JUPYTER).isPresent(),
+                    image.protocol(ProtocolKind.FILES).isPresent(), mayUpload, guests,
+                    access.canManageMembers(user, instance));
         });
         return new Opened(uid, store(uid, decided), decided.mayUpload(), decided.guestsMayDownload(),
                 decided.mayChangeSettings());
@@ -132,14 +139,7 @@ public class FileTransfer {
             throw notOffered("The instance has no machine yet.");
         }
         if (decided.jupyter()) {
-            TunnelTargets.Target target;
-            try {
-                target = targets.resolve(decided.instanceId(), ProtocolKind.JUPYTER)
-                        .orElseThrow(() -> notOffered("The notebook cannot be reached now."));
-            } catch (TunnelTargets.CloudNotAnswering e) {
-                throw new ConflictException(HttpStatus.SERVICE_UNAVAILABLE, "Cloud not answering", e.getMessage(),
-                        Map.of());
-            }
+            TunnelTargets.Target target = target(decided, ProtocolKind.JUPYTER, "The notebook cannot be reached now.");
             return new JupyterFileStore(http, json, target.endpoint(), uid, target.secret(),
                     (int) Math.min(Integer.MAX_VALUE / 2, properties.jupyterChunk().toBytes()),
                     properties.jupyterTimeout());
@@ -150,10 +150,25 @@ public class FileTransfer {
         } catch (ProviderUnavailableException e) {
             throw notOffered("The instance's cloud is not available now; try again later.");
         }
-        return provider.files()
-                .<FileStore>map(files -> new ProviderFileStore(files, decided.computeId()))
-                .orElseThrow(() -> notOffered("File transfer is not offered for desktops on " + decided.providerType()
-                        + " clouds yet: use a notebook, or the desktop's own tools."));
+        if (provider.files().isPresent()) {
+            return new ProviderFileStore(provider.files().get(), decided.computeId());
+        }
+        if (decided.fileService()) {
+            TunnelTargets.Target target = target(decided, ProtocolKind.FILES,
+                    "The desktop's file service cannot be reached now.");
+            return new ImageFileStore(imageHttp, json, target.endpoint(), target.secret(), properties.filesTimeout());
+        }
+        throw notOffered("File transfer is not offered for this desktop: its image (on a " + decided.providerType()
+                + " cloud) runs no file service. Use a notebook, or the desktop's own tools.");
+    }
+
+    private TunnelTargets.Target target(Decided decided, ProtocolKind kind, String unreachable) {
+        try {
+            return targets.resolve(decided.instanceId(), kind).orElseThrow(() -> notOffered(unreachable));
+        } catch (TunnelTargets.CloudNotAnswering e) {
+            throw new ConflictException(HttpStatus.SERVICE_UNAVAILABLE, "Cloud not answering", e.getMessage(),
+                    Map.of());
+        }
     }
 
     private static ConflictException notOffered(String detail) {

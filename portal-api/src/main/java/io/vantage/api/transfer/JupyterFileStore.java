@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -35,9 +34,8 @@ import io.vantage.cloud.api.InstanceFiles;
 final class JupyterFileStore implements FileStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_ANSWER = 32 << 20;
 
-    private final HttpClient http;
+    private final InstanceHttp http;
     private final JsonMapper json;
     private final String base;
     private final String secret;
@@ -47,7 +45,7 @@ final class JupyterFileStore implements FileStore {
     JupyterFileStore(HttpClient http, JsonMapper json, Endpoint endpoint, String uid, String secret, int chunk,
                      Duration timeout) {
         this.timeout = timeout;
-        this.http = http;
+        this.http = new InstanceHttp(http, "The notebook server");
         this.json = json;
         this.base = "http://" + endpoint + "/instances/" + uid + "/jupyter/";
         this.secret = secret;
@@ -61,8 +59,8 @@ final class JupyterFileStore implements FileStore {
 
     @Override
     public List<InstanceFiles.Entry> list(TransferPath folder) {
-        JsonNode model = json.readTree(expect(send(request("api/contents/" + encode(folder) + "?content=1").GET()),
-                "Jupyter could not list " + folder));
+        JsonNode model = json.readTree(expect(http.send(request("api/contents/" + encode(folder) + "?content=1")
+                .GET()), "Jupyter could not list " + folder));
         if (!"directory".equals(model.path("type").asText())) {
             throw new InstanceFileException(Reason.NOT_FOUND, folder + " is not a folder");
         }
@@ -72,49 +70,19 @@ final class JupyterFileStore implements FileStore {
             entries.add(new InstanceFiles.Entry(item.path("name").asText(), directory,
                     directory ? 0 : item.path("size").asLong(0), modified(item), item.path("writable").asBoolean()));
         }
-        entries.sort(java.util.Comparator.comparing((InstanceFiles.Entry e) -> !e.directory())
-                .thenComparing(InstanceFiles.Entry::name));
+        entries.sort(FileStore.ORDER);
         return entries;
     }
 
     @Override
     public InstanceFiles.Download read(TransferPath file) {
-        HttpResponse<InputStream> answer;
-        try {
-            answer = http.send(request("files/" + encode(file)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable();
-        }
-        if (answer.statusCode() != 200) {
-            close(answer.body());
-            throw refusal(answer.statusCode(), file + " cannot be downloaded");
-        }
-        long size = answer.headers().firstValueAsLong("Content-Length").orElse(-1);
-        return new InstanceFiles.Download() {
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public InputStream stream() {
-                return answer.body();
-            }
-
-            @Override
-            public void close() {
-                JupyterFileStore.close(answer.body());
-            }
-        };
+        return http.download(request("files/" + encode(file)),
+                answer -> refusal(answer.statusCode(), file + " cannot be downloaded"));
     }
 
     @Override
     public void write(TransferPath file, long length, InputStream content, boolean replace) throws IOException {
-        boolean exists = send(request("api/contents/" + encode(file) + "?content=0").GET()).statusCode() == 200;
+        boolean exists = http.send(request("api/contents/" + encode(file) + "?content=0").GET()).statusCode() == 200;
         if (exists && !replace) {
             throw new InstanceFileException(Reason.EXISTS, "a file named " + file.name() + " exists");
         }
@@ -141,15 +109,15 @@ final class JupyterFileStore implements FileStore {
                 number++;
             }
             if (exists) {
-                expect(send(request("api/contents/" + encode(file)).DELETE()), "Jupyter did not replace " + file);
+                expect(http.send(request("api/contents/" + encode(file)).DELETE()), "Jupyter did not replace " + file);
             }
             String target = json.writeValueAsString(Map.of("path", file.toString()));
-            expect(send(request("api/contents/" + encode(temp)).header("Content-Type", "application/json")
+            expect(http.send(request("api/contents/" + encode(temp)).header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString(target))), "Jupyter did not keep " + file);
             done = true;
         } finally {
             if (!done) {
-                send(request("api/contents/" + encode(temp)).DELETE());
+                http.send(request("api/contents/" + encode(temp)).DELETE());
             }
         }
     }
@@ -157,7 +125,7 @@ final class JupyterFileStore implements FileStore {
     private void putChunk(TransferPath temp, byte[] bytes, int number) {
         String body = json.writeValueAsString(Map.of("type", "file", "format", "base64", "name", temp.name(),
                 "path", temp.toString(), "chunk", number, "content", Base64.getEncoder().encodeToString(bytes)));
-        expect(send(request("api/contents/" + encode(temp)).header("Content-Type", "application/json")
+        expect(http.send(request("api/contents/" + encode(temp)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))), "Jupyter did not take the upload");
     }
 
@@ -166,29 +134,7 @@ final class JupyterFileStore implements FileStore {
                 .header("Authorization", "token " + secret);
     }
 
-    /** Jupyter's answer, read up to {@link #MAX_ANSWER}: the server is the instance's, and may be hostile. */
-    private record Answer(int statusCode, String body) {
-    }
-
-    private Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<InputStream> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = answer.body()) {
-                byte[] body = in.readNBytes(MAX_ANSWER + 1);
-                if (body.length > MAX_ANSWER) {
-                    throw new InstanceFileException(Reason.FAILED, "The notebook server's answer is too large");
-                }
-                return new Answer(answer.statusCode(), new String(body, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable();
-        }
-    }
-
-    private static String expect(Answer answer, String what) {
+    private static String expect(InstanceHttp.Answer answer, String what) {
         if (answer.statusCode() / 100 != 2) {
             throw refusal(answer.statusCode(), what);
         }
@@ -202,10 +148,6 @@ final class JupyterFileStore implements FileStore {
             case 409 -> new InstanceFileException(Reason.EXISTS, what + ": it exists");
             default -> new InstanceFileException(Reason.FAILED, what + " (Jupyter answered " + status + ")");
         };
-    }
-
-    private static InstanceFileException unreachable() {
-        return new InstanceFileException(Reason.FAILED, "The notebook server does not answer");
     }
 
     private static String encode(TransferPath path) {
@@ -225,13 +167,5 @@ final class JupyterFileStore implements FileStore {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    private static void close(InputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException e) {
-            // nothing more to read anyway
-        }
     }
 }

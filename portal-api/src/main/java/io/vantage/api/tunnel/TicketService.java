@@ -145,10 +145,15 @@ public class TicketService {
     }
 
     private static ProtocolKind kind(String protocol) {
+        ProtocolKind kind;
         try {
-            return ProtocolKind.valueOf(String.valueOf(protocol).toUpperCase(Locale.ROOT));
+            kind = ProtocolKind.valueOf(String.valueOf(protocol).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new FieldException("protocol", "unknown protocol '" + protocol + "'; use VNC, GUACD or JUPYTER");
         }
+        if (!kind.isConnectable()) {
+            throw new FieldException("protocol", kind + " is not opened with a ticket; use VNC, GUACD or JUPYTER");
+        }
+        return kind;
     }
 }

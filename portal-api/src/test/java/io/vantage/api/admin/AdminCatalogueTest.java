@@ -20,7 +20,7 @@ class AdminCatalogueTest extends AdminApiTest {
     void protocolsAreListed() throws Exception {
         ApiClient.Response protocols = admin.get("/api/admin/protocols");
         assertThat(protocols.status()).isEqualTo(200);
-        assertThat(strings(protocols.body(), "name")).contains("VNC", "JUPYTER");
+        assertThat(strings(protocols.body(), "name")).contains("VNC", "JUPYTER", "FILES");
     }
 
     @Test
@@ -66,6 +66,10 @@ class AdminCatalogueTest extends AdminApiTest {
         Map<String, Object> badDefault = image(local, "desktop", unique("x"));
         badDefault.put("defaultProtocolId", protocolId("RDP"));
         assertFieldError(admin.post("/api/admin/images", badDefault), "defaultProtocolId");
+        Map<String, Object> filesDefault = image(local, "desktop", unique("x"));
+        filesDefault.put("protocolIds", List.of(protocolId("VNC"), protocolId("FILES")));
+        filesDefault.put("defaultProtocolId", protocolId("FILES"));
+        assertFieldError(admin.post("/api/admin/images", filesDefault), "defaultProtocolId");
         Map<String, Object> badPolicy = image(local, "desktop", unique("x"));
         badPolicy.put("extensionPolicy", "SOMETIMES");
         assertFieldError(admin.post("/api/admin/images", badPolicy), "extensionPolicy");

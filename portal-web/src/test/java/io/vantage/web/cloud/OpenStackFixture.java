@@ -28,6 +28,7 @@ public final class OpenStackFixture implements AutoCloseable {
     final StatefulOpenStack cloud = new StatefulOpenStack();
     final ServerSocket services;
     final long providerId;
+    final long imageId;
     final long planId;
     private final ApiClient admin;
     private final JdbcTemplate jdbc;
@@ -56,10 +57,11 @@ public final class OpenStackFixture implements AutoCloseable {
                 "providerImageId", StatefulOpenStack.IMAGE_ID, "name", name + " image", "visible", true,
                 "protocolIds", List.of(protocol)));
         assertThat(image.status()).as(image.raw()).isEqualTo(201);
+        imageId = image.get("id").asLong();
         ApiClient.Response flavour = admin.post("/api/admin/flavours", Map.of("providerId", providerId,
                 "providerFlavourId", "m1.small", "name", name + " small"));
         assertThat(flavour.status()).as(flavour.raw()).isEqualTo(201);
-        planId = admin.post("/api/admin/plans", Map.of("imageId", image.get("id").asLong(),
+        planId = admin.post("/api/admin/plans", Map.of("imageId", imageId,
                 "flavourId", flavour.get("id").asLong())).get("id").asLong();
     }
 
@@ -74,6 +76,19 @@ public final class OpenStackFixture implements AutoCloseable {
             return at != null && !at.isNull() && Instant.parse(at.asString()).isAfter(asked);
         });
         return view[0];
+    }
+
+    /** The image offers one more protocol, an optional one, on this port (e.g. the file service, {@code FILES}). */
+    public void offer(String kind, int port) {
+        Long protocol = jdbc.queryForObject("insert into protocols (name, kind, port, optional) values (?, ?, ?, true) "
+                + "returning id", Long.class, kind + "-" + port, kind, port);
+        jdbc.update("insert into image_protocols (image_id, protocol_id) values (?, ?)", imageId, protocol);
+    }
+
+    /** The Nova metadata the portal gave the instance's server. */
+    public Map<String, String> metadataOf(String uid) {
+        return cloud.servers().stream().filter(s -> uid.equals(s.metadata().get("vantage-instance"))).findFirst()
+                .orElseThrow().metadata();
     }
 
     public StatefulOpenStack cloud() {

@@ -96,7 +96,7 @@ class ImageContractTest {
             }
             Map<String, String> notebookEnv = new HashMap<>(Map.of("VANTAGE_JUPYTER", "/usr/bin/jupyter",
                     "VANTAGE_JUPYTER_PORT", String.valueOf(jupyter)));
-            image.start("vantage-notebook", "jupyter.env", notebookEnv, asUnprivileged(image), root.resolve(
+            image.start("vantage-notebook", "jupyter.env", notebookEnv, image.asUnprivileged(), root.resolve(
                     "notebook.log"));
             String notebook = "http://127.0.0.1:" + jupyter;
             try {
@@ -112,17 +112,6 @@ class ImageContractTest {
             assertThat(owner.delete("/api/instances/" + uid).status()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(60)).until(() -> openstack.cloud().servers().isEmpty());
         }
-    }
-
-    /** Jupyter refuses to run as root, as the image's notebook never does: run it as nobody when this is root. */
-    private static String asUnprivileged(ImageScripts image) throws Exception {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return null;
-        }
-        ImageScripts.run(List.of("chown", "-R", "65534:65534", image.home.toString()), Map.of());
-        ImageScripts.run(List.of("chmod", "755", image.root.toString(), image.root.resolve("home").toString()),
-                Map.of());
-        return "65534";
     }
 
     private static int status(String url, String token) throws Exception {

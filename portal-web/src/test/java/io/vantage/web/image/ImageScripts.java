@@ -2,6 +2,7 @@ package io.vantage.web.image;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,26 @@ final class ImageScripts implements AutoCloseable {
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The user to run the image's servers as ({@link #start}): nobody when this is root (Jupyter and the file service
+     * refuse root, as the image never runs them so), who then owns the home; null (this process) otherwise.
+     */
+    String asUnprivileged() throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return null;
+        }
+        run(List.of("chown", "-R", "65534:65534", home.toString()), Map.of());
+        run(List.of("chmod", "755", root.toString(), root.resolve("home").toString()), Map.of());
+        return "65534";
+    }
+
+    /** A port nothing listens on now (for a server the test starts). */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -3,7 +3,6 @@ package io.vantage.web.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +57,7 @@ class PoolContractTest {
     @Test
     void aPoolMachineRunningTheImagesScriptsIsHandedOverThroughItsAgent() throws Exception {
         ApiClient admin = new ApiClient(base(), oidc, "admin");
-        int agentPort = freePort();
+        int agentPort = ImageScripts.freePort();
         try (OpenStackFixture openstack = new OpenStackFixture(admin, jdbc, Map.of("pool-agent-port", agentPort));
              ImageScripts image = new ImageScripts(root)) {
             assertThat(admin.put("/api/admin/plans/" + openstack.planId() + "/pool", Map.of("size", 1)).status())
@@ -66,8 +65,7 @@ class PoolContractTest {
             String uid = await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/admin/plans/"
                     + openstack.planId() + "/pool").body(), view -> view.get("ready").asInt() == 1)
                     .get("machines").get(0).get("uid").asString();
-            Map<String, String> metadata = openstack.cloud().servers().stream()
-                    .filter(s -> uid.equals(s.metadata().get("vantage-instance"))).findFirst().orElseThrow().metadata();
+            Map<String, String> metadata = openstack.metadataOf(uid);
             assertThat(metadata).containsEntry("vantage-pool", "true").doesNotContainKey("vantage-owner");
             String poolSecret = metadata.get("vantage-secret");
             Path metadataFile = root.resolve("meta_data.json");
@@ -115,7 +113,7 @@ class PoolContractTest {
                     "XAUTHORITY", image.home.resolve(".Xauthority").toString()))).containsPattern("layout:\\s+de");
             assertThat(Files.readString(image.etc.resolve("jupyter.env"))).contains("JUPYTER_TOKEN=" + ownerSecret);
             assertThat(Files.readString(systemctl.resolveSibling("systemctl.log")))
-                    .contains("try-restart vantage-jupyter.service");
+                    .contains("try-restart vantage-jupyter.service vantage-files.service");
             assertThat(Files.readString(root.resolve("data-mounted")).strip()).isEqualTo("contract-pool-user EXP-1");
             assertThat(image.etc.resolve("pool.json")).doesNotExist();
             assertThat(Files.readString(image.etc.resolve("handover.json"))).doesNotContain(poolSecret);
@@ -156,11 +154,6 @@ class PoolContractTest {
         return script;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private String base() {
         return "http://localhost:" + port;
