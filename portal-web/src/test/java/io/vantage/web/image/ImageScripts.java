@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Runs the reference image's boot scripts ({@code cloud-providers/cloud-provider-openstack/packer/files}) on this
  * machine, moved to a temporary root through the variables the scripts document, and stops what they started by PID.
  */
-final class ImageScripts implements AutoCloseable {
+public final class ImageScripts implements AutoCloseable {
 
     private static final Path SOURCE = Path.of("..", "cloud-providers", "cloud-provider-openstack", "packer", "files")
             .toAbsolutePath().normalize();
@@ -26,7 +26,7 @@ final class ImageScripts implements AutoCloseable {
      * The scripts, copied where any user may read them: some run as an unprivileged user, who cannot reach a
      * checkout inside a private folder (a clone under {@code mktemp -d} is 0700).
      */
-    static final Path FILES = readableCopy();
+    public static final Path FILES = readableCopy();
 
     final Path root;
     final Path etc;

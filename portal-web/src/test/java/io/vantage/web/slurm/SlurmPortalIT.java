@@ -3,10 +3,15 @@ package io.vantage.web.slurm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
@@ -27,6 +32,7 @@ import io.vantage.api.testing.ApiClient;
 import io.vantage.api.testing.Desktops;
 import io.vantage.api.testing.HttpSession;
 import io.vantage.api.testing.RfbClient;
+import io.vantage.api.transfer.TransferFiles;
 import io.vantage.web.browser.Browser;
 
 /**
@@ -132,6 +138,19 @@ class SlurmPortalIT {
         client.send(new byte[] {3, 0, 0, 0, 0, 0, 4, 0, 3, 0});
         assertThat(client.read(1)).containsExactly(0);
         client.close();
+
+        // the Files tab goes through the image's file service the job started next to the desktop, as its user
+        Path file = Files.createTempFile("slurm-upload-", ".bin");
+        byte[] content = new byte[3 << 20];
+        new Random(7).nextBytes(content);
+        Files.write(file, content);
+        HttpResponse<String> up = TransferFiles.upload(base(), first.token(), uid, "from-browser.bin", file);
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+        HttpResponse<InputStream> down = TransferFiles.download(base(), first.token(), uid, "from-browser.bin");
+        assertThat(down.statusCode()).isEqualTo(200);
+        assertThat(TransferFiles.sha256(down.body())).isEqualTo(TransferFiles.sha256(file));
+        assertThat(first.get("/api/instances/" + uid + "/files").body().get("via").asString()).isEqualTo("image");
+        Files.delete(file);
 
         JsonNode actions = first.get("/api/instances/" + uid).get("actions");
         assertThat(actions.get("stopStart").asBoolean()).isFalse();

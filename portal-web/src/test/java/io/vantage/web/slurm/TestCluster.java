@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import io.vantage.web.image.ImageScripts;
+
 /**
  * The one-node test cluster {@code .ci/slurm/start.sh} runs, as {@link SlurmPortalIT} uses it: where its slurmrestd
  * and tokens are ({@code $VANTAGE_SLURM_DIR/slurm.env}), and Slurm's own command line for what happens outside the
@@ -68,6 +70,9 @@ final class TestCluster {
         registry.add(settings + "bind-address", () -> "127.0.0.1");
         registry.add(settings + "time-limit", () -> "2h");
         registry.add(settings + "images.desktop.kind", () -> "desktop");
+        // the reference image's file service on the node, as a facility would install it for its desktops
+        registry.add(settings + "images.desktop.environment.PATH",
+                () -> ImageScripts.FILES + ":/usr/local/bin:/usr/bin:/bin");
         registry.add(settings + "images.notebook.kind", () -> "notebook");
         registry.add(settings + "flavours.small.cpus", () -> "1");
         registry.add(settings + "flavours.small.memory-mib", () -> "512");
@@ -86,6 +91,10 @@ final class TestCluster {
         jdbc.update("""
                 insert into image_protocols (image_id, protocol_id)
                 select id, default_protocol_id from images where provider_id = ?""", id);
+        jdbc.update("""
+                insert into image_protocols (image_id, protocol_id)
+                select i.id, pr.id from images i, protocols pr
+                where i.provider_id = ? and i.provider_image_id = 'desktop' and pr.name = 'FILES'""", id);
         jdbc.update("""
                 insert into flavours (name, cpu, memory_mib, gpu, provider_id, provider_flavour_id)
                 values (?, 1, 512, 0, ?, 'small')""", provider + " small", id);

@@ -22,6 +22,8 @@ import io.vantage.cloud.api.InstanceMetadata;
 final class JobFactory {
 
     static final String NAME_PREFIX = "vantage-";
+    /** The image contract's port of the file service (protocol FILES): the portal asks for it by this port. */
+    static final int FILES_PORT = 5981;
 
     private final SlurmSettings settings;
     private final String script;
@@ -75,6 +77,7 @@ final class JobFactory {
         environment.put("VANTAGE_SCREEN", screen(metadata));
         environment.put("VANTAGE_VNC_PORT", settings.vncPort().toString());
         environment.put("VANTAGE_JUPYTER_PORT", settings.jupyterPort().toString());
+        environment.put("VANTAGE_FILES_SERVICE_PORT", Integer.toString(FILES_PORT));
         environment.put("VANTAGE_BASE_URL", baseUrl(settings.jupyterBaseUrl(), metadata.instanceUid()));
         environment.put("VANTAGE_NOTEBOOK_DIR", image.notebookDir());
         environment.put(DataLinks.VARIABLE, DataLinks.environment(request.dataMounts()));

@@ -32,7 +32,22 @@ vantage_wait "$VANTAGE_START_TIMEOUT" "$vnc" grep -q '^PORT=' "$work/x11vnc.log"
 port="$(sed -n 's/^PORT=//p' "$work/x11vnc.log" | head -n 1)"
 vantage_wait "$VANTAGE_START_TIMEOUT" "$vnc" vantage_accepts "$port" \
   || vantage_fail "x11vnc does not accept connections on port $port"
-vantage_report "vantage-ports=$VANTAGE_VNC_PORT:$port"
+ports="$VANTAGE_VNC_PORT:$port"
+# The image contract's file service (the instance page's Files tab), where the node has it: the secret from this
+# job's private file, the home of the job's user; the desktop runs without it.
+if command -v vantage-files >/dev/null; then
+  files_port="$(vantage_random_port)"
+  VANTAGE_SECRET_FILE="$work/secret" VANTAGE_FILES_PORT="$files_port" VANTAGE_FILES_ADDRESS="$VANTAGE_BIND" \
+    vantage-files >"$work/files.log" 2>&1 &
+  files=$!
+  pids+=("$files")
+  if vantage_wait "$VANTAGE_START_TIMEOUT" "$files" vantage_accepts "$files_port"; then
+    ports="$ports,$VANTAGE_FILES_SERVICE_PORT:$files_port"
+  else
+    echo "vantage: no file transfer, the file service did not start: $(tail -n 2 "$work/files.log")" >&2
+  fi
+fi
+vantage_report "vantage-ports=$ports"
 echo "vantage: desktop $DISPLAY served by x11vnc on port $port"
 vantage_watch "$xvfb" "$vnc"
 kill -0 "$xvfb" 2>/dev/null || vantage_fail "Xvfb exited: $(tail -n 2 "$work/xvfb.log")"
