@@ -3,7 +3,7 @@ package io.vantage.api.support;
 import java.time.Duration;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,16 +16,18 @@ import org.springframework.stereotype.Component;
  * no harm.
  */
 @Component
+@EnableConfigurationProperties(ModuleEventProperties.class)
 class EventRetries {
 
     private final FailedEventPublications failed;
     private final Duration retryAfter;
 
-    EventRetries(FailedEventPublications failed, @Value("${vantage.module-events.retry-after:1m}") Duration retryAfter) {
+    EventRetries(FailedEventPublications failed, ModuleEventProperties properties) {
         this.failed = failed;
-        this.retryAfter = retryAfter;
+        this.retryAfter = properties.retryAfter();
     }
 
+    // the same key as ModuleEventProperties.retryInterval, read here because @Scheduled takes no bean property
     @Scheduled(fixedDelayString = "${vantage.module-events.retry-interval:1m}",
             initialDelayString = "${vantage.module-events.retry-interval:1m}")
     @SchedulerLock(name = "module-event-retries", lockAtMostFor = "PT5M")
