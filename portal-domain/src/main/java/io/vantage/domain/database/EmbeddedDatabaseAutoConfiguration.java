@@ -1,5 +1,8 @@
 package io.vantage.domain.database;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -37,5 +40,22 @@ public class EmbeddedDatabaseAutoConfiguration {
 
     /** Marks the embedded pool, so demo seeding can tell it apart from a facility's database. */
     public static class EmbeddedDataSource extends HikariDataSource {
+
+        private static final Set<EmbeddedDataSource> OPEN = ConcurrentHashMap.newKeySet();
+
+        public EmbeddedDataSource() {
+            OPEN.add(this);
+        }
+
+        @Override
+        public void close() {
+            OPEN.remove(this);
+            super.close();
+        }
+
+        /** Before the server stops with the JVM: connections asked for afterwards are refused at once. */
+        static void closeAll() {
+            OPEN.forEach(EmbeddedDataSource::close);
+        }
     }
 }

@@ -187,19 +187,29 @@ public final class EmbeddedPostgresServer {
     /**
      * The JVM runs shutdown hooks side by side: Spring Boot's closes the application contexts, whose beans may still
      * use the database on their way out (the event publication registry counts what is left undone). The server
-     * stops once they are closed, not under them (where each would wait for a connection until it timed out).
+     * stops once they are closed, not under them, where each would wait for a connection until it timed out. Boot's
+     * hook thread is started next to this one, so it is looked for a moment; should it take longer than a minute, the
+     * embedded pools are closed first, so that what still asks for a connection is refused at once.
      */
     private static void awaitSpringShutdown() {
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if ("SpringApplicationShutdownHook".equals(thread.getName()) && thread != Thread.currentThread()) {
-                try {
-                    thread.join(Duration.ofSeconds(60).toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        long lookUntil = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        try {
+            Thread spring = null;
+            while (spring == null && System.nanoTime() < lookUntil) {
+                spring = Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> "SpringApplicationShutdownHook".equals(thread.getName())).findFirst()
+                        .orElse(null);
+                if (spring == null) {
+                    Thread.sleep(20);
                 }
             }
+            if (spring != null) {
+                spring.join(Duration.ofSeconds(60).toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        EmbeddedDatabaseAutoConfiguration.EmbeddedDataSource.closeAll();
     }
 
     private static void close(EmbeddedPostgres server) {
