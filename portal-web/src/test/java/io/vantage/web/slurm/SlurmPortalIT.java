@@ -140,17 +140,24 @@ class SlurmPortalIT {
         client.close();
 
         // the Files tab goes through the image's file service the job started next to the desktop, as its user
+        // (a name of this instance's: the test cluster's homes outlive a run on the same machine)
+        String name = "from-browser-" + uid + ".bin";
         Path file = Files.createTempFile("slurm-upload-", ".bin");
         byte[] content = new byte[3 << 20];
         new Random(7).nextBytes(content);
         Files.write(file, content);
-        HttpResponse<String> up = TransferFiles.upload(base(), first.token(), uid, "from-browser.bin", file);
-        assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
-        HttpResponse<InputStream> down = TransferFiles.download(base(), first.token(), uid, "from-browser.bin");
-        assertThat(down.statusCode()).isEqualTo(200);
-        assertThat(TransferFiles.sha256(down.body())).isEqualTo(TransferFiles.sha256(file));
-        assertThat(first.get("/api/instances/" + uid + "/files").body().get("via").asString()).isEqualTo("image");
-        Files.delete(file);
+        try {
+            HttpResponse<String> up = TransferFiles.upload(base(), first.token(), uid, name, file);
+            assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+            HttpResponse<InputStream> down = TransferFiles.download(base(), first.token(), uid, name);
+            assertThat(down.statusCode()).isEqualTo(200);
+            assertThat(TransferFiles.sha256(down.body())).isEqualTo(TransferFiles.sha256(file));
+            assertThat(first.get("/api/instances/" + uid + "/files").body().get("via").asString())
+                    .isEqualTo("image");
+        } finally {
+            Files.delete(file);
+            Files.deleteIfExists(TestCluster.home(FIRST).resolve(name));
+        }
 
         JsonNode actions = first.get("/api/instances/" + uid).get("actions");
         assertThat(actions.get("stopStart").asBoolean()).isFalse();

@@ -78,6 +78,16 @@ final class TestCluster {
         registry.add(settings + "flavours.small.memory-mib", () -> "512");
     }
 
+    /** The home of one of the test cluster's accounts (where its jobs' files land). */
+    static Path home(String user) throws Exception {
+        Process getent = new ProcessBuilder("getent", "passwd", user).redirectErrorStream(true).start();
+        String entry = new String(getent.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (getent.waitFor() != 0 || entry.split(":").length < 6) {
+            throw new IllegalStateException("no account " + user + ": " + entry);
+        }
+        return Path.of(entry.split(":")[5]);
+    }
+
     /** A desktop and a notebook image (extended at once when asked) and a small size on that cloud. */
     static void catalogue(JdbcTemplate jdbc, String provider) {
         Long id = jdbc.queryForObject("select id from cloud_providers where name = ?", Long.class, provider);
