@@ -89,7 +89,9 @@ public final class EmbeddedPostgresServer {
                     .setLocaleConfig("pwfile", initdbPassword.toString())
                     .setConnectConfig("password", password)
                     // after initdb, before the server starts: no moment without passwords on a new directory
-                    .setDataDirectoryCustomizer(dir -> prepare(dir.toPath(), password, migrate));
+                    .setDataDirectoryCustomizer(dir -> prepare(dir.toPath(), password, migrate))
+                    // zonky's own hook would stop the server at once, under the closing contexts: ours waits for them
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }
