@@ -17,10 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.vantage.bench.portal.PortalProcess;
 
 /**
- * The portal's VNC relay against websockify (noVNC's relay) and a direct TCP connection, in one run: the same
- * client (a websocket that offers compression as Chromium does; plain TCP for the direct path), the same VNC server,
- * 1, 20 and 100 concurrent sessions. Throughput and the relay's CPU per MB, paced key round trips, and whether every
- * byte arrives when the server hangs up. The portal and websockify each run as their own process.
+ * The portal's VNC relay against websockify (noVNC's relay), socat (a plain TCP relay in C: the floor of what any
+ * relay costs here) and a direct TCP connection, in one run: the same client (a websocket that offers compression as
+ * Chromium does; plain TCP for the direct and socat paths), the same VNC server, 1, 20 and 100 concurrent sessions.
+ * Throughput and the relay's CPU per MB, paced key round trips, and whether every byte arrives when the server hangs
+ * up. The portal, websockify and socat each run as their own process. With {@code -Dbench.relay.pin=true} the
+ * relays run on the second core and the clients and the VNC server on the first, as in a deployment, where the
+ * portal does not share its CPU with the browser or the desktop.
  */
 public final class RelayBenchmark {
 
@@ -28,6 +31,9 @@ public final class RelayBenchmark {
     /** An active person's input rate: a key every 50 ms per session. */
     static final long KEY_EVERY_NANOS = 50_000_000L;
     static final long LAST_WORDS = 4L << 20;
+    /** With {@code bench.relay.pin}: where the clients and the VNC server run, and where the relays do. */
+    static final String CLIENT_CPU = "0";
+    static final String RELAY_CPU = "1";
 
     interface Opener {
         RfbSession open() throws Exception;
@@ -58,18 +64,32 @@ public final class RelayBenchmark {
         Path plugin = Path.of(System.getProperty("bench.portal.plugin"));
         Path work = Path.of(System.getProperty("bench.work", "target/relay"));
         Files.createDirectories(work);
+        boolean pin = Boolean.getBoolean("bench.relay.pin");
+        if (pin) {
+            Affinity.pin(ProcessHandle.current().pid(), CLIENT_CPU); // before any client or server thread starts
+        }
         System.out.printf("Load average before: %s%n", ProcessCpu.loadAverage());
         try (FakeVncServer vnc = new FakeVncServer(PASSWORD);
-             Websockify websockify = new Websockify(vnc.port(), work.resolve("websockify.log"));
+             RelayProcess websockify = RelayProcess.websockify(vnc.port(), work.resolve("websockify.log"));
+             RelayProcess socat = RelayProcess.socat(vnc.port(), work.resolve("socat.log"));
              PortalProcess portal = new PortalProcess(jar, work, System.getProperty("bench.portal.heap", "1g"),
                      plugin, List.of("--vantage.bench.vnc-port=" + vnc.port(), "--vantage.bench.vnc-password="
                              + PASSWORD, "--server.tomcat.threads.max=400"))) {
             portal.awaitReady(Duration.ofMinutes(5));
+            if (pin) {
+                for (long pid : new long[] {websockify.pid(), socat.pid(), portal.pid()}) {
+                    Affinity.pinTree(pid, RELAY_CPU);
+                }
+                System.out.printf("Pinned: clients and VNC server on CPU %s, relays on CPU %s%n", CLIENT_CPU,
+                        RELAY_CPU);
+            }
             portal.signIn("1001");
             String uid = portal.launchDesktop("Relay benchmark");
             String tunnel = "/tunnels/vnc?instance=" + uid + "&ticket=";
             List<Route> routes = List.of(
                     new Route("direct", () -> RfbSession.authenticated(new TcpChannel(vnc.port()), PASSWORD), () -> 0),
+                    new Route("socat", () -> RfbSession.authenticated(new TcpChannel(socat.port()), PASSWORD),
+                            () -> ProcessCpu.nanos(socat.pid(), true)),
                     new Route("websockify", () -> RfbSession.authenticated(new RawWebSocket(websockify.port(), "/",
                             null), PASSWORD), () -> ProcessCpu.nanos(websockify.pid(), true)),
                     new Route("portal", () -> RfbSession.throughPortal(new RawWebSocket(portal.port(),
@@ -85,39 +105,53 @@ public final class RelayBenchmark {
             List<String> latency = new ArrayList<>();
             List<String> cpu = new ArrayList<>();
             for (int n : sizes) {
-                Result[] r = new Result[3];
-                for (int i = 0; i < 3; i++) {
+                Result[] r = new Result[routes.size()];
+                for (int i = 0; i < r.length; i++) {
                     r[i] = measure(routes.get(i), n, phase);
                 }
-                throughput.add(String.format("| %d | %,.0f | %,.0f | %,.0f | **%.2f** | **%.2f** | %.2f | %.2f | **%.2f** |"
-                                + " %d / %d / %d |", n, r[0].megabytesPerSecond(), r[1].megabytesPerSecond(),
-                        r[2].megabytesPerSecond(), r[2].megabytesPerSecond() / r[1].megabytesPerSecond(),
-                        r[2].megabytesPerSecond() / r[0].megabytesPerSecond(), r[1].cpuMsPerMegabyte(),
-                        r[2].cpuMsPerMegabyte(), r[2].cpuMsPerMegabyte() / r[1].cpuMsPerMegabyte(),
-                        r[0].lastWordsLost(), r[1].lastWordsLost(), r[2].lastWordsLost()));
-                latency.add(String.format("| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %+.2f | **%+.2f** |", n,
-                        r[0].p50(), r[1].p50(), r[2].p50(), r[0].p99(), r[1].p99(), r[2].p99(),
-                        r[1].p99() - r[0].p99(), r[2].p99() - r[0].p99()));
-                cpu.add(String.format("| %d | %.2f | %.2f | **%.2f** |", n, r[1].netCpuMsPerMegabyte(),
-                        r[2].netCpuMsPerMegabyte(), r[2].netCpuMsPerMegabyte() / r[1].netCpuMsPerMegabyte()));
+                Result direct = r[0];
+                Result socatR = r[1];
+                Result ws = r[2];
+                Result portalR = r[3];
+                throughput.add(String.format("| %d | %,.0f | %,.0f | %,.0f | %,.0f | **%.2f** | **%.2f** | %.2f | %.2f"
+                                + " | %.2f | %.2f | %.2f | **%.2f** | %.2f | %d / %d / %d / %d |", n,
+                        direct.megabytesPerSecond(), socatR.megabytesPerSecond(), ws.megabytesPerSecond(),
+                        portalR.megabytesPerSecond(), portalR.megabytesPerSecond() / ws.megabytesPerSecond(),
+                        portalR.megabytesPerSecond() / direct.megabytesPerSecond(),
+                        socatR.megabytesPerSecond() / direct.megabytesPerSecond(),
+                        portalR.megabytesPerSecond() / socatR.megabytesPerSecond(), socatR.cpuMsPerMegabyte(),
+                        ws.cpuMsPerMegabyte(), portalR.cpuMsPerMegabyte(),
+                        portalR.cpuMsPerMegabyte() / ws.cpuMsPerMegabyte(),
+                        portalR.cpuMsPerMegabyte() / socatR.cpuMsPerMegabyte(), direct.lastWordsLost(),
+                        socatR.lastWordsLost(), ws.lastWordsLost(), portalR.lastWordsLost()));
+                latency.add(String.format("| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %+.2f | %+.2f"
+                                + " | **%+.2f** |", n, direct.p50(), socatR.p50(), ws.p50(), portalR.p50(),
+                        direct.p99(), socatR.p99(), ws.p99(), portalR.p99(), socatR.p99() - direct.p99(),
+                        ws.p99() - direct.p99(), portalR.p99() - direct.p99()));
+                cpu.add(String.format("| %d | %.2f | %.2f | %.2f | **%.2f** | %.2f |", n,
+                        socatR.netCpuMsPerMegabyte(), ws.netCpuMsPerMegabyte(), portalR.netCpuMsPerMegabyte(),
+                        portalR.netCpuMsPerMegabyte() / ws.netCpuMsPerMegabyte(),
+                        portalR.netCpuMsPerMegabyte() / socatR.netCpuMsPerMegabyte()));
                 System.out.printf("%d session(s) done (load average %s)%n", n, ProcessCpu.loadAverage());
             }
-            double heap = heapPerSession(routes.get(2), portal, sizes[sizes.length - 1]);
+            double heap = heapPerSession(routes.get(3), portal, sizes[sizes.length - 1]);
             System.out.println();
-            System.out.println("| sessions | direct MB/s | websockify MB/s | portal MB/s | portal/websockify"
-                    + " | portal/direct | websockify CPU ms/MB | portal CPU ms/MB | CPU portal/websockify"
-                    + " | bytes lost at close (direct / websockify / portal) |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| sessions | direct MB/s | socat MB/s | websockify MB/s | portal MB/s"
+                    + " | portal/websockify | portal/direct | socat/direct | portal/socat | socat CPU ms/MB"
+                    + " | websockify CPU ms/MB | portal CPU ms/MB | CPU portal/websockify | CPU portal/socat"
+                    + " | bytes lost at close (direct / socat / websockify / portal) |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             throughput.forEach(System.out::println);
             System.out.println();
-            System.out.println("| sessions | RTT p50 direct | RTT p50 websockify | RTT p50 portal | RTT p99 direct"
-                    + " | RTT p99 websockify | RTT p99 portal | added p99 websockify | added p99 portal |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| sessions | RTT p50 direct | RTT p50 socat | RTT p50 websockify | RTT p50 portal"
+                    + " | RTT p99 direct | RTT p99 socat | RTT p99 websockify | RTT p99 portal | added p99 socat"
+                    + " | added p99 websockify | added p99 portal |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             latency.forEach(System.out::println);
             System.out.println();
-            System.out.println("| sessions | websockify CPU ms/MB less idle | portal CPU ms/MB less idle"
-                    + " | CPU portal/websockify less idle |");
-            System.out.println("|---:|---:|---:|---:|");
+            System.out.println("| sessions | socat CPU ms/MB less idle | websockify CPU ms/MB less idle"
+                    + " | portal CPU ms/MB less idle | CPU portal/websockify less idle | CPU portal/socat less idle |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|");
             cpu.forEach(System.out::println);
             System.out.printf("%nPortal heap per open session (%d open): %.0f KiB%n", sizes[sizes.length - 1],
                     heap / 1024);
