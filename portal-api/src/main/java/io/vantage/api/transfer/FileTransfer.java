@@ -3,6 +3,7 @@ package io.vantage.api.transfer;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import io.vantage.api.security.CurrentUser;
 import io.vantage.api.tunnel.TunnelProperties;
 import io.vantage.api.tunnel.TunnelTargets;
 import io.vantage.cloud.api.CloudProvider;
+import io.vantage.cloud.api.InstanceFiles;
 import io.vantage.domain.audit.AuditLog;
 import io.vantage.domain.catalogue.Image;
 import io.vantage.domain.catalogue.ProtocolKind;
@@ -150,8 +152,9 @@ public class FileTransfer {
         } catch (ProviderUnavailableException e) {
             throw notOffered("The instance's cloud is not available now; try again later.");
         }
-        if (provider.files().isPresent()) {
-            return new ProviderFileStore(provider.files().get(), decided.computeId());
+        Optional<InstanceFiles> files = provider.files();
+        if (files.isPresent()) {
+            return new ProviderFileStore(files.get(), decided.computeId());
         }
         if (decided.fileService()) {
             TunnelTargets.Target target = target(decided, ProtocolKind.FILES,
