@@ -35,17 +35,27 @@ vantage_wait "$VANTAGE_START_TIMEOUT" "$vnc" vantage_accepts "$port" \
 ports="$VANTAGE_VNC_PORT:$port"
 # The image contract's file service (the instance page's Files tab), where the node has it: the secret from this
 # job's private file, the home of the job's user; the desktop runs without it.
+# A random port may be taken on a shared node: the service then exits, and another port is tried (3 in all).
 if command -v vantage-files >/dev/null; then
-  files_port="$(vantage_random_port)"
-  VANTAGE_SECRET_FILE="$work/secret" VANTAGE_FILES_PORT="$files_port" VANTAGE_FILES_ADDRESS="$VANTAGE_BIND" \
-    vantage-files >"$work/files.log" 2>&1 &
-  files=$!
-  pids+=("$files")
-  if vantage_wait "$VANTAGE_START_TIMEOUT" "$files" vantage_accepts "$files_port"; then
-    ports="$ports,$VANTAGE_FILES_SERVICE_PORT:$files_port"
-  else
-    echo "vantage: no file transfer, the file service did not start: $(tail -n 2 "$work/files.log")" >&2
-  fi
+  for attempt in 1 2 3; do
+    files_port="$(vantage_random_port)"
+    VANTAGE_SECRET_FILE="$work/secret" VANTAGE_FILES_PORT="$files_port" VANTAGE_FILES_ADDRESS="$VANTAGE_BIND" \
+      vantage-files >"$work/files.log" 2>&1 &
+    files=$!
+    pids+=("$files")
+    if vantage_wait "$VANTAGE_START_TIMEOUT" "$files" vantage_accepts "$files_port"; then
+      ports="$ports,$VANTAGE_FILES_SERVICE_PORT:$files_port"
+      break
+    fi
+    if kill -0 "$files" 2>/dev/null; then # running but not answering in time: not a port clash, stop trying
+      kill "$files" 2>/dev/null
+      attempt=3
+    fi
+    if [ "$attempt" = 3 ]; then
+      echo "vantage: no file transfer, the file service did not start: $(tail -n 2 "$work/files.log")" >&2
+      break
+    fi
+  done
 fi
 vantage_report "vantage-ports=$ports"
 echo "vantage: desktop $DISPLAY served by x11vnc on port $port"
