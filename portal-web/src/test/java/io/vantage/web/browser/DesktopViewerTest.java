@@ -32,6 +32,7 @@ import io.vantage.api.testing.RfbClient;
  * The desktop in Chromium as people use it: the VNC tunnel is opened without compression although Chromium offers
  * it (seen in Chromium's own network events), and the remote screen takes the size of the viewer whenever the
  * window changes, full screen included (seen by a second VNC client through the portal, in the server's ServerInit).
+ * When the portal closes the tunnel, the viewer says why, in the portal's words.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -102,6 +103,25 @@ class DesktopViewerTest {
                         ((Number) page.evaluate("() => innerHeight")).intValue());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(remoteScreen()).containsExactly(screen));
         Browser.screenshot(page, "desktop-fullscreen");
+        page.context().close();
+    }
+
+    @Test
+    void theViewerSaysWhyThePortalClosedTheDesktop() {
+        Page page = browser.signedIn("viewer-owner");
+        page.navigate(browser.base() + "/instances/" + uid);
+        assertThat(page.locator("#viewer")).hasAttribute("data-connected", "true",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+
+        // signing out in another tab ends the portal session: the portal closes the tunnel and says why
+        Page other = page.context().newPage();
+        other.navigate(browser.base() + "/");
+        other.locator("form[action$='/logout'] button[type=submit]").first().click();
+
+        assertThat(page.locator("#viewer")).hasAttribute("data-connected", "false",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+        assertThat(page.locator("#viewer-status")).containsText("You signed out");
+        Browser.screenshot(page, "desktop-closed-reason");
         page.context().close();
     }
 
