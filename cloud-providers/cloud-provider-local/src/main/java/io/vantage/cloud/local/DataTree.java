@@ -9,17 +9,27 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.EnumSet;
 import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens a read-only data tree to its group: folders {@code r-x} with setgid (new files keep the group), files
  * {@code r--} ({@code r-x} when their owner may run them), nothing for others, owners and their bits untouched.
  * Links are neither followed nor changed, and a file with several hard links is skipped: a link in data could
- * otherwise make the root portal open {@code /etc/shadow}. Folders that are another data folder of the same
- * instance (a proposal's area inside an experiment's folder) keep their own group.
+ * otherwise make the root portal open {@code /etc/shadow}. Folders that are another data folder (a proposal's area
+ * inside an experiment's folder) keep their own group: those of the same instance, and any folder that already has
+ * another of the portal's data groups, opened for another instance's data. Taking it over would let this folder's
+ * group read the other's data and take writing away from its own team. The folders on the way to it (already
+ * opened, from this root down) keep {@code --x} for others, so that the other folder's team can still pass through
+ * them to it: they cannot list them, and everything else in them stays their group's alone.
  */
 final class DataTree {
+
+    private static final Logger log = LoggerFactory.getLogger(DataTree.class);
 
     private DataTree() {
     }
@@ -29,8 +39,10 @@ final class DataTree {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                            if (!dir.equals(root) && otherFolders.contains(dir)) {
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+                                throws IOException {
+                            if (!dir.equals(root) && (otherFolders.contains(dir) || anotherDataGroup(dir, gid))) {
+                                letThrough(root, dir);
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
                             DataFolders.setGroupAndMode(dir, gid, 02050);
@@ -50,5 +62,26 @@ final class DataTree {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Others may pass (not list) the folders from {@code root} down to {@code nested}'s parent. */
+    private static void letThrough(Path root, Path nested) throws IOException {
+        for (Path folder = nested.getParent(); folder != null && folder.startsWith(root); folder = folder.getParent()) {
+            int mode = (Integer) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(folder, "unix:mode", (mode & 07777) | 0001, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    /** Whether the folder belongs to one of the portal's data groups other than {@code gid}. */
+    private static boolean anotherDataGroup(Path dir, int gid) throws IOException {
+        if ((Integer) Files.getAttribute(dir, "unix:gid", LinkOption.NOFOLLOW_LINKS) == gid) {
+            return false;
+        }
+        String group = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).group().getName();
+        if (DataGroups.isDataGroup(group)) {
+            log.info("Data folder {} left as it is: it is another data folder's (group {})", dir, group);
+            return true;
+        }
+        return false;
     }
 }

@@ -106,6 +106,33 @@ class DataFoldersTest extends LocalProviderTestSupport {
     }
 
     @Test
+    void aProposalAreaInsideAnExperimentsFolderKeepsItsGroupWhenAnotherInstanceOpensTheExperiment() throws Exception {
+        RootOnly.require("data groups need a root portal");
+        Path data = SecureFiles.directory(workDir.resolve("data"), SecureFiles.TRAVERSABLE);
+        Path exp7 = file(data.resolve("EXP-7"), "frames.txt", "EXP-7 frames");
+        Path area = SecureFiles.directory(exp7.resolve("processed"), "rwxr-xr-x");
+        CloudProvider provider = provider();
+        String writer = launch(provider, "uid-writer", area("P7-processed", area));
+        assertThat(probe(writer, Map.of("write", "write data/P7-processed/result.txt"))).containsEntry("write", "OK");
+
+        // another instance shows only the experiment's raw data, whose folder holds the area
+        String reader = launch(provider, "uid-reader", raw("EXP-7", exp7));
+
+        assertThat(probe(reader, Map.of("raw", "read data/EXP-7/frames.txt",
+                "area inside", "read data/EXP-7/processed/result.txt")))
+                .containsEntry("raw", "EXP-7 frames").containsEntry("area inside", "PermissionError");
+        assertThat(probe(writer, Map.of("write again", "write data/P7-processed/second.txt",
+                "raw around it", "read " + exp7.resolve("frames.txt"), "list raw", "list " + exp7)))
+                .containsEntry("write again", "OK").containsEntry("raw around it", "PermissionError")
+                .containsEntry("list raw", "PermissionError");
+        assertThat(mode(area)).isEqualTo(02770);
+        assertThat(mode(exp7)).as("others pass through to the area, and only that").isEqualTo(02751);
+        assertThat(mode(exp7.resolve("frames.txt"))).isEqualTo(0640);
+        assertThat(Files.readAttributes(area, java.nio.file.attribute.PosixFileAttributes.class).group().getName())
+                .isEqualTo(DataGroups.nameFor("P7-processed", area));
+    }
+
+    @Test
     void otherKindsOfDataAreRefusedNamingTheFolder() {
         DataMount nfs = new DataMount("EXP-9", DataMount.Kind.NFS, "nfs.example.org:/data/EXP-9", true, null, null);
         assertThatThrownBy(() -> provider().compute().create(new CreateInstanceRequest("n", "desktop", "small", null,
