@@ -81,6 +81,7 @@ final class DataFolders {
     /** Gives the folder its group and modes; answers the group's name. */
     private String open(DataMount mount, List<DataMount> all) {
         Path folder = Path.of(mount.source());
+        DataTree.letThroughOpenedAncestors(folder);
         InstanceIsolation.blockedAncestor(folder.getParent()).ifPresent(blocked -> {
             throw new CloudPermanentException("Data folder " + mount.target() + " (" + folder + ") cannot be "
                     + "reached by instance users: " + blocked + " does not let other users through (chmod o+x "

@@ -67,8 +67,33 @@ final class DataTree {
     /** Others may pass (not list) the folders from {@code root} down to {@code nested}'s parent. */
     private static void letThrough(Path root, Path nested) throws IOException {
         for (Path folder = nested.getParent(); folder != null && folder.startsWith(root); folder = folder.getParent()) {
-            int mode = (Integer) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(folder, "unix:mode", (mode & 07777) | 0001, LinkOption.NOFOLLOW_LINKS);
+            othersMayPass(folder);
+        }
+    }
+
+    private static void othersMayPass(Path folder) throws IOException {
+        int mode = (Integer) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(folder, "unix:mode", (mode & 07777) | 0001, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Others may pass (not list) the folders above {@code folder} that the provider opened as another data folder's
+     * (a proposal's area given after the experiment's folder around it was opened); the facility's own folders above
+     * are left as they are.
+     */
+    static void letThroughOpenedAncestors(Path folder) {
+        try {
+            for (Path above = folder.toAbsolutePath().normalize().getParent(); above != null
+                    && Files.isDirectory(above, LinkOption.NOFOLLOW_LINKS); above = above.getParent()) {
+                String group = Files.readAttributes(above, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        .group().getName();
+                if (!DataGroups.isDataGroup(group)) {
+                    return;
+                }
+                othersMayPass(above);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -133,6 +133,27 @@ class DataFoldersTest extends LocalProviderTestSupport {
     }
 
     @Test
+    void aProposalAreaGivenAfterTheExperimentsFolderAroundItWasOpenedGetsItsOwnGroup() throws Exception {
+        RootOnly.require("data groups need a root portal");
+        Path data = SecureFiles.directory(workDir.resolve("data"), SecureFiles.TRAVERSABLE);
+        Path exp8 = file(data.resolve("EXP-8"), "frames.txt", "EXP-8 frames");
+        Path area = SecureFiles.directory(exp8.resolve("processed"), "rwxr-xr-x");
+        CloudProvider provider = provider();
+        String reader = launch(provider, "uid-reader8", raw("EXP-8", exp8));
+        assertThat(mode(exp8)).isEqualTo(02750);
+
+        String writer = launch(provider, "uid-writer8", area("P8-processed", area));
+
+        assertThat(probe(writer, Map.of("write", "write data/P8-processed/result.txt", "raw around it",
+                "read " + exp8.resolve("frames.txt")))).containsEntry("write", "OK")
+                .containsEntry("raw around it", "PermissionError");
+        assertThat(probe(reader, Map.of("area inside", "read data/EXP-8/processed/result.txt", "raw",
+                "read data/EXP-8/frames.txt"))).containsEntry("area inside", "PermissionError")
+                .containsEntry("raw", "EXP-8 frames");
+        assertThat(mode(exp8)).isEqualTo(02751);
+    }
+
+    @Test
     void otherKindsOfDataAreRefusedNamingTheFolder() {
         DataMount nfs = new DataMount("EXP-9", DataMount.Kind.NFS, "nfs.example.org:/data/EXP-9", true, null, null);
         assertThatThrownBy(() -> provider().compute().create(new CreateInstanceRequest("n", "desktop", "small", null,
