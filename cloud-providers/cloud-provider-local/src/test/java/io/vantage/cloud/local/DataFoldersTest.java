@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.vantage.cloud.api.CloudPermanentException;
 import io.vantage.cloud.api.CloudProvider;
@@ -105,52 +107,43 @@ class DataFoldersTest extends LocalProviderTestSupport {
                 .containsEntry("gone", "PermissionError").containsEntry("link", "EXP-2");
     }
 
-    @Test
-    void aProposalAreaInsideAnExperimentsFolderKeepsItsGroupWhenAnotherInstanceOpensTheExperiment() throws Exception {
+    /**
+     * A proposal's area inside an experiment's folder, given to one instance, and the experiment's raw data to
+     * another: whichever is opened first, the area keeps its group (the experiment's team cannot read it, the
+     * proposal's team still writes it) and its team passes through the experiment's folder without seeing it.
+     */
+    @ParameterizedTest(name = "the area given {0} the experiment")
+    @ValueSource(strings = {"before", "after"})
+    void aProposalAreaInsideAnExperimentsFolderKeepsItsOwnGroup(String areaGiven) throws Exception {
         RootOnly.require("data groups need a root portal");
         Path data = SecureFiles.directory(workDir.resolve("data"), SecureFiles.TRAVERSABLE);
-        Path exp7 = file(data.resolve("EXP-7"), "frames.txt", "EXP-7 frames");
-        Path area = SecureFiles.directory(exp7.resolve("processed"), "rwxr-xr-x");
+        Path experiment = file(data.resolve("EXP-" + areaGiven), "frames.txt", "raw frames");
+        Path area = SecureFiles.directory(experiment.resolve("processed"), "rwxr-xr-x");
+        String target = "P-" + areaGiven + "-processed";
         CloudProvider provider = provider();
-        String writer = launch(provider, "uid-writer", area("P7-processed", area));
-        assertThat(probe(writer, Map.of("write", "write data/P7-processed/result.txt"))).containsEntry("write", "OK");
+        String writer = null;
+        if (areaGiven.equals("before")) {
+            writer = launch(provider, "uid-writer-" + areaGiven, area(target, area));
+            assertThat(probe(writer, Map.of("write", "write data/" + target + "/first.txt")))
+                    .containsEntry("write", "OK");
+        }
+        String reader = launch(provider, "uid-reader-" + areaGiven, raw("EXP-" + areaGiven, experiment));
+        if (writer == null) {
+            writer = launch(provider, "uid-writer-" + areaGiven, area(target, area));
+        }
 
-        // another instance shows only the experiment's raw data, whose folder holds the area
-        String reader = launch(provider, "uid-reader", raw("EXP-7", exp7));
-
-        assertThat(probe(reader, Map.of("raw", "read data/EXP-7/frames.txt",
-                "area inside", "read data/EXP-7/processed/result.txt")))
-                .containsEntry("raw", "EXP-7 frames").containsEntry("area inside", "PermissionError");
-        assertThat(probe(writer, Map.of("write again", "write data/P7-processed/second.txt",
-                "raw around it", "read " + exp7.resolve("frames.txt"), "list raw", "list " + exp7)))
-                .containsEntry("write again", "OK").containsEntry("raw around it", "PermissionError")
+        assertThat(probe(writer, Map.of("write", "write data/" + target + "/result.txt",
+                "raw around it", "read " + experiment.resolve("frames.txt"), "list raw", "list " + experiment)))
+                .containsEntry("write", "OK").containsEntry("raw around it", "PermissionError")
                 .containsEntry("list raw", "PermissionError");
+        assertThat(probe(reader, Map.of("raw", "read data/EXP-" + areaGiven + "/frames.txt",
+                "area inside", "read data/EXP-" + areaGiven + "/processed/result.txt")))
+                .containsEntry("raw", "raw frames").containsEntry("area inside", "PermissionError");
         assertThat(mode(area)).isEqualTo(02770);
-        assertThat(mode(exp7)).as("others pass through to the area, and only that").isEqualTo(02751);
-        assertThat(mode(exp7.resolve("frames.txt"))).isEqualTo(0640);
+        assertThat(mode(experiment)).as("others pass through to the area, and only that").isEqualTo(02751);
+        assertThat(mode(experiment.resolve("frames.txt"))).isEqualTo(0640);
         assertThat(Files.readAttributes(area, java.nio.file.attribute.PosixFileAttributes.class).group().getName())
-                .isEqualTo(DataGroups.nameFor("P7-processed", area));
-    }
-
-    @Test
-    void aProposalAreaGivenAfterTheExperimentsFolderAroundItWasOpenedGetsItsOwnGroup() throws Exception {
-        RootOnly.require("data groups need a root portal");
-        Path data = SecureFiles.directory(workDir.resolve("data"), SecureFiles.TRAVERSABLE);
-        Path exp8 = file(data.resolve("EXP-8"), "frames.txt", "EXP-8 frames");
-        Path area = SecureFiles.directory(exp8.resolve("processed"), "rwxr-xr-x");
-        CloudProvider provider = provider();
-        String reader = launch(provider, "uid-reader8", raw("EXP-8", exp8));
-        assertThat(mode(exp8)).isEqualTo(02750);
-
-        String writer = launch(provider, "uid-writer8", area("P8-processed", area));
-
-        assertThat(probe(writer, Map.of("write", "write data/P8-processed/result.txt", "raw around it",
-                "read " + exp8.resolve("frames.txt")))).containsEntry("write", "OK")
-                .containsEntry("raw around it", "PermissionError");
-        assertThat(probe(reader, Map.of("area inside", "read data/EXP-8/processed/result.txt", "raw",
-                "read data/EXP-8/frames.txt"))).containsEntry("area inside", "PermissionError")
-                .containsEntry("raw", "EXP-8 frames");
-        assertThat(mode(exp8)).isEqualTo(02751);
+                .isEqualTo(DataGroups.nameFor(target, area));
     }
 
     @Test
