@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -39,16 +39,16 @@ class EventRetries {
     private final FailedEventPublications failed;
     private final Duration retryAfter;
     private final int maxAttempts;
-    private final AtomicInteger abandoned = new AtomicInteger();
-    /** Abandoned events already logged (those still abandoned at the last run only, so it does not grow). */
-    private Set<UUID> reported = Set.of();
+    /** Events no longer retried, as of the last run: each is logged once (and the set does not grow). */
+    private volatile Set<UUID> abandoned = Set.of();
 
     EventRetries(FailedEventPublications failed, ModuleEventProperties properties,
                  ObjectProvider<MeterRegistry> registry) {
         this.failed = failed;
         this.retryAfter = properties.retryAfter();
         this.maxAttempts = properties.maxAttempts();
-        registry.ifAvailable(meters -> meters.gauge("vantage.module-events.abandoned", abandoned));
+        registry.ifAvailable(meters -> Gauge.builder("vantage.module-events.abandoned", this, EventRetries::abandoned)
+                .register(meters));
     }
 
     // the same key as ModuleEventProperties.retryInterval, read here because @Scheduled takes no bean property
@@ -62,18 +62,17 @@ class EventRetries {
                 return true;
             }
             givenUp.add(publication.getIdentifier());
-            if (!reported.contains(publication.getIdentifier())) {
+            if (!abandoned.contains(publication.getIdentifier())) {
                 report(publication);
             }
             return false;
         }));
-        abandoned.set(givenUp.size());
-        reported = givenUp;
+        abandoned = givenUp;
     }
 
     /** Events whose reactions are no longer retried, as of the last run. */
     int abandoned() {
-        return abandoned.get();
+        return abandoned.size();
     }
 
     private void report(EventPublication publication) {

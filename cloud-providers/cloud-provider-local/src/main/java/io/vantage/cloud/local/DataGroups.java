@@ -42,12 +42,12 @@ final class DataGroups {
                 && systemTools.find("usermod").isPresent();
     }
 
-    /** A name groupadd accepts ({@code [a-z_][a-z0-9_-]*}, at most 32), the same for the same folder and target. */
     /** Whether {@code name} is one of the portal's data groups (as {@link #nameFor} makes them). */
     static boolean isDataGroup(String name) {
         return name.startsWith(PREFIX);
     }
 
+    /** A name groupadd accepts ({@code [a-z_][a-z0-9_-]*}, at most 32), the same for the same folder and target. */
     static String nameFor(String target, Path folder) {
         String hash = hash(folder.toString());
         String cleaned = target.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");

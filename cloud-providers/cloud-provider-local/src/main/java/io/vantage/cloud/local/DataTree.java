@@ -85,9 +85,7 @@ final class DataTree {
         try {
             for (Path above = folder.toAbsolutePath().normalize().getParent(); above != null
                     && Files.isDirectory(above, LinkOption.NOFOLLOW_LINKS); above = above.getParent()) {
-                String group = Files.readAttributes(above, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                        .group().getName();
-                if (!DataGroups.isDataGroup(group)) {
+                if (!DataGroups.isDataGroup(groupOf(above))) {
                     return;
                 }
                 othersMayPass(above);
@@ -102,11 +100,15 @@ final class DataTree {
         if ((Integer) Files.getAttribute(dir, "unix:gid", LinkOption.NOFOLLOW_LINKS) == gid) {
             return false;
         }
-        String group = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).group().getName();
+        String group = groupOf(dir);
         if (DataGroups.isDataGroup(group)) {
             log.info("Data folder {} left as it is: it is another data folder's (group {})", dir, group);
             return true;
         }
         return false;
+    }
+
+    private static String groupOf(Path path) throws IOException {
+        return Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).group().getName();
     }
 }

@@ -47,11 +47,9 @@ if command -v vantage-files >/dev/null; then
       ports="$ports,$VANTAGE_FILES_SERVICE_PORT:$files_port"
       break
     fi
-    if kill -0 "$files" 2>/dev/null; then # running but not answering in time: not a port clash, stop trying
+    # still running but not answering in time is not a port clash: stop it and try no more; so after the third port
+    if kill -0 "$files" 2>/dev/null || [ "$attempt" = 3 ]; then
       kill "$files" 2>/dev/null
-      attempt=3
-    fi
-    if [ "$attempt" = 3 ]; then
       echo "vantage: no file transfer, the file service did not start: $(tail -n 2 "$work/files.log")" >&2
       break
     fi
