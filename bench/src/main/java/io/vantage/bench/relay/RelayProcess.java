@@ -1,12 +1,13 @@
 package io.vantage.bench.relay;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import io.vantage.bench.portal.PortalProcess;
 
 /**
  * A peer relay in its own process between the benchmark's clients and its VNC server: websockify (noVNC's relay,
@@ -37,7 +38,7 @@ final class RelayProcess implements AutoCloseable {
 
     /** websockify as Open OnDemand runs it: a process per connection. */
     static RelayProcess websockify(int vncPort, Path log) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = PortalProcess.freePort();
         return new RelayProcess(List.of("websockify", "127.0.0.1:" + port, "127.0.0.1:" + vncPort), port, log);
     }
 
@@ -46,17 +47,11 @@ final class RelayProcess implements AutoCloseable {
      * (its default is 8 KiB), no Nagle delay on either side.
      */
     static RelayProcess socat(int vncPort, Path log) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = PortalProcess.freePort();
         List<String> command = new ArrayList<>(List.of("socat", "-b", Integer.toString(RawWebSocket.READ_BUFFER),
                 "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork,backlog=512,nodelay",
                 "TCP:127.0.0.1:" + vncPort + ",nodelay"));
         return new RelayProcess(command, port, log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 
     int port() {
